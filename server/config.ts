@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+const MiB = 1024 * 1024
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+
+/**
+ * The server's environment, parsed once at start-up. Variable names are the documented ones
+ * (see the README's configuration table); the parsed value is the camelCase `Config`.
+ */
+export const ConfigEnv = z.object({
+  PORT: integer(0, 65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_UPDATE_BYTES: integer(1024, 256 * MiB).default(8 * MiB),
+  ROOM_IDLE_MS: integer(0, 24 * 60 * 60 * 1000).default(30_000),
+  COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1_000),
+  STATIC_DIR: z.string().min(1).default('client/dist'),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+})
+
+export const Config = ConfigEnv.transform((env) => ({
+  port: env.PORT,
+  host: env.HOST,
+  dataDir: env.DATA_DIR,
+  storage: env.STORAGE,
+  sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+  logLevel: env.LOG_LEVEL,
+  maxUpdateBytes: env.MAX_UPDATE_BYTES,
+  roomIdleMs: env.ROOM_IDLE_MS,
+  compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+  staticDir: env.STATIC_DIR,
+  shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+}))
+export type Config = z.output<typeof Config>
+
+/** Thrown by `parseConfig`; its message is one line that names the variable, what is wrong and what was given. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/**
+ * Parses the environment into a `Config`. Unset and empty variables take their defaults.
+ *
+ * @example
+ * parseConfig({ PORT: '9000' }).port // 9000
+ * parseConfig({ PORT: 'abc' }) // throws ConfigError: Invalid configuration: PORT: … (got "abc")
+ */
+export const parseConfig = (env: Readonly<Record<string, string | undefined>>): Config => {
+  const known = Object.keys(ConfigEnv.shape)
+  const given: Record<string, string> = {}
+  for (const key of known) {
+    const value = env[key]
+    if (value !== undefined && value !== '') given[key] = value
+  }
+  const result = Config.safeParse(given)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment')
+    return `${name}: ${issue.message} (got ${JSON.stringify(given[name])})`
+  })
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`)
+}

@@ -1,0 +1,65 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createNodeWebSocket } from '@hono/node-ws'
+import { Hono } from 'hono'
+import { createApp } from './app'
+import type { Config } from './config'
+import type { Logger } from './logger'
+import type { DocumentStore } from './storage/port'
+import { RoomRegistry } from './sync/RoomRegistry'
+
+export interface RunningServer {
+  readonly port: number
+  readonly host: string
+  readonly registry: RoomRegistry
+  /** Graceful stop: refuse new connections, store everything, close sockets with 1001, close the store. */
+  close(): Promise<void>
+}
+
+export interface StartServerOptions {
+  readonly config: Config
+  readonly store: DocumentStore
+  readonly logger: Logger
+}
+
+/**
+ * Starts the HTTP and websocket server on `config.host:config.port` (port 0 picks a free port)
+ * and resolves once it is listening.
+ */
+export const startServer = async ({ config, store, logger }: StartServerOptions): Promise<RunningServer> => {
+  const registry = new RoomRegistry({
+    store,
+    logger,
+    maxUpdateBytes: config.maxUpdateBytes,
+    compactAfterUpdates: config.compactAfterUpdates,
+    roomIdleMs: config.roomIdleMs,
+  })
+  const root = new Hono()
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: root })
+  // @hono/node-ws builds its WebSocketServer without options. Frames up to twice the update limit are read so
+  // that an oversized update gets our documented 4413; larger frames are cut by `ws` itself with 1009.
+  wss.options.maxPayload = config.maxUpdateBytes * 2
+  root.route('/', createApp({ store, registry, logger, upgradeWebSocket, staticDir: config.staticDir }))
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    s.once('error', reject)
+  })
+  injectWebSocket(server)
+  const address = server.address() as AddressInfo
+  logger.info({ port: address.port, host: config.host }, 'listening')
+
+  let closing: Promise<void> | null = null
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      await registry.shutdown()
+      for (const socket of wss.clients) socket.terminate()
+      await stopped
+      await store.close()
+      logger.info('stopped')
+    })()
+    return closing
+  }
+  return { port: address.port, host: config.host, registry, close }
+}

@@ -1,0 +1,74 @@
+import type { DocumentStore, StoredDocument, UpdateRecord } from '../port'
+
+interface MemoryDocument {
+  state: Uint8Array | null
+  stateSeq: number
+  log: Array<{ seq: number; update: Uint8Array }>
+}
+
+/** Keeps everything in process memory; for tests and throwaway demos. Copies bytes in and out like a real store. */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly docs = new Map<string, MemoryDocument>()
+  private seq = 0
+  private closed = false
+
+  private doc(docId: string): MemoryDocument {
+    let doc = this.docs.get(docId)
+    if (doc === undefined) {
+      doc = { state: null, stateSeq: 0, log: [] }
+      this.docs.set(docId, doc)
+    }
+    return doc
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('MemoryDocumentStore is closed')
+  }
+
+  async load(docId: string): Promise<StoredDocument> {
+    this.assertOpen()
+    const doc = this.docs.get(docId)
+    if (doc === undefined) return { state: null, updates: [], lastSeq: 0 }
+    const last = doc.log.at(-1)
+    return {
+      state: doc.state === null ? null : doc.state.slice(),
+      updates: doc.log.map((entry) => entry.update.slice()),
+      lastSeq: last === undefined ? doc.stateSeq : last.seq,
+    }
+  }
+
+  async append(records: readonly UpdateRecord[]): Promise<number[]> {
+    this.assertOpen()
+    return records.map((record) => {
+      const seq = ++this.seq
+      this.doc(record.docId).log.push({ seq, update: record.update.slice() })
+      return seq
+    })
+  }
+
+  async compact(docId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    this.assertOpen()
+    const doc = this.doc(docId)
+    doc.state = state.slice()
+    doc.stateSeq = Math.max(doc.stateSeq, throughSeq)
+    doc.log = doc.log.filter((entry) => entry.seq > throughSeq)
+  }
+
+  async logLength(docId: string): Promise<number> {
+    this.assertOpen()
+    return this.docs.get(docId)?.log.length ?? 0
+  }
+
+  async delete(docId: string): Promise<void> {
+    this.assertOpen()
+    this.docs.delete(docId)
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen()
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+  }
+}

@@ -1,0 +1,288 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
+import type { Logger } from '../logger'
+import type { DocumentStore, StoredDocument } from '../storage/port'
+import { StorageIntegrityError } from '../storage/StorageIntegrityError'
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './message-codec'
+import type { PersistQueue } from './PersistQueue'
+import type { SocketPort } from './SocketPort'
+
+export interface RoomOptions {
+  readonly docId: string
+  readonly stored: StoredDocument
+  readonly store: DocumentStore
+  readonly queue: PersistQueue
+  readonly logger: Logger
+  readonly maxUpdateBytes: number
+  /** Compact the document once its log holds this many updates. */
+  readonly compactAfterUpdates: number
+  /** Called when the last socket leaves. */
+  readonly onEmpty: (room: Room) => void
+  /** Called when the room can no longer be trusted to match storage (a write failed, an update failed midway). */
+  readonly onBroken: (room: Room, reason: SyncErrorReason, error: Error) => void
+}
+
+/** The state vector of an empty document: a client sending it wants everything. */
+const EMPTY_STATE_VECTOR_LENGTH = 1
+
+const sameStateVectors = (a: Map<number, number>, b: Map<number, number>): boolean => {
+  if (a.size !== b.size) return false
+  for (const [client, clock] of a) if (b.get(client) !== clock) return false
+  return true
+}
+
+/**
+ * One loaded document and the sockets editing it. Every update a socket sends is validated, applied,
+ * appended to the store, and only then relayed (encoded once) to the other sockets; answers that reveal
+ * document content wait for the store too, so nothing a client has seen can be lost in a crash.
+ */
+export class Room {
+  readonly docId: string
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  /** Each socket and the awareness client ids it has announced (removed for everyone when it leaves). */
+  private readonly sockets = new Map<SocketPort, Set<number>>()
+  private readonly options: RoomOptions
+  /** Every stored log entry with seq ≤ coveredSeq is contained in `doc`. */
+  private coveredSeq: number
+  private logLength: number
+  private lastTransactionChanged = false
+  private fullStateFrame: Uint8Array | null = null
+  private compaction: Promise<void> | null = null
+  private destroyed = false
+
+  constructor(options: RoomOptions) {
+    this.options = options
+    this.docId = options.docId
+    this.doc = new Y.Doc({ gc: true })
+    const { stored } = options
+    try {
+      this.doc.transact(() => {
+        if (stored.state !== null) Y.applyUpdate(this.doc, stored.state)
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+      })
+    } catch (error) {
+      this.doc.destroy()
+      throw new StorageIntegrityError(
+        `stored content of document ${this.docId} does not apply: ${String(error)}`,
+      )
+    }
+    this.coveredSeq = stored.lastSeq
+    this.logLength = stored.updates.length
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      this.lastTransactionChanged =
+        transaction.deleteSet.clients.size > 0 ||
+        !sameStateVectors(transaction.beforeState, transaction.afterState)
+    })
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant: it must not announce a presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.trackAwareness)
+  }
+
+  /** Number of sockets in the room. */
+  get size(): number {
+    return this.sockets.size
+  }
+
+  /** Log entries stored after the compacted state. */
+  get pendingLogLength(): number {
+    return this.logLength
+  }
+
+  /** Adds a socket and starts the sync handshake: our state vector, and the presence of everyone already here. */
+  join(socket: SocketPort): void {
+    if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
+    this.sockets.set(socket, new Set())
+    socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      socket.send(
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      )
+    }
+  }
+
+  /** Handles one frame from a socket of this room. Never throws; a bad frame closes only that socket. */
+  receive(socket: SocketPort, frame: Uint8Array): void {
+    if (this.destroyed || !this.sockets.has(socket)) return
+    const decoded = decodeClientMessage(frame, this.options.maxUpdateBytes)
+    if (!decoded.ok) {
+      this.reject(socket, decoded.reason, decoded.detail)
+      return
+    }
+    const { message } = decoded
+    switch (message.type) {
+      case 'sync-step1':
+        this.answerStep1(socket, message.stateVector)
+        return
+      case 'sync-update':
+        this.applyUpdate(socket, message.update)
+        return
+      case 'awareness':
+        this.applyAwareness(socket, message.update)
+        return
+      case 'query-awareness':
+        socket.send(
+          encodeAwareness(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
+        )
+        return
+    }
+  }
+
+  /** Removes a socket; its awareness states are removed and that removal is sent to everyone else. */
+  leave(socket: SocketPort): void {
+    const clients = this.sockets.get(socket)
+    if (clients === undefined) return
+    this.sockets.delete(socket)
+    if (this.destroyed) return
+    if (clients.size > 0) {
+      const ids = [...clients]
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
+      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), null)
+    }
+    if (this.sockets.size === 0) this.options.onEmpty(this)
+  }
+
+  /** Closes every socket of the room (they leave through the transport's close handler). */
+  closeAll(code: number, reason: string): void {
+    for (const socket of [...this.sockets.keys()]) {
+      this.sockets.delete(socket)
+      socket.close(code, reason)
+    }
+  }
+
+  /**
+   * Writes the whole document as the stored state and drops the log entries it contains.
+   * Concurrent calls share one run.
+   */
+  compact(): Promise<void> {
+    if (this.compaction === null) {
+      this.compaction = this.runCompaction().finally(() => {
+        this.compaction = null
+      })
+    }
+    return this.compaction
+  }
+
+  private async runCompaction(): Promise<void> {
+    await this.options.queue.flush()
+    if (this.logLength === 0 || this.destroyed) return
+    const counted = this.logLength
+    const throughSeq = this.coveredSeq
+    const state = Y.encodeStateAsUpdate(this.doc)
+    await this.options.store.compact(this.docId, state, throughSeq)
+    this.logLength -= counted
+    this.options.logger.debug({ docId: this.docId, bytes: state.byteLength, entries: counted }, 'compacted')
+  }
+
+  /** Frees the document; the room cannot be used afterwards. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.sockets.clear()
+    this.awareness.off('update', this.trackAwareness)
+    this.doc.destroy()
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  private answerStep1(socket: SocketPort, stateVector: Uint8Array): void {
+    const frame =
+      stateVector.byteLength <= EMPTY_STATE_VECTOR_LENGTH
+        ? this.fullState()
+        : encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    this.options.queue.afterPersisted((error) => {
+      if (error === null && socket.isOpen) socket.send(frame)
+    })
+  }
+
+  /** The answer to an empty state vector, encoded once per document state (join storms reuse it). */
+  private fullState(): Uint8Array {
+    this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+    return this.fullStateFrame
+  }
+
+  private applyUpdate(origin: SocketPort, update: Uint8Array): void {
+    this.lastTransactionChanged = false
+    try {
+      Y.applyUpdate(this.doc, update, origin)
+    } catch (error) {
+      // The update parsed but failed while integrating, so part of it may be in the document: the
+      // in-memory state no longer matches storage. Reset the room; clients resync from storage.
+      this.reject(origin, 'invalid-update', String(error))
+      this.options.onBroken(this, 'room-reset', error instanceof Error ? error : new Error(String(error)))
+      return
+    }
+    const store = this.doc.store
+    const pending = store.pendingStructs !== null || store.pendingDs !== null
+    if (!this.lastTransactionChanged && !pending) return
+    this.fullStateFrame = null
+    const frame = encodeSyncUpdate(update)
+    this.options.queue.enqueue({ docId: this.docId, update }, (outcome) => {
+      if (!outcome.ok) {
+        this.options.onBroken(this, 'storage-failed', outcome.error)
+        return
+      }
+      if (this.destroyed) return
+      if (outcome.seq > this.coveredSeq) this.coveredSeq = outcome.seq
+      this.logLength++
+      this.broadcast(frame, origin)
+      if (this.logLength >= this.options.compactAfterUpdates && this.compaction === null) {
+        this.compact().catch((error: unknown) =>
+          this.options.logger.error({ docId: this.docId, err: error }, 'compaction failed'),
+        )
+      }
+    })
+  }
+
+  private applyAwareness(origin: SocketPort, update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
+    } catch (error) {
+      this.reject(origin, 'invalid-awareness', String(error))
+      return
+    }
+    const frame = encodeAwareness(update)
+    // Keep presence in order with document updates still being stored (a cursor may point into them).
+    this.options.queue.afterPersisted(() => this.broadcast(frame, origin))
+  }
+
+  private readonly trackAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const clients = this.sockets.get(origin as SocketPort)
+    if (clients === undefined) return
+    for (const id of added) clients.add(id)
+    for (const id of updated) clients.add(id)
+    for (const id of removed) clients.delete(id)
+  }
+
+  private broadcast(frame: Uint8Array, except: SocketPort | null): void {
+    if (this.destroyed) return
+    for (const socket of this.sockets.keys()) {
+      if (socket !== except && socket.isOpen) socket.send(frame)
+    }
+  }
+
+  private reject(socket: SocketPort, reason: SyncErrorReason, detail: string): void {
+    this.options.logger.warn(
+      { docId: this.docId, reason, detail: detail.slice(0, 300) },
+      'closing socket: bad input',
+    )
+    this.leave(socket)
+    socket.close(closeCodeFor[reason], reason)
+  }
+}

@@ -1,0 +1,208 @@
+import { CloseCode, closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
+import type { Logger } from '../logger'
+import type { DocumentStore } from '../storage/port'
+import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
+import { Room } from './Room'
+import type { SocketPort } from './SocketPort'
+
+export interface RoomRegistryOptions {
+  readonly store: DocumentStore
+  readonly logger: Logger
+  readonly maxUpdateBytes: number
+  readonly compactAfterUpdates: number
+  /** How long a room with no sockets stays loaded before it is stored, compacted and unloaded. */
+  readonly roomIdleMs: number
+  readonly schedule?: PersistQueueOptions['schedule']
+  /** At most this many bytes of frames are held for a socket while its room loads. */
+  readonly maxBufferedBytes?: number
+}
+
+/** What the transport holds for one socket: hand it every frame, and tell it when the socket closed. */
+export interface Connection {
+  receive(frame: Uint8Array): void
+  /** The transport saw the socket close. */
+  closed(): void
+}
+
+/**
+ * Loads rooms on first use, hands sockets to them, and unloads a room (after storing and compacting it) once it
+ * has been empty for `roomIdleMs`. The only place that decides a room's life.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  private readonly queue: PersistQueue
+  private shuttingDown = false
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.queue = new PersistQueue(options.store, {
+      ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
+      onCallbackError: (error) => options.logger.error({ err: error }, 'sync callback failed'),
+    })
+  }
+
+  /** Number of rooms in memory. */
+  get loadedRooms(): number {
+    return this.rooms.size
+  }
+
+  /** The loaded room of a document, if any (for tests and metrics). */
+  peek(docId: string): Room | undefined {
+    return this.rooms.get(docId)
+  }
+
+  /** Attaches a socket to a document's room, loading the room if needed. Frames sent meanwhile are kept. */
+  connect(docId: string, socket: SocketPort): Connection {
+    if (this.shuttingDown) {
+      socket.close(CloseCode.GoingAway, 'shutting-down')
+      return { receive: () => {}, closed: () => {} }
+    }
+    const maxBufferedBytes = this.options.maxBufferedBytes ?? this.options.maxUpdateBytes * 2
+    let room: Room | null = null
+    let buffered: Uint8Array[] | null = []
+    let bufferedBytes = 0
+    let isClosed = false
+    this.cancelIdle(docId)
+    this.open(docId).then(
+      (loaded) => {
+        if (isClosed) {
+          if (loaded.size === 0) this.scheduleIdle(loaded)
+          return
+        }
+        room = loaded
+        room.join(socket)
+        const frames = buffered ?? []
+        buffered = null
+        for (const frame of frames) room.receive(socket, frame)
+      },
+      (error: unknown) => {
+        this.options.logger.error({ docId, err: error }, 'could not load document')
+        socket.close(closeCodeFor['storage-failed'], 'storage-failed')
+      },
+    )
+    return {
+      receive: (frame) => {
+        if (isClosed) return
+        if (room !== null) {
+          room.receive(socket, frame)
+          return
+        }
+        bufferedBytes += frame.byteLength
+        if (bufferedBytes > maxBufferedBytes) {
+          socket.close(closeCodeFor['update-too-large'], 'update-too-large')
+          return
+        }
+        buffered?.push(frame)
+      },
+      closed: () => {
+        isClosed = true
+        buffered = null
+        room?.leave(socket)
+      },
+    }
+  }
+
+  private open(docId: string): Promise<Room> {
+    const loaded = this.rooms.get(docId)
+    if (loaded !== undefined) return Promise.resolve(loaded)
+    let pending = this.loading.get(docId)
+    if (pending === undefined) {
+      pending = this.load(docId).finally(() => this.loading.delete(docId))
+      this.loading.set(docId, pending)
+    }
+    return pending
+  }
+
+  private async load(docId: string): Promise<Room> {
+    // A room being unloaded must be fully stored before it is read back.
+    await this.unloading.get(docId)
+    const stored = await this.options.store.load(docId)
+    const room = new Room({
+      docId,
+      stored,
+      store: this.options.store,
+      queue: this.queue,
+      logger: this.options.logger,
+      maxUpdateBytes: this.options.maxUpdateBytes,
+      compactAfterUpdates: this.options.compactAfterUpdates,
+      onEmpty: (emptied) => this.scheduleIdle(emptied),
+      onBroken: (broken, reason, error) => this.reset(broken, reason, error),
+    })
+    this.rooms.set(docId, room)
+    this.options.logger.debug({ docId, entries: stored.updates.length }, 'room loaded')
+    if (room.pendingLogLength >= this.options.compactAfterUpdates) {
+      room
+        .compact()
+        .catch((error: unknown) => this.options.logger.error({ docId, err: error }, 'compaction failed'))
+    }
+    return room
+  }
+
+  private scheduleIdle(room: Room): void {
+    if (this.shuttingDown || room.size > 0 || this.rooms.get(room.docId) !== room) return
+    this.cancelIdle(room.docId)
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.docId)
+      if (room.size === 0 && this.rooms.get(room.docId) === room) void this.unload(room)
+    }, this.options.roomIdleMs)
+    timer.unref()
+    this.idleTimers.set(room.docId, timer)
+  }
+
+  private cancelIdle(docId: string): void {
+    const timer = this.idleTimers.get(docId)
+    if (timer !== undefined) {
+      clearTimeout(timer)
+      this.idleTimers.delete(docId)
+    }
+  }
+
+  private unload(room: Room): Promise<void> {
+    this.rooms.delete(room.docId)
+    const done = room
+      .compact()
+      .catch((error: unknown) =>
+        this.options.logger.error({ docId: room.docId, err: error }, 'compaction before unload failed'),
+      )
+      .finally(() => {
+        room.destroy()
+        this.unloading.delete(room.docId)
+        this.options.logger.debug({ docId: room.docId }, 'room unloaded')
+      })
+    this.unloading.set(room.docId, done)
+    return done
+  }
+
+  /** Drops a room whose memory may differ from storage; its sockets reconnect and resync from storage. */
+  private reset(room: Room, reason: SyncErrorReason, error: Error): void {
+    if (room.isDestroyed) return
+    this.options.logger.error({ docId: room.docId, reason, err: error }, 'room reset')
+    if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
+    this.cancelIdle(room.docId)
+    room.closeAll(closeCodeFor[reason], reason)
+    room.destroy()
+  }
+
+  /** Writes everything queued; resolves when it is durable. */
+  flush(): Promise<void> {
+    return this.queue.flush()
+  }
+
+  /**
+   * Graceful stop: closes every socket with 1001, then stores and compacts every room and frees it.
+   * New sockets are refused from the first call on.
+   */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true
+    for (const timer of this.idleTimers.values()) clearTimeout(timer)
+    this.idleTimers.clear()
+    await Promise.allSettled([...this.loading.values()])
+    await this.queue.flush()
+    const rooms = [...this.rooms.values()]
+    for (const room of rooms) room.closeAll(CloseCode.GoingAway, 'shutting-down')
+    await Promise.all(rooms.map((room) => this.unload(room)))
+    await Promise.all([...this.unloading.values()])
+  }
+}

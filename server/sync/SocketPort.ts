@@ -1,0 +1,9 @@
+/**
+ * The sync core's view of a socket, so it knows nothing of Hono or `ws` (tests pass an in-memory double).
+ * `send` takes bytes that may be shared between sockets: implementations must not mutate them.
+ */
+export interface SocketPort {
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+  readonly isOpen: boolean
+}

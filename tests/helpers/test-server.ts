@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { type Config, parseConfig } from '../../server/config'
+import { createLogger } from '../../server/logger'
+import { type RunningServer, startServer } from '../../server/startServer'
+import { MemoryDocumentStore } from '../../server/storage/memory/MemoryDocumentStore'
+import type { DocumentStore } from '../../server/storage/port'
+
+export interface TestServer extends RunningServer {
+  readonly url: string
+  readonly wsUrl: string
+  readonly store: DocumentStore
+}
+
+/** Starts the real server in this process. Binding port 0 picks a free port, so test files can run in parallel. */
+export const startTestServer = async (
+  env: Record<string, string> = {},
+  store: DocumentStore = new MemoryDocumentStore(),
+): Promise<TestServer> => {
+  const config: Config = parseConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env })
+  const server = await startServer({ config, store, logger: createLogger(config.logLevel) })
+  return {
+    ...server,
+    store,
+    url: `http://127.0.0.1:${server.port}`,
+    wsUrl: `ws://127.0.0.1:${server.port}/sync`,
+  }
+}
+
+export interface ServerProcess {
+  readonly child: ChildProcess
+  readonly port: number
+  readonly wsUrl: string
+  readonly url: string
+  /** Lines the server wrote to stdout (JSON logs). */
+  readonly logs: string[]
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/** Starts `server/main.ts` as a child process (to kill it for real) and resolves once it listens. */
+export const spawnServer = async (env: Record<string, string>): Promise<ServerProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const logs: string[] = []
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! })
+    lines.on('line', (line) => {
+      logs.push(line)
+      try {
+        const entry = JSON.parse(line) as { msg?: string; port?: number }
+        if (entry.msg === 'listening' && typeof entry.port === 'number') resolve(entry.port)
+      } catch {
+        // not a log line
+      }
+    })
+    void exited.then(({ code }) =>
+      reject(new Error(`server exited with ${code} before listening: ${stderr}`)),
+    )
+  })
+  return { child, port, logs, exited, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync` }
+}

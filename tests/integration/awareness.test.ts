@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { startTestServer, type TestServer } from '../helpers/test-server'
+import { waitFor } from '../helpers/wait'
+
+describe('awareness (presence and cursors)', () => {
+  let server: TestServer
+  const providers: WebsocketProvider[] = []
+  const connect = (docId: string) => {
+    const provider = connectProvider(server.wsUrl, docId)
+    providers.push(provider)
+    return provider
+  }
+
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+  afterEach(async () => {
+    for (const provider of providers.splice(0)) destroyProvider(provider)
+    await server.close()
+  })
+
+  it("client B sees client A's state, and sees A removed within a second of A's socket closing", async () => {
+    const a = connect('presence')
+    const b = connect('presence')
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    a.awareness.setLocalStateField('user', { name: 'Aisha', party: 'Förening' })
+    const aId = a.awareness.clientID
+    await waitFor(
+      () =>
+        (b.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Aisha',
+      "B to see A's presence",
+    )
+
+    // Close A's socket without a goodbye message: the server must announce the removal itself.
+    const closedAt = Date.now()
+    a.shouldConnect = false
+    a.ws?.close()
+    await waitFor(() => !b.awareness.getStates().has(aId), "B to see A's presence removed", 1_000)
+    expect(Date.now() - closedAt).toBeLessThan(1_000)
+  })
+
+  it('a client joining later receives the presence of everyone already in the room', async () => {
+    const a = connect('presence-late')
+    await waitSynced(a)
+    a.awareness.setLocalStateField('user', { name: 'Per', party: 'Kommun' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const late = connect('presence-late')
+    await waitFor(() => late.awareness.getStates().has(a.awareness.clientID), 'late joiner to see presence')
+  })
+
+  it('the server itself announces no presence', async () => {
+    const a = connect('presence-server')
+    await waitSynced(a)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect([...a.awareness.getStates().keys()]).toEqual([a.awareness.clientID])
+  })
+})

@@ -1,0 +1,108 @@
+import { isDeepStrictEqual } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { startTestServer, type TestServer } from '../helpers/test-server'
+import { waitFor } from '../helpers/wait'
+
+const contentOf = (doc: Y.Doc) => ({
+  text: doc.getText('text').toString(),
+  map: doc.getMap('map').toJSON(),
+  array: doc.getArray('array').toJSON(),
+})
+
+describe('sync over the y-websocket protocol', () => {
+  let server: TestServer
+  const providers: WebsocketProvider[] = []
+  const connect = (docId: string) => {
+    const provider = connectProvider(server.wsUrl, docId)
+    providers.push(provider)
+    return provider
+  }
+
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+  afterEach(async () => {
+    for (const provider of providers.splice(0)) destroyProvider(provider)
+    await server.close()
+  })
+
+  it('two official providers converge on text, map and array edits', async () => {
+    const a = connect('doc-1')
+    const b = connect('doc-1')
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    a.doc.getText('text').insert(0, 'Hej från kommunen. ')
+    b.doc.getText('text').insert(0, 'Hej från föreningen. ')
+    a.doc.getMap('map').set('challenge', 'Ensamhet bland äldre')
+    b.doc.getMap('map').set('timeline', '2027–2029')
+    a.doc.getArray('array').push(['kommun'])
+    b.doc.getArray('array').push(['förening'])
+    await waitFor(() => isDeepStrictEqual(contentOf(a.doc), contentOf(b.doc)), 'both documents to converge')
+    const merged = contentOf(a.doc)
+    expect(merged.text).toContain('Hej från kommunen. ')
+    expect(merged.text).toContain('Hej från föreningen. ')
+    expect(merged.map).toEqual({ challenge: 'Ensamhet bland äldre', timeline: '2027–2029' })
+    expect([...merged.array].sort()).toEqual(['förening', 'kommun'])
+  })
+
+  it('edits made while one client was disconnected merge after it reconnects', async () => {
+    const a = connect('doc-2')
+    const b = connect('doc-2')
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    a.doc.getText('text').insert(0, 'Gemensam text.')
+    await waitFor(() => b.doc.getText('text').toString() === 'Gemensam text.', 'b to receive the first edit')
+
+    b.disconnect()
+    b.doc.getText('text').insert(0, 'Offline: ')
+    b.doc.getMap('map').set('offline', true)
+    b.doc.getArray('array').push([1, 2])
+    a.doc.getText('text').insert(a.doc.getText('text').length, ' Online.')
+    a.doc.getMap('map').set('online', true)
+    a.doc.getArray('array').insert(0, ['a'])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(b.doc.getMap('map').get('online')).toBeUndefined()
+
+    b.connect()
+    await waitFor(
+      () => isDeepStrictEqual(contentOf(a.doc), contentOf(b.doc)),
+      'documents to converge after reconnect',
+    )
+    expect(contentOf(a.doc)).toEqual({
+      text: 'Offline: Gemensam text. Online.',
+      map: { offline: true, online: true },
+      array: contentOf(b.doc).array,
+    })
+    expect(contentOf(a.doc).array).toHaveLength(3)
+  })
+
+  it('a client joining later receives everything from the server', async () => {
+    const a = connect('doc-3')
+    await waitSynced(a)
+    a.doc.getText('text').insert(0, 'Idémöte 1')
+    a.doc.getMap('map').set('k', 'v')
+    await server.registry.flush()
+    const late = connect('doc-3')
+    await waitSynced(late)
+    await waitFor(() => late.doc.getText('text').toString() === 'Idémöte 1', 'late joiner to get the text')
+    expect(late.doc.getMap('map').get('k')).toBe('v')
+  })
+
+  it('documents are separate rooms', async () => {
+    const a = connect('room-a')
+    const b = connect('room-b')
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    a.doc.getText('text').insert(0, 'only in a')
+    await server.registry.flush()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(b.doc.getText('text').toString()).toBe('')
+  })
+
+  it('an invalid document id is refused before the upgrade', async () => {
+    const response = await fetch(`${server.url}/sync/${encodeURIComponent('../etc')}`)
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { error: { code: string } }
+    expect(body.error.code).toBe('invalid-document-id')
+  })
+})
