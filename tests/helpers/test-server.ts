@@ -37,10 +37,13 @@ export interface ServerProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** Starts `server/main.ts` as a child process (to kill it for real) and resolves once it listens. */
-export const spawnServer = async (env: Record<string, string>): Promise<ServerProcess> => {
+/**
+ * Starts `server/main.ts` as a child process (to kill it for real) and resolves once it listens.
+ * LOG_LEVEL stays `info`: the "listening" line is how the port is learnt.
+ */
+export const spawnServer = async (env: Record<string, string>, startTimeoutMs = 20_000): Promise<ServerProcess> => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: string[] = []
