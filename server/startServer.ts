@@ -55,6 +55,8 @@ export const startServer = async ({ config, store, logger }: StartServerOptions)
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       await registry.shutdown()
       for (const socket of wss.clients) socket.terminate()
+      // Idle keep-alive HTTP connections would otherwise hold `close` open until they time out.
+      if ('closeAllConnections' in server) server.closeAllConnections()
       await stopped
       await store.close()
       logger.info('stopped')

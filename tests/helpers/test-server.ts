@@ -41,7 +41,10 @@ export interface ServerProcess {
  * Starts `server/main.ts` as a child process (to kill it for real) and resolves once it listens.
  * LOG_LEVEL stays `info`: the "listening" line is how the port is learnt.
  */
-export const spawnServer = async (env: Record<string, string>, startTimeoutMs = 20_000): Promise<ServerProcess> => {
+export const spawnServer = async (
+  env: Record<string, string>,
+  startTimeoutMs = 20_000,
+): Promise<ServerProcess> => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +71,10 @@ export const spawnServer = async (env: Record<string, string>, startTimeoutMs = 
     void exited.then(({ code }) =>
       reject(new Error(`server exited with ${code} before listening: ${stderr}`)),
     )
+    setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not listen within ${startTimeoutMs} ms: ${stderr}`))
+    }, startTimeoutMs).unref()
   })
   return { child, port, logs, exited, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync` }
 }

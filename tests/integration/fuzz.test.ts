@@ -126,7 +126,16 @@ describe('bad input over the websocket', () => {
 
   it(`${FRAMES} seeded bad frames close only the offending sockets with documented codes while good clients converge`, async () => {
     const prng = createPrng(4_400)
-    const kinds: Kind[] = ['random', 'random', 'truncated', 'oversized', 'unknown-type', 'garbage-update', 'text-frame', 'valid']
+    const kinds: Kind[] = [
+      'random',
+      'random',
+      'truncated',
+      'oversized',
+      'unknown-type',
+      'garbage-update',
+      'text-frame',
+      'valid',
+    ]
     const plan = Array.from({ length: FRAMES }, () => {
       const kind = prng.pick(kinds)
       return { kind, payload: makeFrame(kind, prng) }
@@ -182,7 +191,10 @@ describe('bad input over the websocket', () => {
     // A client arriving afterwards gets the same text the good clients converged on.
     const late = connectProvider(server.wsUrl, DOC)
     await waitSynced(late)
-    await waitFor(() => late.doc.getText('t').toString() === a.doc.getText('t').toString(), 'late client to match')
+    await waitFor(
+      () => late.doc.getText('t').toString() === a.doc.getText('t').toString(),
+      'late client to match',
+    )
     for (const provider of [...good, late]) destroyProvider(provider)
   }, 120_000)
 })

@@ -4,11 +4,14 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SqliteDocumentStore } from '../../../server/storage/sqlite/SqliteDocumentStore'
 import { StorageIntegrityError } from '../../../server/storage/StorageIntegrityError'
+import { SqliteDocumentStore } from '../../../server/storage/sqlite/SqliteDocumentStore'
 import { registerStorageContract } from '../../contract/storage.contract'
 
-registerStorageContract('SqliteDocumentStore (in memory)', () => new SqliteDocumentStore({ file: ':memory:' }))
+registerStorageContract(
+  'SqliteDocumentStore (in memory)',
+  () => new SqliteDocumentStore({ file: ':memory:' }),
+)
 
 const dir = mkdtempSync(join(tmpdir(), 'samverkstad-sqlite-'))
 let fileCounter = 0

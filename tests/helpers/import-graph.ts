@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+
+/** file (relative to root) → the specifiers it imports, resolved to files where relative. */
+export type ImportGraph = Map<string, { files: string[]; packages: string[] }>
+
+const IMPORT =
+  /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+const SOURCE = /\.(ts|tsx)$/
+
+const listSources = (dir: string): string[] => {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules' || name === 'dist') return []
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return listSources(path)
+    return SOURCE.test(name) ? [path] : []
+  })
+}
+
+const resolveFile = (from: string, specifier: string): string | null => {
+  const base = resolve(dirname(from), specifier)
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
+  }
+  return null
+}
+
+/** Reads the import statements of every source file under `folders` (relative to `root`). */
+export const buildImportGraph = (root: string, folders: readonly string[]): ImportGraph => {
+  const graph: ImportGraph = new Map()
+  for (const file of folders.flatMap((folder) => listSources(join(root, folder)))) {
+    const text = readFileSync(file, 'utf8')
+    const files: string[] = []
+    const packages: string[] = []
+    for (const match of text.matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2]!
+      if (specifier.startsWith('.')) {
+        const target = resolveFile(file, specifier)
+        if (target !== null && SOURCE.test(target)) files.push(relative(root, target))
+      } else {
+        packages.push(specifier)
+      }
+    }
+    graph.set(relative(root, file), { files, packages })
+  }
+  return graph
+}
+
+/** Every import cycle, each as the list of files around it. */
+export const findCycles = (graph: ImportGraph): string[][] => {
+  const cycles: string[][] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const stack: string[] = []
+  const visit = (file: string): void => {
+    state.set(file, 'visiting')
+    stack.push(file)
+    for (const next of graph.get(file)?.files ?? []) {
+      if (state.get(next) === 'visiting') cycles.push(stack.slice(stack.indexOf(next)))
+      else if (!state.has(next) && graph.has(next)) visit(next)
+    }
+    stack.pop()
+    state.set(file, 'done')
+  }
+  for (const file of graph.keys()) if (!state.has(file)) visit(file)
+  return cycles
+}
+
+const topFolder = (file: string): string => file.split(/[\\/]/)[0]!
+
+/** The layer rules: shared is pure domain; server and client never import each other. */
+export const findLayerViolations = (
+  graph: ImportGraph,
+  sharedPackages: readonly string[] = ['zod', 'yjs', 'lib0'],
+): string[] => {
+  const violations: string[] = []
+  for (const [file, { files, packages }] of graph) {
+    const layer = topFolder(file)
+    for (const target of files) {
+      const targetLayer = topFolder(target)
+      if (layer === 'shared' && targetLayer !== 'shared') violations.push(`${file} → ${target}`)
+      if (layer === 'server' && targetLayer === 'client') violations.push(`${file} → ${target}`)
+      if (layer === 'client' && targetLayer === 'server') violations.push(`${file} → ${target}`)
+    }
+    if (layer === 'shared') {
+      for (const specifier of packages) {
+        const name = specifier.split('/')[0]!
+        if (!sharedPackages.includes(name)) violations.push(`${file} → package ${specifier}`)
+      }
+    }
+  }
+  return violations
+}

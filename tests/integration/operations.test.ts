@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { MemoryDocumentStore } from '../../server/storage/memory/MemoryDocumentStore'
+import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore'
+import { CloseCode } from '../../shared/protocol/sync-error'
+import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { spawnServer, startTestServer } from '../helpers/test-server'
+import { waitFor } from '../helpers/wait'
+
+const tmp = mkdtempSync(join(tmpdir(), 'samverkstad-ops-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+/** A real store whose ping fails once told to, as a broken disk would. */
+class UnreachableStore extends MemoryDocumentStore {
+  down = false
+  override async ping(): Promise<void> {
+    if (this.down) throw new Error('unreachable')
+  }
+}
+
+describe('operations', () => {
+  it('answers /healthz, and /readyz with 200 while the store answers and 503 when it does not', async () => {
+    const store = new UnreachableStore()
+    const server = await startTestServer({}, store)
+    try {
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' })
+      const ready = await fetch(`${server.url}/readyz`)
+      expect(ready.status).toBe(200)
+      store.down = true
+      const unready = await fetch(`${server.url}/readyz`)
+      expect(unready.status).toBe(503)
+      expect(await unready.json()).toEqual({ status: 'unavailable', storage: 'error' })
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('serves the client bundle, falls back to index.html for client routes, and 404s unknown API routes as JSON', async () => {
+    const staticDir = join(tmp, 'dist')
+    mkdirSync(join(staticDir, 'assets'), { recursive: true })
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Samverkstad</title>')
+    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
+    const server = await startTestServer({ STATIC_DIR: staticDir })
+    try {
+      expect(await (await fetch(`${server.url}/`)).text()).toContain('<title>Samverkstad</title>')
+      expect(await (await fetch(`${server.url}/workspace/abc`)).text()).toContain(
+        '<title>Samverkstad</title>',
+      )
+      const asset = await fetch(`${server.url}/assets/app.js`)
+      expect(asset.headers.get('content-type')).toContain('javascript')
+      const api = await fetch(`${server.url}/api/nothing`)
+      expect(api.status).toBe(404)
+      expect(await api.json()).toEqual({ error: { code: 'not-found', message: 'no such API route' } })
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('says plainly when the client has not been built', async () => {
+    const server = await startTestServer({ STATIC_DIR: join(tmp, 'missing') })
+    try {
+      const response = await fetch(`${server.url}/`)
+      expect(response.status).toBe(503)
+      expect(await response.text()).toContain('npm run build')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('on SIGTERM closes sockets with 1001, stores and compacts everything, and exits 0', async () => {
+    const dataDir = join(tmp, 'sigterm')
+    const server = await spawnServer({ DATA_DIR: dataDir, STORAGE: 'sqlite' })
+    const provider = connectProvider(server.wsUrl, 'graceful')
+    await waitSynced(provider)
+    for (let i = 0; i < 30; i++) provider.doc.getText('t').insert(i, 'å')
+    const raw = new WebSocket(`${server.wsUrl}/graceful`)
+    await new Promise((resolve) => raw.once('open', resolve))
+    const closed = new Promise<number>((resolve) => raw.once('close', resolve))
+    // Let the edits reach the server before stopping it.
+    await waitFor(() => provider.wsconnected, 'connected')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    server.child.kill('SIGTERM')
+    expect(await closed).toBe(CloseCode.GoingAway)
+    expect(await server.exited).toEqual({ code: 0, signal: null })
+    destroyProvider(provider)
+
+    const store = new SqliteDocumentStore({ file: join(dataDir, 'samverkstad.db') })
+    const stored = await store.load('graceful')
+    expect(stored.updates).toHaveLength(0)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, stored.state!)
+    expect(doc.getText('t').toString()).toBe('å'.repeat(30))
+    await store.close()
+  })
+
+  it('refuses to start on an invalid variable, with one line naming it and exit code 2', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: 'åtta', STORAGE: 'memory' },
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain('Invalid configuration: PORT')
+    expect(result.stderr).toContain('"åtta"')
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../../server/config'
+
+describe('parseConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(parseConfig({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: './data',
+      storage: 'sqlite',
+      sqliteSynchronous: 'normal',
+      logLevel: 'info',
+      maxUpdateBytes: 8 * 1024 * 1024,
+      roomIdleMs: 30_000,
+      compactAfterUpdates: 1_000,
+      staticDir: 'client/dist',
+      shutdownTimeoutMs: 10_000,
+    })
+  })
+
+  it('reads and coerces the variables it knows, and ignores the rest', () => {
+    const config = parseConfig({ PORT: '9000', HOST: '0.0.0.0', MAX_UPDATE_BYTES: '2048', PATH: '/usr/bin' })
+    expect(config.port).toBe(9000)
+    expect(config.host).toBe('0.0.0.0')
+    expect(config.maxUpdateBytes).toBe(2048)
+  })
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig({ PORT: '' }).port).toBe(8080)
+  })
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['STORAGE', 'mongodb'],
+    ['LOG_LEVEL', 'loud'],
+    ['MAX_UPDATE_BYTES', '10'],
+    ['ROOM_IDLE_MS', '-1'],
+  ])('refuses %s=%s with one line naming the variable and the value', (name, value) => {
+    let error: unknown
+    try {
+      parseConfig({ [name]: value })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const message = (error as Error).message
+    expect(message).not.toContain('\n')
+    expect(message).toMatch(new RegExp(`^Invalid configuration: ${name}: .+\\(got "${value}"\\)$`))
+  })
+})
