@@ -1,0 +1,174 @@
+// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--max-room]`
+// Drives Samverkstad and the reference servers with the same clients, in the same run, and writes one JSON
+// line per (server, scenario, run) to bench/results/, then the medians to docs/PERFORMANCE.md.
+import { appendFileSync, mkdirSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { writeReport } from './report'
+import {
+  coldLoad,
+  joinStorm,
+  manyRooms,
+  roomFanout,
+  SCENARIOS,
+  type ScenarioId,
+  type ScenarioResult,
+} from './scenarios'
+import { type BenchServer, SERVER_KINDS, type ServerKind, startBenchServer } from './servers'
+
+export interface BenchRecord extends ScenarioResult {
+  readonly date: string
+  readonly server: ServerKind
+  readonly run: number
+  readonly quick: boolean
+  readonly machine: { readonly cpus: number; readonly model: string; readonly node: string }
+}
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    servers: { type: 'string' },
+    scenarios: { type: 'string' },
+    'max-room': { type: 'boolean' },
+    'no-report': { type: 'boolean', default: false },
+  },
+})
+
+const quick = values.quick ?? false
+const runs = Number(values.runs ?? (quick ? 1 : 3))
+const servers = (values.servers?.split(',') ?? SERVER_KINDS) as ServerKind[]
+const scenarios = (values.scenarios?.split(',') ?? SCENARIOS) as ScenarioId[]
+const maxRoom = values['max-room'] ?? !quick
+for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`unknown server ${s}`)
+for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}`)
+
+const size = quick
+  ? {
+      s1a: 10,
+      s1b: 30,
+      durationMs: 2_000,
+      rooms: 30,
+      coldUpdates: 1_000,
+      joiners: 30,
+      residents: 5,
+      prefill: 200,
+    }
+  : {
+      s1a: 50,
+      s1b: 200,
+      durationMs: 10_000,
+      rooms: 500,
+      coldUpdates: 20_000,
+      joiners: 300,
+      residents: 20,
+      prefill: 2_000,
+    }
+
+const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version }
+const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+const resultsDir = join(import.meta.dirname, 'results')
+mkdirSync(resultsDir, { recursive: true })
+const resultsFile = join(resultsDir, `${quick ? 'quick-' : ''}${stamp}.jsonl`)
+
+const runScenario = async (kind: ServerKind, scenario: ScenarioId): Promise<ScenarioResult> => {
+  let server: BenchServer = await startBenchServer(kind)
+  try {
+    switch (scenario) {
+      case 'S1a':
+        return await roomFanout(server, {
+          clients: size.s1a,
+          editsPerSecond: 2,
+          durationMs: size.durationMs,
+          cursors: true,
+          applyOnArrival: true,
+          docName: 's1a',
+        })
+      case 'S1b':
+        return await roomFanout(server, {
+          clients: size.s1b,
+          editsPerSecond: 1,
+          durationMs: size.durationMs,
+          cursors: false,
+          applyOnArrival: false,
+          docName: 's1b',
+        })
+      case 'S2':
+        return await manyRooms(server, { rooms: size.rooms, durationMs: Math.min(size.durationMs, 6_000) })
+      case 'S3': {
+        const { result, server: restarted } = await coldLoad(server, { updates: size.coldUpdates })
+        server = restarted
+        return result
+      }
+      case 'S4':
+        return await joinStorm(server, {
+          joiners: size.joiners,
+          residents: size.residents,
+          prefillUpdates: size.prefill,
+        })
+    }
+  } finally {
+    await server.stop()
+    server.cleanUp()
+  }
+}
+
+const record = (kind: ServerKind, run: number, result: ScenarioResult): BenchRecord => {
+  const entry: BenchRecord = { date: new Date().toISOString(), server: kind, run, quick, machine, ...result }
+  appendFileSync(resultsFile, `${JSON.stringify(entry)}\n`)
+  const flags = [result.converged ? 'converged' : 'NOT CONVERGED', ...result.notes].join('; ')
+  console.log(
+    `${kind.padEnd(19)} ${result.scenario.padEnd(12)} run ${run}  ${JSON.stringify(result.metrics)}  ${flags}`,
+  )
+  return entry
+}
+
+const records: BenchRecord[] = []
+const started = performance.now()
+for (let run = 1; run <= runs; run++) {
+  for (const scenario of scenarios) {
+    for (const kind of servers) {
+      try {
+        records.push(record(kind, run, await runScenario(kind, scenario)))
+      } catch (error) {
+        records.push(
+          record(kind, run, { scenario, converged: false, metrics: {}, notes: [`failed: ${String(error)}`] }),
+        )
+      }
+    }
+  }
+}
+
+if (maxRoom) {
+  // The largest S1b room whose p99 stays under 100 ms, per server (one run per size, 5 s each).
+  for (const kind of servers) {
+    for (const clients of [100, 200, 300, 400]) {
+      const server = await startBenchServer(kind)
+      try {
+        const result = await roomFanout(server, {
+          clients,
+          editsPerSecond: 1,
+          durationMs: 5_000,
+          cursors: false,
+          applyOnArrival: false,
+          docName: 'max-room',
+        })
+        records.push(record(kind, 1, { ...result, scenario: `S1b-size-${clients}` }))
+        if (!(result.metrics.p99Ms! < 100) || !result.converged) break
+      } finally {
+        await server.stop()
+        server.cleanUp()
+      }
+    }
+  }
+}
+
+console.log(
+  `\n${records.length} results in ${Math.round((performance.now() - started) / 1000)} s → ${resultsFile}`,
+)
+if (!(values['no-report'] ?? false)) writeReport(records, { quick })
+const failed = records.filter((r) => !r.converged)
+if (failed.length > 0) {
+  console.log(`${failed.length} runs did not converge or failed (see notes above)`)
+}

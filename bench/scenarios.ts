@@ -1,0 +1,403 @@
+import * as Y from 'yjs'
+import { BenchClient } from './BenchClient'
+import { peakRssMiB, rssMiB, startCpuWindow } from './proc'
+import type { BenchServer } from './servers'
+import { percentiles, round } from './stats'
+
+export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S3' | 'S4'
+export const SCENARIOS: readonly ScenarioId[] = ['S1a', 'S1b', 'S2', 'S3', 'S4']
+
+export interface ScenarioResult {
+  readonly scenario: string
+  readonly converged: boolean
+  readonly metrics: Record<string, number>
+  readonly notes: string[]
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const waitUntil = async (predicate: () => boolean, timeoutMs: number): Promise<boolean> => {
+  const deadline = performance.now() + timeoutMs
+  while (!predicate()) {
+    if (performance.now() > deadline) return false
+    await sleep(2)
+  }
+  return true
+}
+
+/**
+ * Tracks each update from the moment its author sends it until every intended receiver has it.
+ * Updates are identified by their first struct id (client, clock), read with Y.parseUpdateMeta.
+ */
+class FanoutTracker {
+  private readonly open = new Map<string, { sentAt: number; remaining: number }>()
+  readonly completions: number[] = []
+  deliveries = 0
+
+  sent(update: Uint8Array, receivers: number): void {
+    const sentAt = performance.now()
+    for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+      this.open.set(`${client}:${clock}`, { sentAt, remaining: receivers })
+    }
+  }
+
+  received(from: Map<number, number>): void {
+    this.deliveries++
+    for (const [client, clock] of from) {
+      const key = `${client}:${clock}`
+      const entry = this.open.get(key)
+      if (entry === undefined) continue
+      if (--entry.remaining === 0) {
+        this.completions.push(performance.now() - entry.sentAt)
+        this.open.delete(key)
+      }
+    }
+  }
+
+  get outstanding(): number {
+    return this.open.size
+  }
+}
+
+const connectAll = async (clients: BenchClient[], batch = 50): Promise<void> => {
+  for (let i = 0; i < clients.length; i += batch) {
+    const group = clients.slice(i, i + batch)
+    await Promise.all(group.map((c) => c.connect()))
+    await Promise.all(group.map((c) => c.synced))
+  }
+}
+
+const allEqual = (texts: string[]): boolean => texts.every((text) => text === texts[0])
+
+const generatorNote = (generatorCpuPct: number): string[] =>
+  generatorCpuPct > 80
+    ? [
+        `load generator at ${Math.round(generatorCpuPct)}% CPU: figures may measure the generator, not the server`,
+      ]
+    : []
+
+export interface RoomFanoutOptions {
+  readonly clients: number
+  readonly editsPerSecond: number
+  readonly durationMs: number
+  /** Send a cursor awareness update with every edit (S1a); otherwise presence is set once (S1b). */
+  readonly cursors: boolean
+  readonly applyOnArrival: boolean
+  readonly docName: string
+}
+
+/** S1a/S1b: one room, every client typing; time until every other client has each update. */
+export const roomFanout = async (
+  server: BenchServer,
+  options: RoomFanoutOptions,
+): Promise<ScenarioResult> => {
+  const tracker = new FanoutTracker()
+  const clients = Array.from(
+    { length: options.clients },
+    () =>
+      new BenchClient({
+        url: server.urlFor(options.docName),
+        docName: options.docName,
+        framing: server.framing,
+        applyOnArrival: options.applyOnArrival,
+        trackAwareness: options.cursors,
+        onRemoteUpdate: (_client, from) => tracker.received(from),
+      }),
+  )
+  for (const client of clients) {
+    client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== client) tracker.sent(update, options.clients - 1)
+    })
+  }
+  await connectAll(clients)
+  clients.forEach((client, i) => {
+    client.setPresence({ user: { name: `Deltagare ${i}`, party: i % 2 ? 'kommun' : 'förening' } })
+  })
+  await sleep(300)
+
+  const measure = startCpuWindow(server.pid)
+  const interval = 1000 / options.editsPerSecond
+  const timers: NodeJS.Timeout[] = []
+  clients.forEach((client, i) => {
+    const text = client.doc.getText('t')
+    const start = setTimeout(() => {
+      const edit = () => {
+        const at = options.applyOnArrival ? Math.floor(Math.random() * (text.length + 1)) : text.length
+        text.insert(at, `${i % 10}`)
+        if (options.cursors) {
+          const cursor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, at + 1))
+          client.setPresence({ user: { name: `Deltagare ${i}` }, cursor: { anchor: cursor, head: cursor } })
+        }
+      }
+      edit()
+      timers.push(setInterval(edit, interval))
+    }, Math.random() * interval)
+    timers.push(start)
+  })
+  await sleep(options.durationMs)
+  for (const timer of timers) clearInterval(timer)
+  const window = measure()
+  const drained = await waitUntil(() => tracker.outstanding === 0, 10_000)
+  for (const client of clients) client.applyPending()
+  const converged = drained && allEqual(clients.map((c) => c.text))
+  const latency = percentiles(tracker.completions)
+  const closed = clients.filter((c) => c.closedWith !== null).length
+  for (const client of clients) client.close()
+  return {
+    scenario: options.cursors ? 'S1a' : 'S1b',
+    converged,
+    metrics: {
+      clients: options.clients,
+      updates: latency.n,
+      p50Ms: round(latency.p50),
+      p95Ms: round(latency.p95),
+      p99Ms: round(latency.p99),
+      maxMs: round(latency.max),
+      deliveriesPerSec: Math.round(tracker.deliveries / window.seconds),
+      serverCpuPct: round(window.serverCpuPct, 1),
+      generatorCpuPct: round(window.generatorCpuPct, 1),
+      peakRssMiB: round(peakRssMiB(server.pid), 1),
+    },
+    notes: [
+      ...generatorNote(window.generatorCpuPct),
+      ...(drained ? [] : [`${tracker.outstanding} updates never reached every client`]),
+      ...(closed > 0 ? [`${closed} clients were disconnected`] : []),
+    ],
+  }
+}
+
+/** S2: many small rooms; memory per room and latency. */
+export const manyRooms = async (
+  server: BenchServer,
+  { rooms, durationMs }: { rooms: number; durationMs: number },
+): Promise<ScenarioResult> => {
+  await sleep(300)
+  const baseRss = rssMiB(server.pid)
+  const tracker = new FanoutTracker()
+  const clients: BenchClient[] = []
+  for (let r = 0; r < rooms; r++) {
+    for (let k = 0; k < 2; k++) {
+      const docName = `room-${r}`
+      const client = new BenchClient({
+        url: server.urlFor(docName),
+        docName,
+        framing: server.framing,
+        applyOnArrival: true,
+        onRemoteUpdate: (_c, from) => tracker.received(from),
+      })
+      client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== client) tracker.sent(update, 1)
+      })
+      clients.push(client)
+    }
+  }
+  await connectAll(clients, 100)
+  await sleep(500)
+  const connectedRss = rssMiB(server.pid)
+  const measure = startCpuWindow(server.pid)
+  const timers = clients.map((client, i) => {
+    const text = client.doc.getText('t')
+    return setInterval(() => text.insert(text.length, `${i % 10}`), 2_000 + Math.random() * 200)
+  })
+  await sleep(durationMs)
+  for (const timer of timers) clearInterval(timer)
+  const window = measure()
+  const drained = await waitUntil(() => tracker.outstanding === 0, 10_000)
+  await sleep(300)
+  const editedRss = rssMiB(server.pid)
+  let converged = drained
+  for (let i = 0; i < clients.length; i += 2) {
+    if (clients[i]!.text !== clients[i + 1]!.text) converged = false
+  }
+  const latency = percentiles(tracker.completions)
+  for (const client of clients) client.close()
+  return {
+    scenario: 'S2',
+    converged,
+    metrics: {
+      rooms,
+      updates: latency.n,
+      p50Ms: round(latency.p50),
+      p99Ms: round(latency.p99),
+      rssPerRoomConnectedKiB: round(((connectedRss - baseRss) * 1024) / rooms, 1),
+      rssPerRoomKiB: round(((editedRss - baseRss) * 1024) / rooms, 1),
+      serverCpuPct: round(window.serverCpuPct, 1),
+      generatorCpuPct: round(window.generatorCpuPct, 1),
+    },
+    notes: generatorNote(window.generatorCpuPct),
+  }
+}
+
+/** Waits until a fresh client holds exactly `expected`; returns the time from connect, or null on timeout. */
+const timeToFullContent = async (
+  server: BenchServer,
+  docName: string,
+  expected: string,
+  timeoutMs: number,
+): Promise<{ ms: number | null; text: string }> => {
+  const client = new BenchClient({
+    url: server.urlFor(docName),
+    docName,
+    framing: server.framing,
+    applyOnArrival: true,
+  })
+  const started = performance.now()
+  let doneAt: number | null = null
+  client.doc.on('update', () => {
+    if (doneAt === null && client.doc.getText('t').length === expected.length && client.text === expected) {
+      doneAt = performance.now()
+    }
+  })
+  await client.connect()
+  await waitUntil(() => doneAt !== null, timeoutMs)
+  const text = client.text
+  client.close()
+  return { ms: doneAt === null ? null : doneAt - started, text }
+}
+
+/** Waits until the server has used (almost) no CPU for `quietMs`. */
+const waitIdle = async (server: BenchServer, quietMs = 1_000, timeoutMs = 30_000): Promise<void> => {
+  const deadline = performance.now() + timeoutMs
+  while (performance.now() < deadline) {
+    const window = startCpuWindow(server.pid)
+    await sleep(quietMs)
+    if (window().serverCpuPct < 3) return
+  }
+}
+
+/** S3: a document of many small typing updates; restart the server; time until a fresh client has it all. */
+export const coldLoad = async (
+  server: BenchServer,
+  { updates, charsPerUpdate = 10 }: { updates: number; charsPerUpdate?: number },
+): Promise<{ result: ScenarioResult; server: BenchServer }> => {
+  const docName = 'cold-load'
+  const writer = new BenchClient({
+    url: server.urlFor(docName),
+    docName,
+    framing: server.framing,
+    applyOnArrival: true,
+  })
+  await writer.connect()
+  await writer.synced
+  const text = writer.doc.getText('t')
+  for (let i = 0; i < updates; i++) {
+    text.insert(text.length, `${String(i % 1e9).padStart(charsPerUpdate - 1, '0')} `.slice(-charsPerUpdate))
+    if (i % 500 === 499) await sleep(1)
+  }
+  const expected = writer.text
+  // The server has it all when a second client sees it all.
+  const check = await timeToFullContent(server, docName, expected, 30_000)
+  writer.close()
+  const notes: string[] = []
+  if (check.ms === null) notes.push('the server did not hold the whole document before the restart')
+  // Let debounced stores (Hocuspocus: 2 s) and compactions finish, as an operator would before a restart.
+  await sleep(2_500)
+  await waitIdle(server)
+  const stoppedCleanly = await server.stop()
+  if (!stoppedCleanly) notes.push('did not exit within 15 s of SIGTERM (killed)')
+  const restarted = await server.restart()
+  const load = await timeToFullContent(restarted, docName, expected, 10_000)
+  const lostChars = Math.max(0, expected.length - load.text.length)
+  if (load.ms === null) {
+    notes.push(`after restart a fresh client held ${load.text.length} of ${expected.length} characters`)
+  }
+  return {
+    server: restarted,
+    result: {
+      scenario: 'S3',
+      converged: load.ms !== null,
+      metrics: {
+        updates,
+        documentChars: expected.length,
+        coldLoadMs: load.ms === null ? Number.NaN : round(load.ms),
+        lostChars,
+        peakRssMiB: round(peakRssMiB(restarted.pid), 1),
+      },
+      notes,
+    },
+  }
+}
+
+/** S4: many clients join a populated room within one second. */
+export const joinStorm = async (
+  server: BenchServer,
+  {
+    joiners,
+    residents,
+    prefillUpdates,
+    spreadMs = 1_000,
+  }: { joiners: number; residents: number; prefillUpdates: number; spreadMs?: number },
+): Promise<ScenarioResult> => {
+  const docName = 'join-storm'
+  const make = () =>
+    new BenchClient({ url: server.urlFor(docName), docName, framing: server.framing, applyOnArrival: true })
+  const writer = make()
+  await writer.connect()
+  await writer.synced
+  const text = writer.doc.getText('t')
+  for (let i = 0; i < prefillUpdates; i++) {
+    text.insert(text.length, 'idémöte ')
+    if (i % 500 === 499) await sleep(1)
+  }
+  const expected = writer.text
+  const residentClients = Array.from({ length: residents }, make)
+  await connectAll(residentClients)
+  await waitUntil(() => residentClients.every((c) => c.text === expected), 10_000)
+  residentClients.forEach((c, i) => {
+    c.setPresence({ user: { name: `Deltagare ${i}` } })
+  })
+  await sleep(300)
+
+  const measure = startCpuWindow(server.pid)
+  const stormStart = performance.now()
+  const joinTimes: number[] = []
+  const done: Array<number | null> = []
+  const joined: BenchClient[] = []
+  let lastJoinAt = stormStart
+  await Promise.all(
+    Array.from({ length: joiners }, (_, i) =>
+      (async () => {
+        await sleep((i * spreadMs) / joiners)
+        const client = make()
+        joined.push(client)
+        const startedAt = performance.now()
+        lastJoinAt = Math.max(lastJoinAt, startedAt)
+        const ok = new Promise<void>((resolve) => {
+          client.doc.on('update', () => {
+            if (client.doc.getText('t').length === expected.length && client.text === expected) resolve()
+          })
+        })
+        await client.connect()
+        const reached = await Promise.race([ok.then(() => true), sleep(15_000).then(() => false)])
+        const at = performance.now()
+        done[i] = reached ? at : null
+        if (reached) joinTimes.push(at - startedAt)
+      })(),
+    ),
+  )
+  const window = measure()
+  const completed = done.filter((t): t is number => t !== null)
+  const allSyncedAt = Math.max(...completed)
+  const perClient = percentiles(joinTimes)
+  for (const client of [writer, ...residentClients, ...joined]) client.close()
+  return {
+    scenario: 'S4',
+    converged: completed.length === joiners,
+    metrics: {
+      joiners,
+      documentChars: expected.length,
+      allSyncedMs: round(allSyncedAt - stormStart),
+      allSyncedAfterLastJoinMs: round(allSyncedAt - lastJoinAt),
+      joinP50Ms: round(perClient.p50),
+      joinP99Ms: round(perClient.p99),
+      serverCpuPct: round(window.serverCpuPct, 1),
+      generatorCpuPct: round(window.generatorCpuPct, 1),
+    },
+    notes: [
+      ...generatorNote(window.generatorCpuPct),
+      ...(completed.length < joiners
+        ? [`${joiners - completed.length} joiners never got the full document`]
+        : []),
+    ],
+  }
+}
