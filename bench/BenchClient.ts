@@ -23,10 +23,45 @@ export interface BenchClientOptions {
   readonly framing: Framing
   /** Apply remote updates to the local Y.Doc as they arrive (otherwise they are kept and applied by `applyPending`). */
   readonly applyOnArrival: boolean
-  /** Called for every remote document update, with its first struct ids (client → clock), before applying. */
-  readonly onRemoteUpdate?: (client: BenchClient, from: Map<number, number>) => void
+  /**
+   * Called for every remote document update with the struct ranges it holds: per author client, clocks
+   * from (inclusive) to (exclusive). Servers may merge several updates into one message.
+   */
+  readonly onRemoteUpdate?: (
+    client: BenchClient,
+    ranges: ReadonlyArray<readonly [number, number, number]>,
+  ) => void
   /** Track other clients' presence (decode and apply their awareness updates). */
   readonly trackAwareness?: boolean
+}
+
+/**
+ * The id of an update's first struct, read from its header (Yjs update v1: number of clients, then per
+ * client the number of structs, the client id and the first clock). Four varUints instead of parsing the
+ * whole update keeps the generator cheap when it receives tens of thousands of updates a second.
+ */
+export const firstStructId = (update: Uint8Array): [number, number] | null => {
+  const decoder = decoding.createDecoder(update)
+  if (decoding.readVarUint(decoder) === 0) return null
+  decoding.readVarUint(decoder)
+  return [decoding.readVarUint(decoder), decoding.readVarUint(decoder)]
+}
+
+/**
+ * The struct ranges of an update as [client, fromClock, toClock). A single struct of a single client (a
+ * keystroke) is read from the header; anything merged is parsed with Y.parseUpdateMeta.
+ */
+export const structRanges = (update: Uint8Array): Array<[number, number, number]> => {
+  const decoder = decoding.createDecoder(update)
+  const clients = decoding.readVarUint(decoder)
+  if (clients === 0) return []
+  if (clients === 1 && decoding.readVarUint(decoder) === 1) {
+    const client = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    return [[client, clock, clock + 1]]
+  }
+  const meta = Y.parseUpdateMeta(update)
+  return [...meta.from].map(([client, from]) => [client, from, meta.to.get(client) ?? from + 1])
 }
 
 /**
@@ -129,8 +164,11 @@ export class BenchClient {
         return
       }
       const update = decoding.readVarUint8Array(decoder)
-      if (subtype === syncProtocol.messageYjsUpdate)
-        this.options.onRemoteUpdate?.(this, Y.parseUpdateMeta(update).from)
+      if (subtype === syncProtocol.messageYjsUpdate && this.options.onRemoteUpdate !== undefined) {
+        // A server that merges relays may send a client its own update back; that is no delivery.
+        const ranges = structRanges(update).filter(([client]) => client !== this.doc.clientID)
+        if (ranges.length > 0) this.options.onRemoteUpdate(this, ranges)
+      }
       if (this.options.applyOnArrival || subtype === syncProtocol.messageYjsSyncStep2) {
         Y.applyUpdate(this.doc, update, this)
       } else {

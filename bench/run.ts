@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--max-room]`
+// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room]`
 // Drives Samverkstad and the reference servers with the same clients, in the same run, and writes one JSON
 // line per (server, scenario, run) to bench/results/, then the medians to docs/PERFORMANCE.md.
 import { appendFileSync, mkdirSync } from 'node:fs'
@@ -31,7 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     servers: { type: 'string' },
     scenarios: { type: 'string' },
-    'max-room': { type: 'boolean' },
+    'skip-max-room': { type: 'boolean', default: false },
     'no-report': { type: 'boolean', default: false },
   },
 })
@@ -40,7 +40,7 @@ const quick = values.quick ?? false
 const runs = Number(values.runs ?? (quick ? 1 : 3))
 const servers = (values.servers?.split(',') ?? SERVER_KINDS) as ServerKind[]
 const scenarios = (values.scenarios?.split(',') ?? SCENARIOS) as ScenarioId[]
-const maxRoom = values['max-room'] ?? !quick
+const maxRoom = !quick && !(values['skip-max-room'] ?? false)
 for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`unknown server ${s}`)
 for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}`)
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { BenchClient } from './BenchClient'
+import { BenchClient, firstStructId } from './BenchClient'
 import { peakRssMiB, rssMiB, startCpuWindow } from './proc'
 import type { BenchServer } from './servers'
 import { percentiles, round } from './stats'
@@ -27,35 +27,47 @@ const waitUntil = async (predicate: () => boolean, timeoutMs: number): Promise<b
 
 /**
  * Tracks each update from the moment its author sends it until every intended receiver has it.
- * Updates are identified by their first struct id (client, clock), read with Y.parseUpdateMeta.
+ * Updates are identified by their first struct id (client, clock), read from the update's header.
  */
 class FanoutTracker {
-  private readonly open = new Map<string, { sentAt: number; remaining: number }>()
+  /** Per author client: first clock of each update still on its way → when sent, receivers left. */
+  private readonly open = new Map<number, Map<number, { sentAt: number; remaining: number }>>()
+  private openCount = 0
   readonly completions: number[] = []
+  /** Updates delivered to a client (a merged message counts each update in it). */
   deliveries = 0
 
   sent(update: Uint8Array, receivers: number): void {
-    const sentAt = performance.now()
-    for (const [client, clock] of Y.parseUpdateMeta(update).from) {
-      this.open.set(`${client}:${clock}`, { sentAt, remaining: receivers })
+    const id = firstStructId(update)
+    if (id === null) return
+    let byClock = this.open.get(id[0])
+    if (byClock === undefined) {
+      byClock = new Map()
+      this.open.set(id[0], byClock)
     }
+    byClock.set(id[1], { sentAt: performance.now(), remaining: receivers })
+    this.openCount++
   }
 
-  received(from: Map<number, number>): void {
-    this.deliveries++
-    for (const [client, clock] of from) {
-      const key = `${client}:${clock}`
-      const entry = this.open.get(key)
-      if (entry === undefined) continue
-      if (--entry.remaining === 0) {
-        this.completions.push(performance.now() - entry.sentAt)
-        this.open.delete(key)
+  received(ranges: ReadonlyArray<readonly [number, number, number]>): void {
+    const now = performance.now()
+    for (const [client, from, to] of ranges) {
+      const byClock = this.open.get(client)
+      if (byClock === undefined) continue
+      for (const [clock, entry] of byClock) {
+        if (clock < from || clock >= to) continue
+        this.deliveries++
+        if (--entry.remaining === 0) {
+          this.completions.push(now - entry.sentAt)
+          byClock.delete(clock)
+          this.openCount--
+        }
       }
     }
   }
 
   get outstanding(): number {
-    return this.open.size
+    return this.openCount
   }
 }
 
@@ -101,7 +113,7 @@ export const roomFanout = async (
         framing: server.framing,
         applyOnArrival: options.applyOnArrival,
         trackAwareness: options.cursors,
-        onRemoteUpdate: (_client, from) => tracker.received(from),
+        onRemoteUpdate: (_client, ranges) => tracker.received(ranges),
       }),
   )
   for (const client of clients) {
@@ -183,7 +195,7 @@ export const manyRooms = async (
         docName,
         framing: server.framing,
         applyOnArrival: true,
-        onRemoteUpdate: (_c, from) => tracker.received(from),
+        onRemoteUpdate: (_c, ranges) => tracker.received(ranges),
       })
       client.doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== client) tracker.sent(update, 1)
@@ -195,9 +207,17 @@ export const manyRooms = async (
   await sleep(500)
   const connectedRss = rssMiB(server.pid)
   const measure = startCpuWindow(server.pid)
-  const timers = clients.map((client, i) => {
+  // Each client edits every 2 s, phases spread evenly so the load is steady rather than bursty.
+  const timers: NodeJS.Timeout[] = []
+  clients.forEach((client, i) => {
     const text = client.doc.getText('t')
-    return setInterval(() => text.insert(text.length, `${i % 10}`), 2_000 + Math.random() * 200)
+    const edit = () => text.insert(text.length, `${i % 10}`)
+    timers.push(
+      setTimeout(() => {
+        edit()
+        timers.push(setInterval(edit, 2_000))
+      }, Math.random() * 2_000),
+    )
   })
   await sleep(durationMs)
   for (const timer of timers) clearInterval(timer)

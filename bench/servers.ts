@@ -61,7 +61,15 @@ const command = (
   switch (kind) {
     case 'samverkstad':
       return {
-        args: ['--import', 'tsx', 'server/main.ts'],
+        // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server on exit (see bench/top-functions.ts).
+        args: [
+          ...(process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+            : []),
+          '--import',
+          'tsx',
+          'server/main.ts',
+        ],
         env: { ...base, DATA_DIR: dataDir, STORAGE: 'sqlite', LOG_LEVEL: 'warn' },
       }
     case 'y-websocket-server':

@@ -18,6 +18,7 @@ export const ConfigEnv = z.object({
   MAX_UPDATE_BYTES: integer(1024, 256 * MiB).default(8 * MiB),
   ROOM_IDLE_MS: integer(0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1_000),
+  BROADCAST_WINDOW_MS: integer(0, 1_000).default(20),
   STATIC_DIR: z.string().min(1).default('client/dist'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
 })
@@ -32,6 +33,7 @@ export const Config = ConfigEnv.transform((env) => ({
   maxUpdateBytes: env.MAX_UPDATE_BYTES,
   roomIdleMs: env.ROOM_IDLE_MS,
   compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+  broadcastWindowMs: env.BROADCAST_WINDOW_MS,
   staticDir: env.STATIC_DIR,
   shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
 }))

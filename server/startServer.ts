@@ -32,6 +32,7 @@ export const startServer = async ({ config, store, logger }: StartServerOptions)
     logger,
     maxUpdateBytes: config.maxUpdateBytes,
     compactAfterUpdates: config.compactAfterUpdates,
+    broadcastWindowMs: config.broadcastWindowMs,
     roomIdleMs: config.roomIdleMs,
   })
   const root = new Hono()

@@ -1,6 +1,7 @@
+import type { Socket } from 'node:net'
 import type { Hono } from 'hono'
-import type { UpgradeWebSocket, WSContext } from 'hono/ws'
-import type { WebSocket } from 'ws'
+import type { UpgradeWebSocket } from 'hono/ws'
+import type { RawData, WebSocket } from 'ws'
 import { CloseCode, SyncErrorReason } from '../../shared/protocol/sync-error'
 import { DocId } from '../../shared/schema/doc-id'
 import type { Logger } from '../logger'
@@ -18,18 +19,25 @@ export interface SyncRouteOptions {
   readonly keepAliveMs?: number
 }
 
-/** The only place that turns a websocket message into the bytes the sync core reads. */
-const toBytes = (data: unknown): Uint8Array | null => {
+/** The only place that turns a websocket message into the bytes the sync core reads. No copy is made. */
+const toBytes = (data: RawData): Uint8Array => {
+  if (Array.isArray(data)) return Buffer.concat(data)
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-  return null
+  return data
 }
 
-const socketPort = (ws: WSContext<WebSocket>): SocketPort => ({
-  send: (frame) => ws.send(frame as Uint8Array<ArrayBuffer>),
-  close: (code, reason) => ws.close(code, reason),
+const socketPort = (raw: WebSocket): SocketPort => ({
+  send: (frame) => raw.send(frame),
+  sendMany: (frames) => {
+    // Corked, the frames leave in one writev; `ws` nests its own cork/uncork inside ours.
+    const socket = (raw as unknown as { _socket: Socket })._socket
+    socket.cork()
+    for (const frame of frames) raw.send(frame)
+    socket.uncork()
+  },
+  close: (code, reason) => raw.close(code, reason),
   get isOpen() {
-    return ws.readyState === OPEN
+    return raw.readyState === OPEN
   },
 })
 
@@ -40,7 +48,21 @@ const socketPort = (ws: WSContext<WebSocket>): SocketPort => ({
 export const mountSyncRoute = (
   app: Hono,
   { registry, logger, upgradeWebSocket, keepAliveMs = 30_000 }: SyncRouteOptions,
-): void => {
+): (() => void) => {
+  // One timer for all sockets: a socket that missed the previous ping is gone (a laptop lid closed).
+  const alive = new Map<WebSocket, boolean>()
+  const keepAlive = setInterval(() => {
+    for (const [raw, answered] of alive) {
+      if (!answered) {
+        raw.terminate()
+        continue
+      }
+      alive.set(raw, false)
+      raw.ping()
+    }
+  }, keepAliveMs)
+  keepAlive.unref()
+
   app.get(
     '/sync/:docId',
     async function validateDocId(c, next) {
@@ -55,47 +77,37 @@ export const mountSyncRoute = (
     },
     upgradeWebSocket((c) => {
       const docId = c.req.param('docId') ?? ''
-      let connection: Connection | null = null
-      let alive = true
-      let keepAlive: NodeJS.Timeout | null = null
       return {
+        // Frames are read from the raw `ws` socket rather than Hono's onMessage, which copies every
+        // binary frame into a new ArrayBuffer and wraps it in a MessageEvent.
         onOpen(_event, ws) {
           const raw = ws.raw
+          if (raw === undefined) return
+          let connection: Connection | null = registry.connect(docId, socketPort(raw))
+          alive.set(raw, true)
+          raw.on('pong', () => alive.set(raw, true))
           // @hono/node-ws never reports socket errors on Node 20 (it builds an ErrorEvent Node lacks).
-          raw?.on('error', (error) => logger.warn({ docId, err: error }, 'socket error'))
-          raw?.on('pong', () => {
-            alive = true
-          })
-          keepAlive = setInterval(() => {
-            if (!alive) {
-              raw?.terminate()
+          raw.on('error', (error) => logger.warn({ docId, err: error }, 'socket error'))
+          raw.on('message', (data, isBinary) => {
+            if (!isBinary) {
+              raw.close(CloseCode.BadRequest, SyncErrorReason.MalformedFrame)
               return
             }
-            alive = false
-            raw?.ping()
-          }, keepAliveMs)
-          keepAlive.unref()
-          connection = registry.connect(docId, socketPort(ws))
-        },
-        onMessage(event, ws) {
-          const frame = toBytes(event.data)
-          if (frame === null) {
-            ws.close(CloseCode.BadRequest, SyncErrorReason.MalformedFrame)
-            return
-          }
-          try {
-            connection?.receive(frame)
-          } catch (error) {
-            logger.error({ docId, err: error }, 'unexpected error handling a frame')
-            ws.close(CloseCode.InternalError, 'internal-error')
-          }
-        },
-        onClose() {
-          if (keepAlive !== null) clearInterval(keepAlive)
-          connection?.closed()
-          connection = null
+            try {
+              connection?.receive(toBytes(data))
+            } catch (error) {
+              logger.error({ docId, err: error }, 'unexpected error handling a frame')
+              raw.close(CloseCode.InternalError, 'internal-error')
+            }
+          })
+          raw.once('close', () => {
+            alive.delete(raw)
+            connection?.closed()
+            connection = null
+          })
         },
       }
     }),
   )
+  return () => clearInterval(keepAlive)
 }

@@ -11,6 +11,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './message-codec'
+import { Outbox } from './Outbox'
 import type { PersistQueue } from './PersistQueue'
 import type { SocketPort } from './SocketPort'
 
@@ -23,9 +24,11 @@ export interface RoomOptions {
   readonly maxUpdateBytes: number
   /** Compact the document once its log holds this many updates. */
   readonly compactAfterUpdates: number
+  /** Changes arriving within this many ms of the last relay are sent together (see Outbox). */
+  readonly broadcastWindowMs: number
   /** Called when the last socket leaves. */
   readonly onEmpty: (room: Room) => void
-  /** Called when the room can no longer be trusted to match storage (a write failed, an update failed midway). */
+  /** Called when the room can no longer be trusted to match storage (a write failed). */
   readonly onBroken: (room: Room, reason: SyncErrorReason, error: Error) => void
 }
 
@@ -54,6 +57,11 @@ export class Room {
   private coveredSeq: number
   private logLength: number
   private lastTransactionChanged = false
+  private lastBeforeState: Map<number, number> | null = null
+  private presenceCache: Uint8Array | null = null
+  /** Awareness clients changed by the last awareness message applied. */
+  private lastPresenceChange: number[] = []
+  private readonly outbox: Outbox
   private fullStateFrame: Uint8Array | null = null
   private compaction: Promise<void> | null = null
   private destroyed = false
@@ -77,6 +85,7 @@ export class Room {
     this.coveredSeq = stored.lastSeq
     this.logLength = stored.updates.length
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      this.lastBeforeState = transaction.beforeState
       this.lastTransactionChanged =
         transaction.deleteSet.clients.size > 0 ||
         !sameStateVectors(transaction.beforeState, transaction.afterState)
@@ -85,6 +94,11 @@ export class Room {
     // The server is not a participant: it must not announce a presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.trackAwareness)
+    this.outbox = new Outbox({
+      windowMs: options.broadcastWindowMs,
+      awareness: this.awareness,
+      sockets: () => this.sockets.keys(),
+    })
   }
 
   /** Number of sockets in the room. */
@@ -102,12 +116,18 @@ export class Room {
     if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
     this.sockets.set(socket, new Set())
     socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const presence = this.presenceFrame()
+    if (presence !== null) socket.send(presence)
+  }
+
+  /** Everyone's presence in one frame, encoded once per change (a join storm reuses it); null when empty. */
+  private presenceFrame(): Uint8Array | null {
     const states = this.awareness.getStates()
-    if (states.size > 0) {
-      socket.send(
-        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
-      )
-    }
+    if (states.size === 0) return null
+    this.presenceCache ??= encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
+    )
+    return this.presenceCache
   }
 
   /** Handles one frame from a socket of this room. Never throws; a bad frame closes only that socket. */
@@ -127,13 +147,12 @@ export class Room {
         this.applyUpdate(socket, message.update)
         return
       case 'awareness':
-        this.applyAwareness(socket, message.update)
+        this.applyAwareness(socket, message.update, message.exact ? frame : null)
         return
       case 'query-awareness':
         socket.send(
-          encodeAwareness(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-          ),
+          this.presenceFrame() ??
+            encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [])),
         )
         return
     }
@@ -148,13 +167,14 @@ export class Room {
     if (clients.size > 0) {
       const ids = [...clients]
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
-      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), null)
+      this.outbox.addPresence(ids, null, null)
     }
     if (this.sockets.size === 0) this.options.onEmpty(this)
   }
 
   /** Closes every socket of the room (they leave through the transport's close handler). */
   closeAll(code: number, reason: string): void {
+    this.outbox.flush()
     for (const socket of [...this.sockets.keys()]) {
       this.sockets.delete(socket)
       socket.close(code, reason)
@@ -190,6 +210,7 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.sockets.clear()
+    this.outbox.clear()
     this.awareness.off('update', this.trackAwareness)
     this.doc.destroy()
   }
@@ -216,18 +237,38 @@ export class Room {
 
   private applyUpdate(origin: SocketPort, update: Uint8Array): void {
     this.lastTransactionChanged = false
+    this.lastBeforeState = null
     try {
       Y.applyUpdate(this.doc, update, origin)
     } catch (error) {
-      // The update parsed but failed while integrating, so part of it may be in the document: the
-      // in-memory state no longer matches storage. Reset the room; clients resync from storage.
       this.reject(origin, 'invalid-update', String(error))
-      this.options.onBroken(this, 'room-reset', error instanceof Error ? error : new Error(String(error)))
+      this.salvage()
       return
     }
     const store = this.doc.store
     const pending = store.pendingStructs !== null || store.pendingDs !== null
     if (!this.lastTransactionChanged && !pending) return
+    this.persistAndRelay(update, origin)
+  }
+
+  /**
+   * Yjs reads all of an update's structs before integrating them, but reads the delete set only after,
+   * so a malformed tail can fail after part of the update is in the document. Whatever got in is stored and
+   * relayed like any update, so memory, storage and the other clients still agree.
+   */
+  private salvage(): void {
+    const before = this.lastBeforeState
+    const store = this.doc.store
+    if (
+      before === null ||
+      (!this.lastTransactionChanged && store.pendingStructs === null && store.pendingDs === null)
+    ) {
+      return
+    }
+    this.persistAndRelay(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(before)), null)
+  }
+
+  private persistAndRelay(update: Uint8Array, origin: SocketPort | null): void {
     this.fullStateFrame = null
     const frame = encodeSyncUpdate(update)
     this.options.queue.enqueue({ docId: this.docId, update }, (outcome) => {
@@ -238,7 +279,7 @@ export class Room {
       if (this.destroyed) return
       if (outcome.seq > this.coveredSeq) this.coveredSeq = outcome.seq
       this.logLength++
-      this.broadcast(frame, origin)
+      this.outbox.addUpdate(update, frame, origin)
       if (this.logLength >= this.options.compactAfterUpdates && this.compaction === null) {
         this.compact().catch((error: unknown) =>
           this.options.logger.error({ docId: this.docId, err: error }, 'compaction failed'),
@@ -247,34 +288,33 @@ export class Room {
     })
   }
 
-  private applyAwareness(origin: SocketPort, update: Uint8Array): void {
+  private applyAwareness(origin: SocketPort, update: Uint8Array, frame: Uint8Array | null): void {
+    this.lastPresenceChange = []
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
     } catch (error) {
       this.reject(origin, 'invalid-awareness', String(error))
       return
     }
-    const frame = encodeAwareness(update)
+    const changed = this.lastPresenceChange
+    if (changed.length === 0) return
     // Keep presence in order with document updates still being stored (a cursor may point into them).
-    this.options.queue.afterPersisted(() => this.broadcast(frame, origin))
+    this.options.queue.afterPersisted(() => {
+      if (!this.destroyed) this.outbox.addPresence(changed, frame, origin)
+    })
   }
 
   private readonly trackAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    this.presenceCache = null
+    this.lastPresenceChange = [...added, ...updated, ...removed]
     const clients = this.sockets.get(origin as SocketPort)
     if (clients === undefined) return
     for (const id of added) clients.add(id)
     for (const id of updated) clients.add(id)
     for (const id of removed) clients.delete(id)
-  }
-
-  private broadcast(frame: Uint8Array, except: SocketPort | null): void {
-    if (this.destroyed) return
-    for (const socket of this.sockets.keys()) {
-      if (socket !== except && socket.isOpen) socket.send(frame)
-    }
   }
 
   private reject(socket: SocketPort, reason: SyncErrorReason, detail: string): void {

@@ -10,6 +10,8 @@ export interface RoomRegistryOptions {
   readonly logger: Logger
   readonly maxUpdateBytes: number
   readonly compactAfterUpdates: number
+  /** See `Outbox`: the most a relay waits to be merged with others. */
+  readonly broadcastWindowMs?: number
   /** How long a room with no sockets stays loaded before it is stored, compacted and unloaded. */
   readonly roomIdleMs: number
   readonly schedule?: PersistQueueOptions['schedule']
@@ -127,6 +129,7 @@ export class RoomRegistry {
       logger: this.options.logger,
       maxUpdateBytes: this.options.maxUpdateBytes,
       compactAfterUpdates: this.options.compactAfterUpdates,
+      broadcastWindowMs: this.options.broadcastWindowMs ?? 0,
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
     })

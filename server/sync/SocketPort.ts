@@ -4,6 +4,8 @@
  */
 export interface SocketPort {
   send(frame: Uint8Array): void
+  /** Sends several frames in one write where the transport can (fewer system calls than `send` each). */
+  sendMany(frames: readonly Uint8Array[]): void
   close(code: number, reason: string): void
   readonly isOpen: boolean
 }

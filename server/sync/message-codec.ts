@@ -8,7 +8,8 @@ import { SyncErrorReason } from '../../shared/protocol/sync-error'
 export type ClientMessage =
   | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
   | { readonly type: 'sync-update'; readonly update: Uint8Array }
-  | { readonly type: 'awareness'; readonly update: Uint8Array }
+  /** `exact`: the frame holds nothing but this message, so it can be relayed as it is. */
+  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly exact: boolean }
   | { readonly type: 'query-awareness' }
 
 export type DecodeResult =
@@ -20,9 +21,9 @@ const fail = (reason: SyncErrorReason, detail: string): DecodeResult => ({ ok: f
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /**
- * Decodes one client frame of the y-websocket protocol and validates its payload without touching any
- * document: a sync update must decode as a Yjs update and a state vector as a state vector, and no payload
- * may exceed `maxUpdateBytes`. Never throws.
+ * Decodes one client frame of the y-websocket protocol without touching any document: the framing must be
+ * whole, a state vector must decode, and no payload may exceed `maxUpdateBytes`. Whether an update's
+ * content is valid Yjs is found out by applying it (see `Room`), which parses it anyway. Never throws.
  */
 export const decodeClientMessage = (frame: Uint8Array, maxUpdateBytes: number): DecodeResult => {
   try {
@@ -38,7 +39,7 @@ export const decodeClientMessage = (frame: Uint8Array, maxUpdateBytes: number): 
         }
         // slice() so the payload owns exactly its bytes; the frame's buffer may be larger or reused.
         const update = decoding.readUint8Array(decoder, length).slice()
-        return { ok: true, message: { type: 'awareness', update } }
+        return { ok: true, message: { type: 'awareness', update, exact: decoder.pos === frame.length } }
       }
       case MessageType.QueryAwareness:
         return { ok: true, message: { type: 'query-awareness' } }
@@ -71,12 +72,6 @@ const decodeSync = (decoder: decoding.Decoder, maxUpdateBytes: number): DecodeRe
       return fail(SyncErrorReason.InvalidUpdate, `state vector: ${errorText(error)}`)
     }
     return { ok: true, message: { type: 'sync-step1', stateVector: payload } }
-  }
-  try {
-    // A dry parse: Yjs reads every struct and the delete set before it would integrate anything.
-    Y.decodeUpdate(payload)
-  } catch (error) {
-    return fail(SyncErrorReason.InvalidUpdate, `update: ${errorText(error)}`)
   }
   return { ok: true, message: { type: 'sync-update', update: payload } }
 }

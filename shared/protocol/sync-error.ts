@@ -16,8 +16,6 @@ export const SyncErrorReason = {
   UpdateTooLarge: 'update-too-large',
   /** The server could not store an update; nothing of it was kept or relayed. Reconnect and resync. */
   StorageFailed: 'storage-failed',
-  /** The room was reset after an update failed midway; reconnect and resync. */
-  RoomReset: 'room-reset',
   /** The server is shutting down; reconnect later. */
   ShuttingDown: 'shutting-down',
   /** The request is not authenticated. */
@@ -53,7 +51,6 @@ export const closeCodeFor: Readonly<Record<SyncErrorReason, CloseCode>> = {
   'invalid-awareness': CloseCode.BadRequest,
   'update-too-large': CloseCode.PayloadTooLarge,
   'storage-failed': CloseCode.InternalError,
-  'room-reset': CloseCode.InternalError,
   'shutting-down': CloseCode.GoingAway,
   unauthorized: CloseCode.Unauthorized,
   forbidden: CloseCode.Forbidden,

@@ -13,6 +13,7 @@ describe('parseConfig', () => {
       maxUpdateBytes: 8 * 1024 * 1024,
       roomIdleMs: 30_000,
       compactAfterUpdates: 1_000,
+      broadcastWindowMs: 20,
       staticDir: 'client/dist',
       shutdownTimeoutMs: 10_000,
     })

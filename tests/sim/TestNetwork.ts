@@ -49,6 +49,9 @@ export class SimClient {
       send: (frame: Uint8Array) => {
         if (socket.open) this.toClient.push(frame)
       },
+      sendMany: (frames: readonly Uint8Array[]) => {
+        if (socket.open) this.toClient.push(...frames)
+      },
       close: () => {
         if (socket.open && this.socket === socket) this.drop()
       },

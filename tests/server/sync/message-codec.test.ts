@@ -52,8 +52,10 @@ describe('decodeClientMessage', () => {
     const payload = bytes(1, 2, 3)
     expect(decodeClientMessage(encodeAwareness(payload), MAX)).toEqual({
       ok: true,
-      message: { type: 'awareness', update: payload },
+      message: { type: 'awareness', update: payload, exact: true },
     })
+    const trailing = Uint8Array.from([...encodeAwareness(payload), 9])
+    expect(decodeClientMessage(trailing, MAX)).toMatchObject({ ok: true, message: { exact: false } })
     expect(decodeClientMessage(bytes(3), MAX)).toEqual({ ok: true, message: { type: 'query-awareness' } })
   })
 
@@ -65,7 +67,6 @@ describe('decodeClientMessage', () => {
     ['an unknown message type', bytes(9), 'unknown-message-type'],
     ['the auth type, which clients do not send', bytes(2, 0), 'unknown-message-type'],
     ['an unknown sync type', bytes(0, 7, 0), 'unknown-message-type'],
-    ['an update that is not a Yjs update', bytes(0, 2, 3, 200, 200, 200), 'invalid-update'],
     ['a state vector that does not decode', bytes(0, 0, 2, 5, 0x80), 'invalid-update'],
   ])('refuses %s', (_name, frame, reason) => {
     const result = decodeClientMessage(frame, MAX)

@@ -1,0 +1,36 @@
+// `tsx bench/socket-floor.ts`: what 1,000 idle websocket connections cost a bare `ws` server on this
+// machine (no Yjs, no rooms) — the memory floor under any Node websocket sync server's per-room figure.
+import { spawn } from 'node:child_process'
+import WebSocket from 'ws'
+import { rssMiB } from './proc'
+
+const SERVER = `
+const { WebSocketServer } = require('ws')
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+wss.on('listening', () => console.log(wss.address().port))
+wss.on('connection', (ws) => ws.on('message', (m) => ws.send(m)))
+`
+const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] })
+const port = await new Promise<number>((resolve) =>
+  child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString()))),
+)
+await new Promise((r) => setTimeout(r, 500))
+const base = rssMiB(child.pid!)
+const sockets: WebSocket[] = []
+for (let i = 0; i < 1000; i++) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/room-${i >> 1}`)
+  await new Promise((resolve) => ws.once('open', resolve))
+  ws.send(Buffer.from([0, 0, 1, 0]))
+  sockets.push(ws)
+}
+await new Promise((r) => setTimeout(r, 1000))
+const after = rssMiB(child.pid!)
+console.log(
+  JSON.stringify({
+    sockets: 1000,
+    rssPerSocketKiB: ((after - base) * 1024) / 1000,
+    rssPerPairKiB: ((after - base) * 1024) / 500,
+  }),
+)
+for (const ws of sockets) ws.terminate()
+child.kill()

@@ -1,0 +1,116 @@
+import * as decoding from 'lib0/decoding'
+import { describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { encodeSyncUpdate } from '../../../server/sync/message-codec'
+import { Outbox } from '../../../server/sync/Outbox'
+import type { SocketPort } from '../../../server/sync/SocketPort'
+
+/** An in-memory socket that records each write (a `sendMany` is one write). */
+const recordingSocket = () => {
+  const writes: Uint8Array[][] = []
+  const socket: SocketPort = {
+    send: (frame) => writes.push([frame]),
+    sendMany: (frames) => writes.push([...frames]),
+    close: () => {},
+    isOpen: true,
+  }
+  return { socket, writes }
+}
+
+const keystrokes = (count: number) => {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  for (let i = 0; i < count; i++) doc.getText('t').insert(i, String(i % 10))
+  return updates
+}
+
+/** The text a client ends up with: what it authored itself (`own`) plus the update frames it received. */
+const textOfFrames = (frames: Uint8Array[], own: Uint8Array[] = []): string => {
+  const doc = new Y.Doc()
+  for (const update of own) Y.applyUpdate(doc, update)
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== 0) continue
+    decoding.readVarUint(decoder)
+    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
+  }
+  return doc.getText('t').toString()
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('Outbox', () => {
+  const setup = (windowMs: number) => {
+    const a = recordingSocket()
+    const b = recordingSocket()
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+    const outbox = new Outbox({ windowMs, awareness, sockets: () => [a.socket, b.socket] })
+    return { a, b, outbox, awareness }
+  }
+
+  it('sends the first change after a quiet period at once, to everyone but its author', () => {
+    const { a, b, outbox } = setup(20)
+    const [update] = keystrokes(1)
+    outbox.addUpdate(update!, encodeSyncUpdate(update!), a.socket)
+    expect(a.writes).toEqual([])
+    expect(b.writes).toHaveLength(1)
+    expect(textOfFrames(b.writes.flat())).toBe('0')
+  })
+
+  it('merges changes within the window into one update per socket, sent when the window ends', async () => {
+    const { a, b, outbox } = setup(30)
+    const updates = keystrokes(6)
+    outbox.addUpdate(updates[0]!, encodeSyncUpdate(updates[0]!), a.socket)
+    // Authored by both: each then gets the merge, its own part included (applying it again changes nothing).
+    updates.slice(1).forEach((update, i) => {
+      outbox.addUpdate(update, encodeSyncUpdate(update), i % 2 ? a.socket : b.socket)
+    })
+    expect(b.writes).toHaveLength(1)
+    await sleep(60)
+    // One more write each: the five later keystrokes merged into one frame.
+    expect(a.writes).toHaveLength(1)
+    expect(b.writes).toHaveLength(2)
+    expect(textOfFrames(a.writes.flat(), [updates[0]!])).toBe('012345')
+    expect(textOfFrames(b.writes.flat())).toBe('012345')
+  })
+
+  it('does not send a merge back to its only author', async () => {
+    const { a, b, outbox } = setup(30)
+    for (const update of keystrokes(4)) outbox.addUpdate(update, encodeSyncUpdate(update), a.socket)
+    await sleep(60)
+    expect(a.writes).toEqual([])
+    expect(b.writes).toHaveLength(2)
+    expect(textOfFrames(b.writes.flat())).toBe('0123')
+  })
+
+  it('with a zero window sends every change at once', () => {
+    const { b, outbox, a } = setup(0)
+    for (const update of keystrokes(3)) outbox.addUpdate(update, encodeSyncUpdate(update), a.socket)
+    expect(b.writes).toHaveLength(3)
+  })
+
+  it('writes a merged update and merged presence to a socket in one write', async () => {
+    const { a, b, outbox, awareness } = setup(30)
+    const updates = keystrokes(3)
+    outbox.addUpdate(updates[0]!, encodeSyncUpdate(updates[0]!), null)
+    awareness.setLocalState({ user: 'Aisha' })
+    outbox.addUpdate(updates[1]!, encodeSyncUpdate(updates[1]!), null)
+    outbox.addPresence([awareness.clientID], null, null)
+    awareness.setLocalState({ user: 'Aisha', cursor: 3 })
+    outbox.addPresence([awareness.clientID], null, null)
+    await sleep(60)
+    for (const { writes } of [a, b]) {
+      expect(writes).toHaveLength(2)
+      expect(writes[1]).toHaveLength(2)
+      expect(textOfFrames(writes.flat())).toBe('01')
+      const presence = writes[1]![1]!
+      const decoder = decoding.createDecoder(presence)
+      expect(decoding.readVarUint(decoder)).toBe(1)
+      const other = new awarenessProtocol.Awareness(new Y.Doc())
+      awarenessProtocol.applyAwarenessUpdate(other, decoding.readVarUint8Array(decoder), null)
+      expect(other.getStates().get(awareness.clientID)).toEqual({ user: 'Aisha', cursor: 3 })
+    }
+  })
+})
