@@ -56,7 +56,8 @@ const format = (value: number): string => (Number.isFinite(value) ? String(round
 export const renderTables = (records: BenchRecord[]): string => {
   const servers = [OURS, ...REFERENCES].filter((s) => records.some((r) => r.server === s))
   const lines: string[] = []
-  for (const [scenario, metrics] of Object.entries(SHOWN)) {
+  for (const scenario of ['S1a', 'S1b', 'S2', 'S3', 'S4']) {
+    const metrics = SHOWN[scenario]!
     if (!records.some((r) => r.scenario === scenario)) continue
     const runs = Math.max(
       ...servers.map((s) => records.filter((r) => r.server === s && r.scenario === scenario).length),
