@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room]`
 // Drives Samverkstad and the reference servers with the same clients, in the same run, and writes one JSON
 // line per (server, scenario, run) to bench/results/, then the medians to docs/PERFORMANCE.md.
+import { execSync } from 'node:child_process'
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
@@ -71,6 +72,10 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-')
 const resultsDir = join(import.meta.dirname, 'results')
 mkdirSync(resultsDir, { recursive: true })
 const resultsFile = join(resultsDir, `${quick ? 'quick-' : ''}${stamp}.jsonl`)
+
+// Measure what `npm start` runs: the bundled server, freshly built.
+execSync('npm run build:server', { stdio: 'inherit' })
+process.env.BENCH_SAMVERKSTAD_BUNDLE = '1'
 
 const runScenario = async (kind: ServerKind, scenario: ScenarioId): Promise<ScenarioResult> => {
   let server: BenchServer = await startBenchServer(kind)

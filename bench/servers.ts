@@ -66,9 +66,10 @@ const command = (
           ...(process.env.BENCH_CPU_PROF
             ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
             : []),
-          '--import',
-          'tsx',
-          'server/main.ts',
+          // `npm run bench` runs the bundle that `npm start` runs; tests run the sources through tsx.
+          ...(process.env.BENCH_SAMVERKSTAD_BUNDLE === '1'
+            ? ['dist/server/main.mjs']
+            : ['--import', 'tsx', 'server/main.ts']),
         ],
         env: { ...base, DATA_DIR: dataDir, STORAGE: 'sqlite', LOG_LEVEL: 'warn' },
       }

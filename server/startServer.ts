@@ -7,6 +7,7 @@ import type { Config } from './config'
 import type { Logger } from './logger'
 import type { DocumentStore } from './storage/port'
 import { RoomRegistry } from './sync/RoomRegistry'
+import { warmUp } from './warm-up'
 
 export interface RunningServer {
   readonly port: number
@@ -48,6 +49,7 @@ export const startServer = async ({ config, store, logger }: StartServerOptions)
   })
   injectWebSocket(server)
   const address = server.address() as AddressInfo
+  await warmUp(address.port)
   logger.info({ port: address.port, host: config.host }, 'listening')
 
   let closing: Promise<void> | null = null

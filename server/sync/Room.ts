@@ -82,6 +82,9 @@ export class Room {
         `stored content of document ${this.docId} does not apply: ${String(error)}`,
       )
     }
+    // A compacted document is already one full-state update: the first joiners get those bytes as they are.
+    if (stored.state !== null && stored.updates.length === 0)
+      this.fullStateFrame = encodeSyncStep2(stored.state)
     this.coveredSeq = stored.lastSeq
     this.logLength = stored.updates.length
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {

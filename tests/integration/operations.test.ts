@@ -98,6 +98,17 @@ describe('operations', () => {
     await store.close()
   })
 
+  it('warms up its sync path at start without writing anything to storage', async () => {
+    const store = new SqliteDocumentStore({ file: ':memory:' })
+    const server = await startTestServer({}, store)
+    try {
+      await server.registry.flush()
+      expect(await store.load('samverkstad-warm-up')).toEqual({ state: null, updates: [], lastSeq: 0 })
+    } finally {
+      await server.close()
+    }
+  })
+
   it('refuses to start on an invalid variable, with one line naming it and exit code 2', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       env: { ...process.env, PORT: 'åtta', STORAGE: 'memory' },

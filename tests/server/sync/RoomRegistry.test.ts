@@ -41,8 +41,8 @@ describe('room lifecycle', () => {
     await waitFor(() => server!.registry.peek('idle')?.pendingLogLength === 3, 'three updates in the log')
     a.destroy()
     await sleep(30)
-    expect(server.registry.loadedRooms).toBe(1)
-    await waitFor(() => server!.registry.loadedRooms === 0, 'the room to unload', 2_000)
+    expect(server.registry.peek('idle')).toBeDefined()
+    await waitFor(() => server!.registry.peek('idle') === undefined, 'the room to unload', 2_000)
     expect(await store.logLength('idle')).toBe(0)
     expect((await store.load('idle')).state).not.toBeNull()
 
@@ -60,7 +60,7 @@ describe('room lifecycle', () => {
     const b = connect('stay')
     await waitSynced(b)
     await sleep(250)
-    expect(server.registry.loadedRooms).toBe(1)
+    expect(server.registry.peek('stay')).toBeDefined()
   })
 
   it('compacts the log once it reaches COMPACT_AFTER_UPDATES, keeping the content', async () => {
