@@ -34,3 +34,35 @@ console.log(
 )
 for (const ws of sockets) ws.terminate()
 child.kill()
+
+// And what one loaded room's document costs, apart from sockets: a Y.Doc with its Awareness holding a few
+// keystrokes of two people, as in S2 (live heap after GC, and RSS growth).
+const DOCS = `
+const Y = require('yjs')
+const awarenessProtocol = require('y-protocols/awareness')
+const N = 2000
+const settle = () => new Promise((r) => setTimeout(r, 100))
+;(async () => {
+  gc(); await settle(); gc()
+  const before = process.memoryUsage()
+  const keep = []
+  for (let i = 0; i < N; i++) {
+    const doc = new Y.Doc()
+    const awareness = new awarenessProtocol.Awareness(doc)
+    awareness.setLocalState(null)
+    for (const name of ['a', 'b']) {
+      const author = new Y.Doc()
+      for (let k = 0; k < 3; k++) author.getText('t').insert(0, name)
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(author))
+      author.destroy()
+    }
+    keep.push(awareness)
+  }
+  gc(); await settle(); gc()
+  const after = process.memoryUsage()
+  console.log(JSON.stringify({ docs: N, heapPerDocKiB: (after.heapUsed - before.heapUsed) / N / 1024, rssPerDocKiB: (after.rss - before.rss) / N / 1024 }))
+  for (const awareness of keep) awareness.destroy()
+})()
+`
+const docs = spawn(process.execPath, ['--expose-gc', '-e', DOCS], { stdio: ['ignore', 'inherit', 'inherit'] })
+await new Promise((resolve) => docs.once('exit', resolve))
