@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
 import { createApp } from './app'
@@ -43,13 +43,27 @@ export const startServer = async ({ config, store, logger }: StartServerOptions)
   wss.options.maxPayload = config.maxUpdateBytes * 2
   root.route('/', createApp({ store, registry, logger, upgradeWebSocket, staticDir: config.staticDir }))
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () => resolve(s))
-    s.once('error', reject)
-  })
+  const server = createAdaptorServer({ fetch: root.fetch })
   injectWebSocket(server)
+  const listen = (port: number, host: string) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  // Warm up on a private loopback port first: the public port opens only once the first real
+  // connection no longer has to wait for V8 to compile the upgrade and sync path.
+  await listen(0, '127.0.0.1')
+  await warmUp((server.address() as AddressInfo).port)
+  for (const socket of wss.clients) socket.terminate()
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    if ('closeAllConnections' in server) server.closeAllConnections()
+  })
+  await listen(config.port, config.host)
   const address = server.address() as AddressInfo
-  await warmUp(address.port)
   logger.info({ port: address.port, host: config.host }, 'listening')
 
   let closing: Promise<void> | null = null
