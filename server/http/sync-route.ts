@@ -48,7 +48,7 @@ const socketPort = (raw: WebSocket): SocketPort => ({
 export const mountSyncRoute = (
   app: Hono,
   { registry, logger, upgradeWebSocket, keepAliveMs = 30_000 }: SyncRouteOptions,
-): (() => void) => {
+): void => {
   // One timer for all sockets: a socket that missed the previous ping is gone (a laptop lid closed).
   const alive = new Map<WebSocket, boolean>()
   const keepAlive = setInterval(() => {
@@ -109,5 +109,4 @@ export const mountSyncRoute = (
       }
     }),
   )
-  return () => clearInterval(keepAlive)
 }

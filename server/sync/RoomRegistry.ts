@@ -45,11 +45,6 @@ export class RoomRegistry {
     })
   }
 
-  /** Number of rooms in memory. */
-  get loadedRooms(): number {
-    return this.rooms.size
-  }
-
   /** The loaded room of a document, if any (for tests and metrics). */
   peek(docId: string): Room | undefined {
     return this.rooms.get(docId)

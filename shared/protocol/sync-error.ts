@@ -56,7 +56,3 @@ export const closeCodeFor: Readonly<Record<SyncErrorReason, CloseCode>> = {
   forbidden: CloseCode.Forbidden,
   'not-found': CloseCode.NotFound,
 }
-
-/** Close codes after which a client should not reconnect on its own (it needs a new session or another document). */
-export const isTerminalCloseCode = (code: number): boolean =>
-  code === CloseCode.Unauthorized || code === CloseCode.Forbidden || code === CloseCode.NotFound
