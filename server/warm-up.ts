@@ -1,7 +1,7 @@
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { MessageType, SyncMessageType } from '../shared/protocol/message-type'
+import { encodeSyncStep1 } from './sync/message-codec'
 
 /** A document id no one uses: the warm-up only reads it (an unknown id loads as empty and writes nothing). */
 const WARM_UP_DOC = 'samverkstad-warm-up'
@@ -25,11 +25,7 @@ export const warmUp = (port: number, timeoutMs = 2_000): Promise<void> =>
     }
     const timer = setTimeout(done, timeoutMs)
     ws.on('open', () => {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MessageType.Sync)
-      encoding.writeVarUint(encoder, SyncMessageType.Step1)
-      encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()))
-      ws.send(encoding.toUint8Array(encoder))
+      ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
     })
     ws.on('message', (data: Buffer) => {
       // Sync step 2 (0, 1) answers ours: the whole path has run once.

@@ -20,7 +20,6 @@ export interface OutboxOptions {
  */
 export class Outbox {
   private updates: Uint8Array[] = []
-  private updateFrame: Uint8Array | null = null
   private updateOrigins = new Set<SocketPort | null>()
   private presenceIds = new Set<number>()
   private presenceFrame: Uint8Array | null = null
@@ -30,10 +29,9 @@ export class Outbox {
 
   constructor(private readonly options: OutboxOptions) {}
 
-  /** A stored update to relay; `frame` is its encoded message, `origin` the socket it came from (not sent back). */
-  addUpdate(update: Uint8Array, frame: Uint8Array, origin: SocketPort | null): void {
+  /** A stored update to relay; `origin` is the socket it came from (not sent back). */
+  addUpdate(update: Uint8Array, origin: SocketPort | null): void {
     this.updates.push(update)
-    this.updateFrame = this.updates.length === 1 ? frame : null
     this.updateOrigins.add(origin)
     this.schedule()
   }
@@ -93,10 +91,8 @@ export class Outbox {
     const updates = this.updates
     if (updates.length === 0) return null
     this.updates = []
-    const frame =
-      this.updateFrame ?? encodeSyncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
-    this.updateFrame = null
-    return frame
+    // Encoded here, once per relay rather than once per update: a merge needs one frame only.
+    return encodeSyncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
   }
 
   private takePresenceFrame(): Uint8Array | null {

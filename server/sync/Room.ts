@@ -4,13 +4,7 @@ import { closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-e
 import type { Logger } from '../logger'
 import type { DocumentStore, StoredDocument } from '../storage/port'
 import { StorageIntegrityError } from '../storage/StorageIntegrityError'
-import {
-  decodeClientMessage,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncUpdate,
-} from './message-codec'
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './message-codec'
 import { Outbox } from './Outbox'
 import type { PersistQueue } from './PersistQueue'
 import type { SocketPort } from './SocketPort'
@@ -273,7 +267,6 @@ export class Room {
 
   private persistAndRelay(update: Uint8Array, origin: SocketPort | null): void {
     this.fullStateFrame = null
-    const frame = encodeSyncUpdate(update)
     this.options.queue.enqueue({ docId: this.docId, update }, (outcome) => {
       if (!outcome.ok) {
         this.options.onBroken(this, 'storage-failed', outcome.error)
@@ -282,7 +275,7 @@ export class Room {
       if (this.destroyed) return
       if (outcome.seq > this.coveredSeq) this.coveredSeq = outcome.seq
       this.logLength++
-      this.outbox.addUpdate(update, frame, origin)
+      this.outbox.addUpdate(update, origin)
       if (this.logLength >= this.options.compactAfterUpdates && this.compaction === null) {
         this.compact().catch((error: unknown) =>
           this.options.logger.error({ docId: this.docId, err: error }, 'compaction failed'),

@@ -2,7 +2,6 @@ import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { encodeSyncUpdate } from '../../../server/sync/message-codec'
 import { Outbox } from '../../../server/sync/Outbox'
 import type { SocketPort } from '../../../server/sync/SocketPort'
 
@@ -53,7 +52,7 @@ describe('Outbox', () => {
   it('sends the first change after a quiet period at once, to everyone but its author', () => {
     const { a, b, outbox } = setup(20)
     const [update] = keystrokes(1)
-    outbox.addUpdate(update!, encodeSyncUpdate(update!), a.socket)
+    outbox.addUpdate(update!, a.socket)
     expect(a.writes).toEqual([])
     expect(b.writes).toHaveLength(1)
     expect(textOfFrames(b.writes.flat())).toBe('0')
@@ -62,10 +61,10 @@ describe('Outbox', () => {
   it('merges changes within the window into one update per socket, sent when the window ends', async () => {
     const { a, b, outbox } = setup(30)
     const updates = keystrokes(6)
-    outbox.addUpdate(updates[0]!, encodeSyncUpdate(updates[0]!), a.socket)
+    outbox.addUpdate(updates[0]!, a.socket)
     // Authored by both: each then gets the merge, its own part included (applying it again changes nothing).
     updates.slice(1).forEach((update, i) => {
-      outbox.addUpdate(update, encodeSyncUpdate(update), i % 2 ? a.socket : b.socket)
+      outbox.addUpdate(update, i % 2 ? a.socket : b.socket)
     })
     expect(b.writes).toHaveLength(1)
     await sleep(60)
@@ -78,7 +77,7 @@ describe('Outbox', () => {
 
   it('does not send a merge back to its only author', async () => {
     const { a, b, outbox } = setup(30)
-    for (const update of keystrokes(4)) outbox.addUpdate(update, encodeSyncUpdate(update), a.socket)
+    for (const update of keystrokes(4)) outbox.addUpdate(update, a.socket)
     await sleep(60)
     expect(a.writes).toEqual([])
     expect(b.writes).toHaveLength(2)
@@ -87,16 +86,16 @@ describe('Outbox', () => {
 
   it('with a zero window sends every change at once', () => {
     const { b, outbox, a } = setup(0)
-    for (const update of keystrokes(3)) outbox.addUpdate(update, encodeSyncUpdate(update), a.socket)
+    for (const update of keystrokes(3)) outbox.addUpdate(update, a.socket)
     expect(b.writes).toHaveLength(3)
   })
 
   it('writes a merged update and merged presence to a socket in one write', async () => {
     const { a, b, outbox, awareness } = setup(30)
     const updates = keystrokes(3)
-    outbox.addUpdate(updates[0]!, encodeSyncUpdate(updates[0]!), null)
+    outbox.addUpdate(updates[0]!, null)
     awareness.setLocalState({ user: 'Aisha' })
-    outbox.addUpdate(updates[1]!, encodeSyncUpdate(updates[1]!), null)
+    outbox.addUpdate(updates[1]!, null)
     outbox.addPresence([awareness.clientID], null, null)
     awareness.setLocalState({ user: 'Aisha', cursor: 3 })
     outbox.addPresence([awareness.clientID], null, null)
