@@ -103,6 +103,7 @@ export const roomFanout = async (
   server: BenchServer,
   options: RoomFanoutOptions,
 ): Promise<ScenarioResult> => {
+  await server.prepare([options.docName])
   const tracker = new FanoutTracker()
   const clients = Array.from(
     { length: options.clients },
@@ -183,6 +184,7 @@ export const manyRooms = async (
   server: BenchServer,
   { rooms, durationMs }: { rooms: number; durationMs: number },
 ): Promise<ScenarioResult> => {
+  await server.prepare(Array.from({ length: rooms }, (_, r) => `room-${r}`))
   await sleep(300)
   const baseRss = rssMiB(server.pid)
   const tracker = new FanoutTracker()
@@ -291,6 +293,7 @@ export const coldLoad = async (
   { updates, charsPerUpdate = 10 }: { updates: number; charsPerUpdate?: number },
 ): Promise<{ result: ScenarioResult; server: BenchServer }> => {
   const docName = 'cold-load'
+  await server.prepare([docName])
   const writer = new BenchClient({
     url: server.urlFor(docName),
     docName,
@@ -349,6 +352,7 @@ export const joinStorm = async (
   }: { joiners: number; residents: number; prefillUpdates: number; spreadMs?: number },
 ): Promise<ScenarioResult> => {
   const docName = 'join-storm'
+  await server.prepare([docName])
   const make = () =>
     new BenchClient({ url: server.urlFor(docName), docName, framing: server.framing, applyOnArrival: true })
   const writer = make()

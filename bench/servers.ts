@@ -13,7 +13,12 @@ export interface BenchServer {
   readonly framing: Framing
   readonly pid: number
   readonly port: number
-  /** The websocket URL for a document. */
+  /**
+   * Makes the documents exist and be reachable: Samverkstad needs a workspace, a session and a registered
+   * document (created through its HTTP API, as any client would); the reference servers take any name.
+   */
+  prepare(docNames: readonly string[]): Promise<void>
+  /** The websocket URL for a prepared document. */
   urlFor(docName: string): string
   /** SIGTERM and wait for the exit (SIGKILL after `graceMs`); resolves with whether it exited by itself. */
   stop(graceMs?: number): Promise<boolean>
@@ -71,7 +76,15 @@ const command = (
             ? ['dist/server/main.mjs']
             : ['--import', 'tsx', 'server/main.ts']),
         ],
-        env: { ...base, DATA_DIR: dataDir, STORAGE: 'sqlite', LOG_LEVEL: 'warn' },
+        // One load generator on one address opens thousands of sockets: lift the per-address limits.
+        env: {
+          ...base,
+          DATA_DIR: dataDir,
+          STORAGE: 'sqlite',
+          LOG_LEVEL: 'warn',
+          RATE_LIMIT_PER_MINUTE: '1000000',
+          MAX_CONNECTIONS_PER_IP: '1000000',
+        },
       }
     case 'y-websocket-server':
       // Its LevelDB persistence, as its README describes.
@@ -87,19 +100,78 @@ const command = (
   }
 }
 
-const launch = async (kind: ServerKind, dataDir: string): Promise<BenchServer> => {
+/** What a Samverkstad bench server has created through its API; kept across restarts on the same data. */
+interface SamverkstadSession {
+  workspace: { id: string; token: string } | null
+  readonly ids: Map<string, string>
+}
+
+const post = async <T>(port: number, path: string, body: unknown, token?: string): Promise<T> => {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`)
+  return (await response.json()) as T
+}
+
+const prepareSamverkstad = async (port: number, session: SamverkstadSession, names: readonly string[]) => {
+  if (session.workspace === null) {
+    const created = await post<{ workspace: { id: string }; session: { token: string } }>(
+      port,
+      '/api/workspaces',
+      {
+        name: 'Benchmark',
+        challenge: 'Mätning',
+        parties: [
+          { name: 'Kommunen', kind: 'public' },
+          { name: 'Föreningen', kind: 'nonprofit' },
+        ],
+        creator: { name: 'Bench', party: 0 },
+      },
+    )
+    session.workspace = { id: created.workspace.id, token: created.session.token }
+  }
+  const { id, token } = session.workspace
+  for (const name of names) {
+    if (session.ids.has(name)) continue
+    const document = await post<{ id: string }>(
+      port,
+      `/api/workspaces/${id}/documents`,
+      { template: 'dwa-1', title: name },
+      token,
+    )
+    session.ids.set(name, document.id)
+  }
+}
+
+const launch = async (
+  kind: ServerKind,
+  dataDir: string,
+  session: SamverkstadSession = { workspace: null, ids: new Map() },
+): Promise<BenchServer> => {
   const port = await freePort()
   const { args, env } = command(kind, port, dataDir)
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   await waitForPort(port, child)
-  const path = kind === 'samverkstad' ? '/sync/' : '/'
   return {
     kind,
     framing: kind === 'hocuspocus' ? 'hocuspocus' : 'plain',
     pid: child.pid!,
     port,
-    urlFor: (docName) => `ws://127.0.0.1:${port}${path}${kind === 'hocuspocus' ? '' : docName}`,
+    prepare: async (docNames) => {
+      if (kind === 'samverkstad') await prepareSamverkstad(port, session, docNames)
+    },
+    urlFor: (docName) => {
+      if (kind === 'hocuspocus') return `ws://127.0.0.1:${port}/`
+      if (kind === 'y-websocket-server') return `ws://127.0.0.1:${port}/${docName}`
+      const id = session.ids.get(docName)
+      if (id === undefined || session.workspace === null)
+        throw new Error(`document ${docName} was not prepared`)
+      return `ws://127.0.0.1:${port}/sync/${id}?token=${session.workspace.token}`
+    },
     stop: async (graceMs = 15_000) => {
       if (child.exitCode !== null || child.signalCode !== null) return true
       child.kill('SIGTERM')
@@ -111,7 +183,7 @@ const launch = async (kind: ServerKind, dataDir: string): Promise<BenchServer> =
       }
       return clean
     },
-    restart: () => launch(kind, dataDir),
+    restart: () => launch(kind, dataDir, session),
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
   }
 }

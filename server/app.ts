@@ -2,43 +2,103 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
-import { HttpError } from './http/HttpError'
-import { mountSyncRoute } from './http/sync-route'
+import type { MemberSockets } from './access/MemberSockets'
+import type { Config } from './config'
+import { ApiError } from './errors/ApiError'
+import type { ApiRoute } from './http/api-route'
+import { ConnectionLimiter } from './http/ConnectionLimiter'
+import { clientAddress } from './http/client-address'
+import { mountApiRoutes } from './http/mountApiRoutes'
+import { openApiDocument } from './http/openapi'
+import { RateLimiter } from './http/RateLimiter'
+import { mountSyncRoute, type WarmUpPass } from './http/sync-route'
+import { workspaceRoutes } from './http/workspace-routes'
 import type { Logger } from './logger'
-import type { DocumentStore } from './storage/port'
+import type { Storage } from './storage/port'
+import { StorageIntegrityError } from './storage/StorageIntegrityError'
 import type { RoomRegistry } from './sync/RoomRegistry'
+import type { WorkspaceService } from './workspaces/WorkspaceService'
+
+export type AppConfig = Pick<
+  Config,
+  | 'staticDir'
+  | 'adminToken'
+  | 'publicUrl'
+  | 'trustProxy'
+  | 'maxBodyBytes'
+  | 'rateLimitPerMinute'
+  | 'maxConnectionsPerIp'
+>
 
 export interface AppDependencies {
-  readonly store: DocumentStore
+  readonly config: AppConfig
+  readonly storage: Storage
   readonly registry: RoomRegistry
+  readonly workspaces: WorkspaceService
+  readonly memberSockets: MemberSockets
   readonly logger: Logger
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
-  /** The built client (index.html and assets); a short notice is served when it is missing. */
-  readonly staticDir: string
+  readonly warmUp?: WarmUpPass
 }
 
 const CLIENT_MISSING = `<!doctype html><html lang="sv"><meta charset="utf-8"><title>Samverkstad</title>
 <p>Klienten är inte byggd. Kör <code>npm run build</code>. / The client is not built: run <code>npm run build</code>.</p></html>`
 
+const VERSION = '0.1.0'
+
+/** The API's route table (exported for the OpenAPI document and the authorisation tests). */
+export const apiRoutes = (workspaces: WorkspaceService): ApiRoute[] => [...workspaceRoutes(workspaces)]
+
 /**
- * The HTTP surface: operations endpoints, the sync upgrade and the client bundle. Routes only translate
- * HTTP; the work is done by the services they are given.
+ * The HTTP surface: operations endpoints, the API, the sync upgrade and the client bundle. Routes only
+ * translate HTTP; the work is done by the services they are given.
  */
 export const createApp = ({
-  store,
+  config,
+  storage,
   registry,
+  workspaces,
+  memberSockets,
   logger,
   upgradeWebSocket,
-  staticDir,
+  warmUp,
 }: AppDependencies): Hono => {
   const app = new Hono()
+  const limiter = new RateLimiter({ perMinute: config.rateLimitPerMinute })
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // 'self' covers same-origin ws:/wss: for the sync socket; nothing is fetched from anywhere else.
+        connectSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Inline style attributes (progress bars, avatar colours) are set by the UI; no third-party origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      // Invite links are capabilities: never leak a URL to another site.
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  )
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
     try {
-      await store.ping()
+      await storage.ping()
       return c.json({ status: 'ready', storage: 'ok' })
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed')
@@ -46,14 +106,56 @@ export const createApp = ({
     }
   })
 
-  mountSyncRoute(app, { registry, logger, upgradeWebSocket })
+  const rateLimited = (address: string) =>
+    new ApiError('rate-limited', 'too many requests from this address; try again shortly').getResponse({
+      'Retry-After': String(limiter.retryAfterSeconds(address)),
+    })
 
-  app.all('/api/*', () => {
-    throw new HttpError(404, 'not-found', 'no such API route')
+  app.use('/api/*', async function apiLimits(c, next) {
+    const address = clientAddress(c, config.trustProxy)
+    if (!limiter.take(address)) return rateLimited(address)
+    return next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          'payload-too-large',
+          `the request body is larger than ${config.maxBodyBytes} bytes`,
+        )
+      },
+    }),
+  )
+  app.use('/sync/*', async function syncLimits(c, next) {
+    const address = clientAddress(c, config.trustProxy)
+    if (!limiter.take(address)) return rateLimited(address)
+    return next()
   })
 
-  const indexFile = join(staticDir, 'index.html')
-  app.use('/*', serveStatic({ root: staticDir }))
+  const routes = apiRoutes(workspaces)
+  const openApi = openApiDocument(routes, VERSION)
+  app.get('/api/openapi.json', (c) => c.json(openApi))
+  mountApiRoutes(app, routes, { workspaces, adminToken: config.adminToken, publicUrl: config.publicUrl })
+
+  mountSyncRoute(app, {
+    registry,
+    workspaces,
+    memberSockets,
+    connections: new ConnectionLimiter(config.maxConnectionsPerIp),
+    trustProxy: config.trustProxy,
+    logger,
+    upgradeWebSocket,
+    ...(warmUp === undefined ? {} : { warmUp }),
+  })
+
+  app.all('/api/*', () => {
+    throw new ApiError('not-found', 'no such API route')
+  })
+
+  const indexFile = join(config.staticDir, 'index.html')
+  app.use('/*', serveStatic({ root: config.staticDir }))
   app.get('*', (c) => {
     // Client-side routes all load the single page; it decides what to show.
     if (!existsSync(indexFile)) return c.html(CLIENT_MISSING, 503)
@@ -61,12 +163,16 @@ export const createApp = ({
   })
 
   app.notFound(() => {
-    throw new HttpError(404, 'not-found', 'not found')
+    throw new ApiError('not-found', 'not found')
   })
   app.onError((error, c) => {
-    if (error instanceof HttpError) return error.getResponse()
+    if (error instanceof ApiError) return error.getResponse()
+    if (error instanceof StorageIntegrityError) {
+      logger.error({ err: error, path: c.req.path }, 'stored data is malformed')
+      return new ApiError('internal-error', 'stored data failed its integrity check').getResponse()
+    }
     logger.error({ err: error, path: c.req.path }, 'unhandled error')
-    return new HttpError(500, 'internal-error', 'internal server error').getResponse()
+    return new ApiError('internal-error', 'internal server error').getResponse()
   })
   return app
 }

@@ -21,6 +21,15 @@ export const ConfigEnv = z.object({
   BROADCAST_WINDOW_MS: integer(0, 1_000).default(20),
   STATIC_DIR: z.string().min(1).default('client/dist'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  PUBLIC_URL: z
+    .url()
+    .regex(/^https?:\/\/[^/]+$/, 'must be an origin like https://samverkstad.example.se (no path)')
+    .optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  MAX_BODY_BYTES: integer(1024, 64 * MiB).default(MiB),
+  RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(3_000),
+  MAX_CONNECTIONS_PER_IP: integer(1, 1_000_000).default(1_000),
 })
 
 export const Config = ConfigEnv.transform((env) => ({
@@ -36,8 +45,16 @@ export const Config = ConfigEnv.transform((env) => ({
   broadcastWindowMs: env.BROADCAST_WINDOW_MS,
   staticDir: env.STATIC_DIR,
   shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  adminToken: env.ADMIN_TOKEN ?? null,
+  publicUrl: env.PUBLIC_URL ?? null,
+  trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+  maxBodyBytes: env.MAX_BODY_BYTES,
+  rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  maxConnectionsPerIp: env.MAX_CONNECTIONS_PER_IP,
 }))
 export type Config = z.output<typeof Config>
+
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ADMIN_TOKEN'])
 
 /** Thrown by `parseConfig`; its message is one line that names the variable, what is wrong and what was given. */
 export class ConfigError extends Error {
@@ -62,7 +79,11 @@ export const parseConfig = (env: Readonly<Record<string, string | undefined>>): 
   if (result.success) return result.data
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment')
-    return `${name}: ${issue.message} (got ${JSON.stringify(given[name])})`
+    // A secret is never echoed into logs; its length is enough to see what is wrong.
+    const got = SECRET_VARIABLES.has(name)
+      ? `${given[name]?.length ?? 0} characters`
+      : JSON.stringify(given[name])
+    return `${name}: ${issue.message} (got ${got})`
   })
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`)
 }

@@ -3,15 +3,15 @@ import { join } from 'node:path'
 import { type Config, ConfigError, parseConfig } from './config'
 import { createLogger } from './logger'
 import { startServer } from './startServer'
-import { MemoryDocumentStore } from './storage/memory/MemoryDocumentStore'
-import type { DocumentStore } from './storage/port'
-import { SqliteDocumentStore } from './storage/sqlite/SqliteDocumentStore'
+import type { Storage } from './storage/port'
+import { openSqliteStorage } from './storage/sqlite/openSqliteStorage'
 
 /** Composition root: the only file that chooses storage adapters. */
-const createStore = (config: Config): DocumentStore => {
-  if (config.storage === 'memory') return new MemoryDocumentStore()
+const openStorage = (config: Config): Storage => {
+  // `memory` is SQLite without a file: the same code paths, nothing kept after a restart.
+  if (config.storage === 'memory') return openSqliteStorage({ file: ':memory:' })
   mkdirSync(config.dataDir, { recursive: true })
-  return new SqliteDocumentStore({
+  return openSqliteStorage({
     file: join(config.dataDir, 'samverkstad.db'),
     synchronous: config.sqliteSynchronous,
   })
@@ -29,8 +29,8 @@ const main = async (): Promise<void> => {
     throw error
   }
   const logger = createLogger(config.logLevel)
-  const store = createStore(config)
-  const server = await startServer({ config, store, logger })
+  const storage = openStorage(config)
+  const server = await startServer({ config, storage, logger })
 
   let stopping = false
   const stop = (signal: NodeJS.Signals): void => {

@@ -2,24 +2,31 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
+import { CloseCode } from '../shared/protocol/sync-error'
+import { MemberSockets } from './access/MemberSockets'
+import { newToken } from './access/tokens'
 import { createApp } from './app'
 import type { Config } from './config'
+import type { WarmUpPass } from './http/sync-route'
 import type { Logger } from './logger'
-import type { DocumentStore } from './storage/port'
+import type { Storage } from './storage/port'
 import { RoomRegistry } from './sync/RoomRegistry'
-import { warmUp } from './warm-up'
+import { WARM_UP_DOC, warmUp } from './warm-up'
+import { WorkspaceService } from './workspaces/WorkspaceService'
 
 export interface RunningServer {
   readonly port: number
   readonly host: string
   readonly registry: RoomRegistry
+  readonly workspaces: WorkspaceService
+  readonly memberSockets: MemberSockets
   /** Graceful stop: refuse new connections, store everything, close sockets with 1001, close the store. */
   close(): Promise<void>
 }
 
 export interface StartServerOptions {
   readonly config: Config
-  readonly store: DocumentStore
+  readonly storage: Storage
   readonly logger: Logger
 }
 
@@ -27,9 +34,13 @@ export interface StartServerOptions {
  * Starts the HTTP and websocket server on `config.host:config.port` (port 0 picks a free port)
  * and resolves once it is listening.
  */
-export const startServer = async ({ config, store, logger }: StartServerOptions): Promise<RunningServer> => {
+export const startServer = async ({
+  config,
+  storage,
+  logger,
+}: StartServerOptions): Promise<RunningServer> => {
   const registry = new RoomRegistry({
-    store,
+    store: storage.documents,
     logger,
     maxUpdateBytes: config.maxUpdateBytes,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -41,7 +52,28 @@ export const startServer = async ({ config, store, logger }: StartServerOptions)
   // @hono/node-ws builds its WebSocketServer without options. Frames up to twice the update limit are read so
   // that an oversized update gets our documented 4413; larger frames are cut by `ws` itself with 1009.
   wss.options.maxPayload = config.maxUpdateBytes * 2
-  root.route('/', createApp({ store, registry, logger, upgradeWebSocket, staticDir: config.staticDir }))
+  const memberSockets = new MemberSockets()
+  const pass: WarmUpPass = { docId: WARM_UP_DOC, token: newToken(), active: true }
+  const workspaces = new WorkspaceService({
+    store: storage.workspaces,
+    onAccessRevoked: (memberIds) => memberSockets.closeAll(memberIds, CloseCode.Unauthorized, 'unauthorized'),
+    onDocumentsRemoved: async (documentIds) => {
+      await Promise.all(documentIds.map((id) => registry.evict(id, CloseCode.NotFound, 'not-found')))
+    },
+  })
+  root.route(
+    '/',
+    createApp({
+      config,
+      storage,
+      registry,
+      workspaces,
+      memberSockets,
+      logger,
+      upgradeWebSocket,
+      warmUp: pass,
+    }),
+  )
 
   const server = createAdaptorServer({ fetch: root.fetch })
   injectWebSocket(server)
@@ -56,7 +88,8 @@ export const startServer = async ({ config, store, logger }: StartServerOptions)
   // Warm up on a private loopback port first: the public port opens only once the first real
   // connection no longer has to wait for V8 to compile the upgrade and sync path.
   await listen(0, '127.0.0.1')
-  await warmUp((server.address() as AddressInfo).port)
+  await warmUp((server.address() as AddressInfo).port, pass.token)
+  pass.active = false
   for (const socket of wss.clients) socket.terminate()
   await new Promise<void>((resolve) => {
     server.close(() => resolve())
@@ -75,10 +108,10 @@ export const startServer = async ({ config, store, logger }: StartServerOptions)
       // Idle keep-alive HTTP connections would otherwise hold `close` open until they time out.
       if ('closeAllConnections' in server) server.closeAllConnections()
       await stopped
-      await store.close()
+      await storage.close()
       logger.info('stopped')
     })()
     return closing
   }
-  return { port: address.port, host: config.host, registry, close }
+  return { port: address.port, host: config.host, registry, workspaces, memberSockets, close }
 }

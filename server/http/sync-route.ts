@@ -1,22 +1,52 @@
 import type { Socket } from 'node:net'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { RawData, WebSocket } from 'ws'
-import { CloseCode, SyncErrorReason } from '../../shared/protocol/sync-error'
+import { CloseCode, closeCodeFor, SyncErrorReason } from '../../shared/protocol/sync-error'
 import { DocId } from '../../shared/schema/doc-id'
+import type { MemberSockets } from '../access/MemberSockets'
+import { ApiError } from '../errors/ApiError'
 import type { Logger } from '../logger'
+import type { MemberRecord } from '../storage/port'
 import type { Connection, RoomRegistry } from '../sync/RoomRegistry'
 import type { SocketPort } from '../sync/SocketPort'
-import { HttpError } from './HttpError'
+import type { WorkspaceService } from '../workspaces/WorkspaceService'
+import type { ConnectionLimiter } from './ConnectionLimiter'
+import { clientAddress } from './client-address'
+import { sessionTokenOf } from './session-cookie'
 
 const OPEN = 1
 
 export interface SyncRouteOptions {
   readonly registry: RoomRegistry
+  readonly workspaces: WorkspaceService
+  readonly memberSockets: MemberSockets
+  readonly connections: ConnectionLimiter
+  readonly trustProxy: boolean
   readonly logger: Logger
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
   /** A socket that has not answered a ping for this long is terminated (its presence then disappears). */
   readonly keepAliveMs?: number
+  /** The start-up warm-up's one-time pass (see server/warm-up.ts); honoured only while `active`. */
+  readonly warmUp?: WarmUpPass
+}
+
+/** Lets the server's own warm-up socket in, read-only, to one document nobody uses, before the public port opens. */
+export interface WarmUpPass {
+  readonly docId: string
+  readonly token: string
+  active: boolean
+}
+
+const WARM_UP_MEMBER: MemberRecord = {
+  id: '00000000000000000000000000000000',
+  workspaceId: '00000000000000000000000000000000',
+  name: 'warm-up',
+  partyId: '00000000000000000000000000000000',
+  role: 'viewer',
+  joinedAt: new Date(0).toISOString(),
+  sessionHash: '',
+  inviteId: null,
 }
 
 /** The only place that turns a websocket message into the bytes the sync core reads. No copy is made. */
@@ -41,13 +71,63 @@ const socketPort = (raw: WebSocket): SocketPort => ({
   },
 })
 
+type SyncAccess =
+  | { readonly ok: true; readonly member: MemberRecord }
+  | { readonly ok: false; readonly reason: SyncErrorReason }
+
+/**
+ * Who may open this document: a member of its workspace, by `?token=` (what the y-websocket provider's
+ * `params` send), `Authorization: Bearer`, or the workspace's session cookie. A cookie only counts on a
+ * same-origin upgrade, so another site cannot open a socket with a visitor's cookie.
+ */
+const resolveAccess = async (
+  c: Context,
+  docId: string,
+  workspaces: WorkspaceService,
+): Promise<SyncAccess> => {
+  const document = await workspaces.findDocument(docId)
+  const queryToken = c.req.query('token')
+  let token = queryToken ?? sessionTokenOf(c, null)
+  if (token === null && document !== null) {
+    const origin = c.req.header('origin')
+    const sameOrigin = origin === undefined || safeHost(origin) === c.req.header('host')
+    if (sameOrigin) token = sessionTokenOf(c, document.workspaceId)
+  }
+  if (token === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
+  const member = await workspaces.authenticate(token)
+  if (member === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
+  if (document === null) return { ok: false, reason: SyncErrorReason.NotFound }
+  if (document.workspaceId !== member.workspaceId) return { ok: false, reason: SyncErrorReason.Forbidden }
+  return { ok: true, member }
+}
+
+const safeHost = (origin: string): string | null => {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
 /**
  * `GET /sync/:docId`: upgrades to a websocket speaking the standard y-websocket protocol, so an unmodified
- * `WebsocketProvider('ws://host/sync', docId, doc)` works against it.
+ * `WebsocketProvider('ws://host/sync', docId, doc, { params: { token } })` works against it.
+ * Authorisation is decided before the upgrade and reported after it, as a close code (4401, 4403, 4404)
+ * that a browser can read — an HTTP status on a failed upgrade is invisible to scripts.
  */
 export const mountSyncRoute = (
   app: Hono,
-  { registry, logger, upgradeWebSocket, keepAliveMs = 30_000 }: SyncRouteOptions,
+  {
+    registry,
+    workspaces,
+    memberSockets,
+    connections,
+    trustProxy,
+    logger,
+    upgradeWebSocket,
+    keepAliveMs = 30_000,
+    warmUp,
+  }: SyncRouteOptions,
 ): void => {
   // One timer for all sockets: a socket that missed the previous ping is gone (a laptop lid closed).
   const alive = new Map<WebSocket, boolean>()
@@ -68,26 +148,47 @@ export const mountSyncRoute = (
     async function validateDocId(c, next) {
       const parsed = DocId.safeParse(c.req.param('docId'))
       if (!parsed.success) {
-        throw new HttpError(400, 'invalid-document-id', 'invalid document id', parsed.error.issues)
+        throw new ApiError('invalid-document-id', 'invalid document id', parsed.error.issues)
       }
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
-        throw new HttpError(426, 'upgrade-required', 'this endpoint speaks the y-websocket protocol')
+        throw new ApiError('upgrade-required', 'this endpoint speaks the y-websocket protocol')
       }
       await next()
     },
-    upgradeWebSocket((c) => {
+    upgradeWebSocket(async (c) => {
       const docId = c.req.param('docId') ?? ''
+      const address = clientAddress(c, trustProxy)
+      const warmingUp =
+        warmUp?.active === true && docId === warmUp.docId && c.req.query('token') === warmUp.token
+      const access: SyncAccess = warmingUp
+        ? { ok: true, member: WARM_UP_MEMBER }
+        : await resolveAccess(c, docId, workspaces).catch((error: unknown): SyncAccess => {
+            logger.error({ docId, err: error }, 'could not authorise a socket')
+            return { ok: false, reason: SyncErrorReason.StorageFailed }
+          })
       return {
         // Frames are read from the raw `ws` socket rather than Hono's onMessage, which copies every
         // binary frame into a new ArrayBuffer and wraps it in a MessageEvent.
         onOpen(_event, ws) {
           const raw = ws.raw
           if (raw === undefined) return
-          let connection: Connection | null = registry.connect(docId, socketPort(raw))
+          raw.on('error', (error) => logger.warn({ docId, err: error }, 'socket error'))
+          if (!access.ok) {
+            raw.close(closeCodeFor[access.reason], access.reason)
+            return
+          }
+          if (!connections.acquire(address)) {
+            raw.close(closeCodeFor['too-many-connections'], SyncErrorReason.TooManyConnections)
+            return
+          }
+          const { member } = access
+          const port = socketPort(raw)
+          let connection: Connection | null = registry.connect(docId, port, {
+            readOnly: member.role === 'viewer',
+          })
+          memberSockets.add(member.id, port)
           alive.set(raw, true)
           raw.on('pong', () => alive.set(raw, true))
-          // @hono/node-ws never reports socket errors on Node 20 (it builds an ErrorEvent Node lacks).
-          raw.on('error', (error) => logger.warn({ docId, err: error }, 'socket error'))
           raw.on('message', (data, isBinary) => {
             if (!isBinary) {
               raw.close(CloseCode.BadRequest, SyncErrorReason.MalformedFrame)
@@ -102,6 +203,8 @@ export const mountSyncRoute = (
           })
           raw.once('close', () => {
             alive.delete(raw)
+            connections.release(address)
+            memberSockets.remove(member.id, port)
             connection?.closed()
             connection = null
           })

@@ -1,3 +1,10 @@
+import type { AuditEvent } from '../../shared/schema/audit-event'
+import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { Invite } from '../../shared/schema/invite'
+import type { Member } from '../../shared/schema/member'
+import type { Party } from '../../shared/schema/party'
+import type { Workspace } from '../../shared/schema/workspace'
+
 /**
  * The storage contract the sync core sees. Adapters (memory, SQLite, later Postgres) implement it and are
  * wired only in `server/main.ts`; every adapter runs the same contract suite (tests/contract).
@@ -38,6 +45,95 @@ export interface DocumentStore {
   /** Removes the document's state and log. */
   delete(docId: string): Promise<void>
   /** Resolves if the store answers; used by `/readyz`. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** A member as stored: the hash of their session token and the invite they came through. */
+export interface MemberRecord extends Member {
+  readonly workspaceId: string
+  readonly sessionHash: string
+  /** The invite used to join; null for the workspace's creator. Revoking that invite removes the member. */
+  readonly inviteId: string | null
+}
+
+/** An invite as stored: only the hash of its token. */
+export interface InviteRecord extends Invite {
+  readonly workspaceId: string
+  readonly tokenHash: string
+}
+
+/** An audit entry to append; the store gives it its seq. */
+export interface AuditRecord extends Omit<AuditEvent, 'seq'> {
+  readonly workspaceId: string
+}
+
+/** Everything written when a workspace is created, in one transaction. */
+export interface NewWorkspace {
+  readonly workspace: Workspace
+  readonly parties: readonly Party[]
+  readonly creator: MemberRecord
+  readonly invites: readonly InviteRecord[]
+  readonly audit: readonly AuditRecord[]
+}
+
+/**
+ * Workspaces, their parties, members, invites, document registry and audit log. Every method that changes
+ * something takes the audit entries describing it and writes them in the same transaction, so the log never
+ * misses a change nor records one that did not happen. Rows read back are validated; a malformed row is a
+ * `StorageIntegrityError`, never served.
+ */
+export interface WorkspaceStore {
+  createWorkspace(input: NewWorkspace): Promise<void>
+  getWorkspace(workspaceId: string): Promise<Workspace | null>
+
+  listParties(workspaceId: string): Promise<Party[]>
+  addParty(workspaceId: string, party: Party, audit: AuditRecord): Promise<void>
+  /** Removes a party that no member represents. */
+  removeParty(workspaceId: string, partyId: string, audit: AuditRecord): Promise<void>
+
+  listMembers(workspaceId: string): Promise<MemberRecord[]>
+  getMember(memberId: string): Promise<MemberRecord | null>
+  findMemberBySession(sessionHash: string): Promise<MemberRecord | null>
+  addMember(member: MemberRecord, audit: AuditRecord): Promise<void>
+  removeMember(memberId: string, audit: AuditRecord): Promise<void>
+
+  listInvites(workspaceId: string): Promise<InviteRecord[]>
+  findInviteByToken(tokenHash: string): Promise<InviteRecord | null>
+  addInvite(invite: InviteRecord, audit: AuditRecord): Promise<void>
+  /** Marks the invite revoked (its link stops working). */
+  revokeInvite(inviteId: string, revokedAt: string, audit: AuditRecord): Promise<void>
+  /**
+   * Marks the invite revoked and removes every member who joined through it, in one transaction;
+   * resolves with the removed members' ids.
+   */
+  revokeInviteAndMembers(
+    inviteId: string,
+    revokedAt: string,
+    audit: readonly AuditRecord[],
+  ): Promise<string[]>
+
+  listDocuments(workspaceId: string): Promise<DocumentRecord[]>
+  getDocument(documentId: string): Promise<DocumentRecord | null>
+  addDocument(document: DocumentRecord, audit: AuditRecord): Promise<void>
+  /** Removes the document's record and all of its stored content. */
+  removeDocument(documentId: string, audit: AuditRecord): Promise<void>
+
+  /** Newest first; `before` continues from a seq. */
+  listAudit(workspaceId: string, options: { limit: number; before?: number }): Promise<AuditEvent[]>
+
+  /**
+   * Removes the workspace and everything of it — parties, members, invites, documents with their stored
+   * content, audit log — in one transaction, leaving no trace of it in the store's files.
+   */
+  deleteWorkspace(workspaceId: string): Promise<void>
+}
+
+/** The adapters a server runs on: one storage backend provides both ports. */
+export interface Storage {
+  readonly documents: DocumentStore
+  readonly workspaces: WorkspaceStore
+  /** Resolves if the backend answers; used by `/readyz`. */
   ping(): Promise<void>
   close(): Promise<void>
 }

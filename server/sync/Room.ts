@@ -26,6 +26,11 @@ export interface RoomOptions {
   readonly onBroken: (room: Room, reason: SyncErrorReason, error: Error) => void
 }
 
+interface SocketState {
+  readonly clients: Set<number>
+  readonly readOnly: boolean
+}
+
 /** The state vector of an empty document: a client sending it wants everything. */
 const EMPTY_STATE_VECTOR_LENGTH = 1
 
@@ -44,8 +49,8 @@ export class Room {
   readonly docId: string
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
-  /** Each socket and the awareness client ids it has announced (removed for everyone when it leaves). */
-  private readonly sockets = new Map<SocketPort, Set<number>>()
+  /** Each socket: the awareness client ids it has announced (removed for everyone when it leaves), and whether it may write. */
+  private readonly sockets = new Map<SocketPort, SocketState>()
   private readonly options: RoomOptions
   /** Every stored log entry with seq ≤ coveredSeq is contained in `doc`. */
   private coveredSeq: number
@@ -108,10 +113,13 @@ export class Room {
     return this.logLength
   }
 
-  /** Adds a socket and starts the sync handshake: our state vector, and the presence of everyone already here. */
-  join(socket: SocketPort): void {
+  /**
+   * Adds a socket and starts the sync handshake: our state vector, and the presence of everyone already here.
+   * A read-only socket (a shared screen) receives everything; its updates and presence are dropped unread.
+   */
+  join(socket: SocketPort, { readOnly = false }: { readonly readOnly?: boolean } = {}): void {
     if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
-    this.sockets.set(socket, new Set())
+    this.sockets.set(socket, { clients: new Set(), readOnly })
     socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const presence = this.presenceFrame()
     if (presence !== null) socket.send(presence)
@@ -129,7 +137,8 @@ export class Room {
 
   /** Handles one frame from a socket of this room. Never throws; a bad frame closes only that socket. */
   receive(socket: SocketPort, frame: Uint8Array): void {
-    if (this.destroyed || !this.sockets.has(socket)) return
+    const state = this.sockets.get(socket)
+    if (this.destroyed || state === undefined) return
     const decoded = decodeClientMessage(frame, this.options.maxUpdateBytes)
     if (!decoded.ok) {
       this.reject(socket, decoded.reason, decoded.detail)
@@ -141,10 +150,11 @@ export class Room {
         this.answerStep1(socket, message.stateVector)
         return
       case 'sync-update':
-        this.applyUpdate(socket, message.update)
+        // Never applied, stored or relayed: a read-only socket's edits exist only on its own device.
+        if (!state.readOnly) this.applyUpdate(socket, message.update)
         return
       case 'awareness':
-        this.applyAwareness(socket, message.update, message.exact ? frame : null)
+        if (!state.readOnly) this.applyAwareness(socket, message.update, message.exact ? frame : null)
         return
       case 'query-awareness':
         socket.send(
@@ -157,7 +167,7 @@ export class Room {
 
   /** Removes a socket; its awareness states are removed and that removal is sent to everyone else. */
   leave(socket: SocketPort): void {
-    const clients = this.sockets.get(socket)
+    const clients = this.sockets.get(socket)?.clients
     if (clients === undefined) return
     this.sockets.delete(socket)
     if (this.destroyed) return
@@ -306,7 +316,7 @@ export class Room {
   ): void => {
     this.presenceCache = null
     this.lastPresenceChange = [...added, ...updated, ...removed]
-    const clients = this.sockets.get(origin as SocketPort)
+    const clients = this.sockets.get(origin as SocketPort)?.clients
     if (clients === undefined) return
     for (const id of added) clients.add(id)
     for (const id of updated) clients.add(id)

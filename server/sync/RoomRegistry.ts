@@ -50,8 +50,15 @@ export class RoomRegistry {
     return this.rooms.get(docId)
   }
 
-  /** Attaches a socket to a document's room, loading the room if needed. Frames sent meanwhile are kept. */
-  connect(docId: string, socket: SocketPort): Connection {
+  /**
+   * Attaches a socket to a document's room, loading the room if needed. Frames sent meanwhile are kept.
+   * A `readOnly` socket receives everything and writes nothing (see `Room.join`).
+   */
+  connect(
+    docId: string,
+    socket: SocketPort,
+    { readOnly = false }: { readonly readOnly?: boolean } = {},
+  ): Connection {
     if (this.shuttingDown) {
       socket.close(CloseCode.GoingAway, 'shutting-down')
       return { receive: () => {}, closed: () => {} }
@@ -68,8 +75,13 @@ export class RoomRegistry {
           if (loaded.size === 0) this.scheduleIdle(loaded)
           return
         }
+        if (loaded.isDestroyed) {
+          // Evicted (deleted) or reset while this socket waited for it.
+          socket.close(closeCodeFor['not-found'], 'not-found')
+          return
+        }
         room = loaded
-        room.join(socket)
+        room.join(socket, { readOnly })
         const frames = buffered ?? []
         buffered = null
         for (const frame of frames) room.receive(socket, frame)
@@ -181,6 +193,24 @@ export class RoomRegistry {
     this.cancelIdle(room.docId)
     room.closeAll(closeCodeFor[reason], reason)
     room.destroy()
+  }
+
+  /**
+   * Unloads a document without storing it again (it is being deleted): its sockets are closed with
+   * `code`, and the promise resolves once every update of it already accepted is written, so a deletion
+   * after it leaves nothing behind.
+   */
+  async evict(docId: string, code: number, reason: string): Promise<void> {
+    this.cancelIdle(docId)
+    await this.loading.get(docId)?.catch(() => undefined)
+    const room = this.rooms.get(docId)
+    if (room !== undefined) {
+      this.rooms.delete(docId)
+      room.closeAll(code, reason)
+      room.destroy()
+    }
+    await this.unloading.get(docId)
+    await this.queue.flush()
   }
 
   /** Writes everything queued; resolves when it is durable. */

@@ -22,8 +22,10 @@ export const SyncErrorReason = {
   Unauthorized: 'unauthorized',
   /** Authenticated, but not allowed this document or action. */
   Forbidden: 'forbidden',
-  /** No such document. */
+  /** No such document (or it was deleted). */
   NotFound: 'not-found',
+  /** This address already has as many open sockets as the server allows (MAX_CONNECTIONS_PER_IP). */
+  TooManyConnections: 'too-many-connections',
 } as const
 export type SyncErrorReason = (typeof SyncErrorReason)[keyof typeof SyncErrorReason]
 
@@ -39,6 +41,7 @@ export const CloseCode = {
   Forbidden: 4403,
   NotFound: 4404,
   PayloadTooLarge: 4413,
+  TooManyRequests: 4429,
   InternalError: 4500,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
@@ -55,4 +58,5 @@ export const closeCodeFor: Readonly<Record<SyncErrorReason, CloseCode>> = {
   unauthorized: CloseCode.Unauthorized,
   forbidden: CloseCode.Forbidden,
   'not-found': CloseCode.NotFound,
+  'too-many-connections': CloseCode.TooManyRequests,
 }

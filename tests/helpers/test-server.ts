@@ -3,25 +3,25 @@ import { createInterface } from 'node:readline'
 import { type Config, parseConfig } from '../../server/config'
 import { createLogger } from '../../server/logger'
 import { type RunningServer, startServer } from '../../server/startServer'
-import { MemoryDocumentStore } from '../../server/storage/memory/MemoryDocumentStore'
-import type { DocumentStore } from '../../server/storage/port'
+import type { DocumentStore, Storage } from '../../server/storage/port'
+import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage'
 
 export interface TestServer extends RunningServer {
   readonly url: string
   readonly wsUrl: string
-  readonly store: DocumentStore
+  readonly storage: Storage
 }
 
 /** Starts the real server in this process. Binding port 0 picks a free port, so test files can run in parallel. */
 export const startTestServer = async (
   env: Record<string, string> = {},
-  store: DocumentStore = new MemoryDocumentStore(),
+  storage: Storage = openSqliteStorage({ file: ':memory:' }),
 ): Promise<TestServer> => {
   const config: Config = parseConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env })
-  const server = await startServer({ config, store, logger: createLogger(config.logLevel) })
+  const server = await startServer({ config, storage, logger: createLogger(config.logLevel) })
   return {
     ...server,
-    store,
+    storage,
     url: `http://127.0.0.1:${server.port}`,
     wsUrl: `ws://127.0.0.1:${server.port}/sync`,
   }
@@ -77,4 +77,21 @@ export const spawnServer = async (
     }, startTimeoutMs).unref()
   })
   return { child, port, logs, exited, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync` }
+}
+
+/**
+ * A storage whose document content lives in `documents` (a store a test controls, e.g. one that fails on
+ * demand) and whose workspaces live in a private in-memory SQLite database.
+ */
+export const storageWith = (documents: DocumentStore): Storage => {
+  const base = openSqliteStorage({ file: ':memory:' })
+  return {
+    documents,
+    workspaces: base.workspaces,
+    ping: () => documents.ping(),
+    close: async () => {
+      await documents.close()
+      await base.close()
+    },
+  }
 }

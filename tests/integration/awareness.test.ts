@@ -3,18 +3,22 @@ import type { WebsocketProvider } from 'y-websocket'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
+import { TestWorkspace } from '../helpers/workspace'
 
 describe('awareness (presence and cursors)', () => {
   let server: TestServer
+  let workspace: TestWorkspace
   const providers: WebsocketProvider[] = []
-  const connect = (docId: string) => {
-    const provider = connectProvider(server.wsUrl, docId)
+  /** Connects a member (the facilitator unless another session is given) to the document called `name`. */
+  const connect = async (name: string, token = workspace.token) => {
+    const provider = connectProvider(server.wsUrl, await workspace.document(name), token)
     providers.push(provider)
     return provider
   }
 
   beforeEach(async () => {
     server = await startTestServer()
+    workspace = await TestWorkspace.create(server.url)
   })
   afterEach(async () => {
     for (const provider of providers.splice(0)) destroyProvider(provider)
@@ -22,8 +26,8 @@ describe('awareness (presence and cursors)', () => {
   })
 
   it("client B sees client A's state, and sees A removed within a second of A's socket closing", async () => {
-    const a = connect('presence')
-    const b = connect('presence')
+    const a = await connect('presence')
+    const b = await connect('presence')
     await Promise.all([waitSynced(a), waitSynced(b)])
     a.awareness.setLocalStateField('user', { name: 'Aisha', party: 'Förening' })
     const aId = a.awareness.clientID
@@ -42,16 +46,16 @@ describe('awareness (presence and cursors)', () => {
   })
 
   it('a client joining later receives the presence of everyone already in the room', async () => {
-    const a = connect('presence-late')
+    const a = await connect('presence-late')
     await waitSynced(a)
     a.awareness.setLocalStateField('user', { name: 'Per', party: 'Kommun' })
     await new Promise((resolve) => setTimeout(resolve, 50))
-    const late = connect('presence-late')
+    const late = await connect('presence-late')
     await waitFor(() => late.awareness.getStates().has(a.awareness.clientID), 'late joiner to see presence')
   })
 
   it('the server itself announces no presence', async () => {
-    const a = connect('presence-server')
+    const a = await connect('presence-server')
     await waitSynced(a)
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect([...a.awareness.getStates().keys()]).toEqual([a.awareness.clientID])

@@ -7,6 +7,7 @@ import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients
 import { createPrng } from '../helpers/prng'
 import { type ServerProcess, spawnServer } from '../helpers/test-server'
 import { sleep, waitFor } from '../helpers/wait'
+import { TestWorkspace } from '../helpers/workspace'
 
 const TOKEN = /([ab])(\d+)\.(\d+)\|/g
 
@@ -22,16 +23,19 @@ describe('durability across a crash', () => {
   it(`every edit a client received from the server survives kill -9 and a restart (${ROUNDS} seeded kill points)`, async () => {
     const env = { DATA_DIR: dataDir, STORAGE: 'sqlite', COMPACT_AFTER_UPDATES: '200' }
     let server: ServerProcess = await spawnServer(env)
+    const workspace = await TestWorkspace.create(server.url)
+    const docIds = await Promise.all([0, 1, 2, 3].map((n) => workspace.document(`kill-${n}`)))
+    const connect = (docId: string) => connectProvider(server.wsUrl, docId, workspace.token)
     // Tokens each document must hold, accumulated over every round that used it.
     const mustHave = new Map<string, Set<string>>()
     let losses = 0
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const prng = createPrng(20_261_122 + round)
-        const docId = `kill-${round % 4}`
-        const a = connectProvider(server.wsUrl, docId)
-        const b = connectProvider(server.wsUrl, docId)
-        const observer = connectProvider(server.wsUrl, docId)
+        const docId = docIds[round % 4]!
+        const a = connect(docId)
+        const b = connect(docId)
+        const observer = connect(docId)
         const clients: WebsocketProvider[] = [a, b, observer]
         await Promise.all(clients.map((p) => waitSynced(p)))
 
@@ -63,7 +67,7 @@ describe('durability across a crash', () => {
         for (const client of clients) destroyProvider(client)
 
         server = await spawnServer(env)
-        const fresh = connectProvider(server.wsUrl, docId)
+        const fresh = connect(docId)
         await waitSynced(fresh)
         const stored = fresh.doc.getText('t').toString()
         const storedTokens = new Set(tokensIn(stored))

@@ -9,11 +9,11 @@ import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients
 import { createPrng, type Prng } from '../helpers/prng'
 import { type ServerProcess, spawnServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
+import { TestWorkspace } from '../helpers/workspace'
 
 const MAX_UPDATE_BYTES = 16_384
 const FRAMES = 5_200
 const WORKERS = 24
-const DOC = 'fuzz-room'
 
 type Kind = 'random' | 'truncated' | 'oversized' | 'unknown-type' | 'garbage-update' | 'text-frame' | 'valid'
 
@@ -87,9 +87,9 @@ interface Outcome {
 }
 
 /** Opens a socket, sends one fuzz frame and a query-awareness probe; the probe's answer means it survived. */
-const fuzzOnce = (wsUrl: string, kind: Kind, payload: Uint8Array | string): Promise<Outcome> =>
+const fuzzOnce = (url: string, kind: Kind, payload: Uint8Array | string): Promise<Outcome> =>
   new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${wsUrl}/${DOC}`)
+    const ws = new WebSocket(url)
     ws.binaryType = 'nodebuffer'
     let probing = false
     const timer = setTimeout(() => reject(new Error(`no answer for a ${kind} frame`)), 10_000)
@@ -116,8 +116,17 @@ const fuzzOnce = (wsUrl: string, kind: Kind, payload: Uint8Array | string): Prom
 
 describe('bad input over the websocket', () => {
   let server: ServerProcess
+  let workspace: TestWorkspace
+  let docId: string
   beforeAll(async () => {
-    server = await spawnServer({ STORAGE: 'memory', MAX_UPDATE_BYTES: String(MAX_UPDATE_BYTES) })
+    // Thousands of sockets from one address in a minute: lift the per-address limit for this test.
+    server = await spawnServer({
+      STORAGE: 'memory',
+      MAX_UPDATE_BYTES: String(MAX_UPDATE_BYTES),
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    })
+    workspace = await TestWorkspace.create(server.url)
+    docId = await workspace.document('fuzz')
   })
   afterAll(async () => {
     server.child.kill('SIGTERM')
@@ -141,7 +150,10 @@ describe('bad input over the websocket', () => {
       return { kind, payload: makeFrame(kind, prng) }
     })
 
-    const good: WebsocketProvider[] = [connectProvider(server.wsUrl, DOC), connectProvider(server.wsUrl, DOC)]
+    const good: WebsocketProvider[] = [
+      connectProvider(server.wsUrl, docId, workspace.token),
+      connectProvider(server.wsUrl, docId, workspace.token),
+    ]
     await Promise.all(good.map((p) => waitSynced(p)))
     const [a, b] = good as [WebsocketProvider, WebsocketProvider]
     let goodDisconnects = 0
@@ -169,7 +181,9 @@ describe('bad input over the websocket', () => {
     const worker = async () => {
       while (next < plan.length) {
         const item = plan[next++]!
-        outcomes.push(await fuzzOnce(server.wsUrl, item.kind, item.payload))
+        outcomes.push(
+          await fuzzOnce(`${server.wsUrl}/${docId}?token=${workspace.token}`, item.kind, item.payload),
+        )
         if (outcomes.length % 500 === 0) await checkConvergence()
       }
     }
@@ -189,7 +203,7 @@ describe('bad input over the websocket', () => {
     for (const kind of kinds) expect(outcomes.some((o) => o.kind === kind)).toBe(true)
     expect(outcomes.filter((o) => o.result === CloseCode.PayloadTooLarge).length).toBeGreaterThan(100)
     // A client arriving afterwards gets the same text the good clients converged on.
-    const late = connectProvider(server.wsUrl, DOC)
+    const late = connectProvider(server.wsUrl, docId, workspace.token)
     await waitSynced(late)
     await waitFor(
       () => late.doc.getText('t').toString() === a.doc.getText('t').toString(),

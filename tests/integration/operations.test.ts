@@ -9,8 +9,9 @@ import { MemoryDocumentStore } from '../../server/storage/memory/MemoryDocumentS
 import { SqliteDocumentStore } from '../../server/storage/sqlite/SqliteDocumentStore'
 import { CloseCode } from '../../shared/protocol/sync-error'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
-import { spawnServer, startTestServer } from '../helpers/test-server'
+import { spawnServer, startTestServer, storageWith } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
+import { TestWorkspace } from '../helpers/workspace'
 
 const tmp = mkdtempSync(join(tmpdir(), 'samverkstad-ops-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -26,7 +27,7 @@ class UnreachableStore extends MemoryDocumentStore {
 describe('operations', () => {
   it('answers /healthz, and /readyz with 200 while the store answers and 503 when it does not', async () => {
     const store = new UnreachableStore()
-    const server = await startTestServer({}, store)
+    const server = await startTestServer({}, storageWith(store))
     try {
       expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' })
       const ready = await fetch(`${server.url}/readyz`)
@@ -75,10 +76,12 @@ describe('operations', () => {
   it('on SIGTERM closes sockets with 1001, stores and compacts everything, and exits 0', async () => {
     const dataDir = join(tmp, 'sigterm')
     const server = await spawnServer({ DATA_DIR: dataDir, STORAGE: 'sqlite' })
-    const provider = connectProvider(server.wsUrl, 'graceful')
+    const workspace = await TestWorkspace.create(server.url)
+    const docId = await workspace.document('graceful')
+    const provider = connectProvider(server.wsUrl, docId, workspace.token)
     await waitSynced(provider)
     for (let i = 0; i < 30; i++) provider.doc.getText('t').insert(i, 'å')
-    const raw = new WebSocket(`${server.wsUrl}/graceful`)
+    const raw = new WebSocket(`${server.wsUrl}/${docId}?token=${workspace.token}`)
     await new Promise((resolve) => raw.once('open', resolve))
     const closed = new Promise<number>((resolve) => raw.once('close', resolve))
     // Let the edits reach the server before stopping it.
@@ -90,7 +93,7 @@ describe('operations', () => {
     destroyProvider(provider)
 
     const store = new SqliteDocumentStore({ file: join(dataDir, 'samverkstad.db') })
-    const stored = await store.load('graceful')
+    const stored = await store.load(docId)
     expect(stored.updates).toHaveLength(0)
     const doc = new Y.Doc()
     Y.applyUpdate(doc, stored.state!)
@@ -99,11 +102,14 @@ describe('operations', () => {
   })
 
   it('warms up its sync path at start without writing anything to storage', async () => {
-    const store = new SqliteDocumentStore({ file: ':memory:' })
-    const server = await startTestServer({}, store)
+    const server = await startTestServer({})
     try {
       await server.registry.flush()
-      expect(await store.load('samverkstad-warm-up')).toEqual({ state: null, updates: [], lastSeq: 0 })
+      expect(await server.storage.documents.load('samverkstad-warm-up')).toEqual({
+        state: null,
+        updates: [],
+        lastSeq: 0,
+      })
     } finally {
       await server.close()
     }

@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
+import { TestWorkspace } from '../helpers/workspace'
 
 const contentOf = (doc: Y.Doc) => ({
   text: doc.getText('text').toString(),
@@ -14,15 +15,18 @@ const contentOf = (doc: Y.Doc) => ({
 
 describe('sync over the y-websocket protocol', () => {
   let server: TestServer
+  let workspace: TestWorkspace
   const providers: WebsocketProvider[] = []
-  const connect = (docId: string) => {
-    const provider = connectProvider(server.wsUrl, docId)
+  /** Connects a member (the facilitator unless another session is given) to the document called `name`. */
+  const connect = async (name: string, token = workspace.token) => {
+    const provider = connectProvider(server.wsUrl, await workspace.document(name), token)
     providers.push(provider)
     return provider
   }
 
   beforeEach(async () => {
     server = await startTestServer()
+    workspace = await TestWorkspace.create(server.url)
   })
   afterEach(async () => {
     for (const provider of providers.splice(0)) destroyProvider(provider)
@@ -30,8 +34,8 @@ describe('sync over the y-websocket protocol', () => {
   })
 
   it('two official providers converge on text, map and array edits', async () => {
-    const a = connect('doc-1')
-    const b = connect('doc-1')
+    const a = await connect('doc-1')
+    const b = await connect('doc-1')
     await Promise.all([waitSynced(a), waitSynced(b)])
     a.doc.getText('text').insert(0, 'Hej från kommunen. ')
     b.doc.getText('text').insert(0, 'Hej från föreningen. ')
@@ -48,8 +52,8 @@ describe('sync over the y-websocket protocol', () => {
   })
 
   it('edits made while one client was disconnected merge after it reconnects', async () => {
-    const a = connect('doc-2')
-    const b = connect('doc-2')
+    const a = await connect('doc-2')
+    const b = await connect('doc-2')
     await Promise.all([waitSynced(a), waitSynced(b)])
     a.doc.getText('text').insert(0, 'Gemensam text.')
     await waitFor(() => b.doc.getText('text').toString() === 'Gemensam text.', 'b to receive the first edit')
@@ -78,20 +82,20 @@ describe('sync over the y-websocket protocol', () => {
   })
 
   it('a client joining later receives everything from the server', async () => {
-    const a = connect('doc-3')
+    const a = await connect('doc-3')
     await waitSynced(a)
     a.doc.getText('text').insert(0, 'Idémöte 1')
     a.doc.getMap('map').set('k', 'v')
     await server.registry.flush()
-    const late = connect('doc-3')
+    const late = await connect('doc-3')
     await waitSynced(late)
     await waitFor(() => late.doc.getText('text').toString() === 'Idémöte 1', 'late joiner to get the text')
     expect(late.doc.getMap('map').get('k')).toBe('v')
   })
 
   it('documents are separate rooms', async () => {
-    const a = connect('room-a')
-    const b = connect('room-b')
+    const a = await connect('room-a')
+    const b = await connect('room-b')
     await Promise.all([waitSynced(a), waitSynced(b)])
     a.doc.getText('text').insert(0, 'only in a')
     await server.registry.flush()

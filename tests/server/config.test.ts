@@ -16,7 +16,26 @@ describe('parseConfig', () => {
       broadcastWindowMs: 20,
       staticDir: 'client/dist',
       shutdownTimeoutMs: 10_000,
+      adminToken: null,
+      publicUrl: null,
+      trustProxy: false,
+      maxBodyBytes: 1024 * 1024,
+      rateLimitPerMinute: 3_000,
+      maxConnectionsPerIp: 1_000,
     })
+  })
+
+  it('never echoes ADMIN_TOKEN in its error, only how long it was', () => {
+    expect(() => parseConfig({ ADMIN_TOKEN: 'hemligt' })).toThrow(
+      /^Invalid configuration: ADMIN_TOKEN: must be at least 16 characters \(got 7 characters\)$/,
+    )
+  })
+
+  it('takes PUBLIC_URL only as an origin', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://samverkstad.example.se' }).publicUrl).toBe(
+      'https://samverkstad.example.se',
+    )
+    expect(() => parseConfig({ PUBLIC_URL: 'https://samverkstad.example.se/app' })).toThrow(/PUBLIC_URL/)
   })
 
   it('reads and coerces the variables it knows, and ignores the rest', () => {
@@ -38,6 +57,8 @@ describe('parseConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['MAX_UPDATE_BYTES', '10'],
     ['ROOM_IDLE_MS', '-1'],
+    ['TRUST_PROXY', 'yes'],
+    ['RATE_LIMIT_PER_MINUTE', '0'],
   ])('refuses %s=%s with one line naming the variable and the value', (name, value) => {
     let error: unknown
     try {

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import type { DocumentStore, StoredDocument, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
-import { sqliteMigrations } from './migrations'
+import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
 
 const StateRow = z.object({
   state: z.instanceof(Uint8Array),
@@ -15,12 +15,10 @@ const UpdateRow = z.object({
 const UpdateRows = z.array(UpdateRow)
 const CountRow = z.object({ n: z.number().int().nonnegative() })
 
-export interface SqliteDocumentStoreOptions {
-  /** A file path, or `:memory:` for a private in-memory database. */
-  readonly file: string
-  /** `normal` survives a crash of the process (kill -9); `full` also survives a power cut, at some write cost. */
-  readonly synchronous?: 'normal' | 'full'
-}
+export type SqliteDocumentStoreOptions =
+  | SqliteDatabaseOptions
+  /** A database opened by `openSqliteDatabase`, shared with other stores; its owner closes it. */
+  | { readonly database: Database.Database }
 
 /**
  * The default embedded store: one SQLite file in WAL mode. Calls are synchronous underneath (better-sqlite3),
@@ -28,17 +26,15 @@ export interface SqliteDocumentStoreOptions {
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database
+  private readonly ownsDatabase: boolean
   private readonly statements
   private readonly appendAll: (records: readonly UpdateRecord[]) => number[]
   private readonly compactTx: (docId: string, state: Uint8Array, throughSeq: number) => void
   private readonly deleteTx: (docId: string) => void
 
-  constructor({ file, synchronous = 'normal' }: SqliteDocumentStoreOptions) {
-    this.db = new Database(file)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
-    this.db.pragma('foreign_keys = ON')
-    this.migrate()
+  constructor(options: SqliteDocumentStoreOptions) {
+    this.ownsDatabase = !('database' in options)
+    this.db = 'database' in options ? options.database : openSqliteDatabase(options)
     const db = this.db
     this.statements = {
       state: db.prepare('SELECT state, through_seq FROM doc_state WHERE doc_id = ?'),
@@ -67,21 +63,6 @@ export class SqliteDocumentStore implements DocumentStore {
       deleteState.run(docId)
       deleteLog.run(docId)
     })
-  }
-
-  private migrate(): void {
-    const current = Number(this.db.pragma('user_version', { simple: true }))
-    if (current > sqliteMigrations.length) {
-      throw new StorageIntegrityError(
-        `database schema version ${current} is newer than this server knows (${sqliteMigrations.length})`,
-      )
-    }
-    for (let version = current; version < sqliteMigrations.length; version++) {
-      this.db.transaction(() => {
-        this.db.exec(sqliteMigrations[version]!)
-        this.db.pragma(`user_version = ${version + 1}`)
-      })()
-    }
   }
 
   async load(docId: string): Promise<StoredDocument> {
@@ -129,6 +110,6 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close()
+    if (this.ownsDatabase && this.db.open) this.db.close()
   }
 }

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { MemoryDocumentStore } from '../../../server/storage/memory/MemoryDocumentStore'
-import type { UpdateRecord } from '../../../server/storage/port'
+import type { DocumentStore, UpdateRecord } from '../../../server/storage/port'
 import { SqliteDocumentStore } from '../../../server/storage/sqlite/SqliteDocumentStore'
 import { CloseCode } from '../../../shared/protocol/sync-error'
 import { connectProvider, destroyProvider, waitSynced } from '../../helpers/clients'
-import { startTestServer, type TestServer } from '../../helpers/test-server'
+import { startTestServer, storageWith, type TestServer } from '../../helpers/test-server'
 import { sleep, waitFor } from '../../helpers/wait'
+import { TestWorkspace } from '../../helpers/workspace'
 
 /** A real store whose writes can be made to fail, to see what the server does when the disk does. */
 class FlakyStore extends MemoryDocumentStore {
@@ -19,9 +20,18 @@ class FlakyStore extends MemoryDocumentStore {
 
 describe('room lifecycle', () => {
   let server: TestServer | null = null
+  let workspace: TestWorkspace | null = null
   const providers: WebsocketProvider[] = []
-  const connect = (docId: string) => {
-    const provider = connectProvider(server!.wsUrl, docId)
+  const start = async (env: Record<string, string>, documents?: DocumentStore) => {
+    server = await startTestServer(env, documents === undefined ? undefined : storageWith(documents))
+    workspace = await TestWorkspace.create(server.url)
+    return server
+  }
+  /** Document ids by the readable names the tests use, filled in as documents are first connected to. */
+  const ids: Record<string, string> = {}
+  const connect = async (name: string) => {
+    ids[name] = await workspace!.document(name)
+    const provider = connectProvider(server!.wsUrl, ids[name], workspace!.token)
     providers.push(provider)
     return provider
   }
@@ -33,60 +43,60 @@ describe('room lifecycle', () => {
 
   it('an idle room is stored, compacted and unloaded after ROOM_IDLE_MS, and loads back intact', async () => {
     const store = new SqliteDocumentStore({ file: ':memory:' })
-    server = await startTestServer({ ROOM_IDLE_MS: '100' }, store)
-    const a = connect('idle')
+    await start({ ROOM_IDLE_MS: '100' }, store)
+    const a = await connect('idle')
     await waitSynced(a)
     for (const word of ['Vart ', 'strävar ', 'vi?'])
       a.doc.getText('t').insert(a.doc.getText('t').length, word)
-    await waitFor(() => server!.registry.peek('idle')?.pendingLogLength === 3, 'three updates in the log')
+    await waitFor(() => server!.registry.peek(ids.idle!)?.pendingLogLength === 3, 'three updates in the log')
     a.destroy()
     await sleep(30)
-    expect(server.registry.peek('idle')).toBeDefined()
-    await waitFor(() => server!.registry.peek('idle') === undefined, 'the room to unload', 2_000)
-    expect(await store.logLength('idle')).toBe(0)
-    expect((await store.load('idle')).state).not.toBeNull()
+    expect(server!.registry.peek(ids.idle!)).toBeDefined()
+    await waitFor(() => server!.registry.peek(ids.idle!) === undefined, 'the room to unload', 2_000)
+    expect(await store.logLength(ids.idle!)).toBe(0)
+    expect((await store.load(ids.idle!)).state).not.toBeNull()
 
-    const b = connect('idle')
+    const b = await connect('idle')
     await waitSynced(b)
     await waitFor(() => b.doc.getText('t').toString() === 'Vart strävar vi?', 'content after reload')
   })
 
   it('a client joining during the idle period keeps the room loaded', async () => {
-    server = await startTestServer({ ROOM_IDLE_MS: '150' })
-    const a = connect('stay')
+    await start({ ROOM_IDLE_MS: '150' })
+    const a = await connect('stay')
     await waitSynced(a)
     a.destroy()
     await sleep(50)
-    const b = connect('stay')
+    const b = await connect('stay')
     await waitSynced(b)
     await sleep(250)
-    expect(server.registry.peek('stay')).toBeDefined()
+    expect(server!.registry.peek(ids.stay!)).toBeDefined()
   })
 
   it('compacts the log once it reaches COMPACT_AFTER_UPDATES, keeping the content', async () => {
     const store = new SqliteDocumentStore({ file: ':memory:' })
-    server = await startTestServer({ COMPACT_AFTER_UPDATES: '50' }, store)
-    const a = connect('compact')
-    const b = connect('compact')
+    await start({ COMPACT_AFTER_UPDATES: '50' }, store)
+    const a = await connect('compact')
+    const b = await connect('compact')
     await Promise.all([waitSynced(a), waitSynced(b)])
     for (let i = 0; i < 120; i++) {
       a.doc.getText('t').insert(a.doc.getText('t').length, 'x')
       await sleep(1)
     }
     await waitFor(() => b.doc.getText('t').length === 120, 'b to receive all')
-    await server.registry.flush()
-    await waitFor(() => (server!.registry.peek('compact')?.pendingLogLength ?? 99) < 50, 'compaction')
-    expect(await store.logLength('compact')).toBeLessThan(50)
-    const fresh = connect('compact')
+    await server!.registry.flush()
+    await waitFor(() => (server!.registry.peek(ids.compact!)?.pendingLogLength ?? 99) < 50, 'compaction')
+    expect(await store.logLength(ids.compact!)).toBeLessThan(50)
+    const fresh = await connect('compact')
     await waitSynced(fresh)
     await waitFor(() => fresh.doc.getText('t').toString() === 'x'.repeat(120), 'fresh client content')
   })
 
   it('when the store cannot write, nothing is relayed, sockets close with 4500, and clients resync once it recovers', async () => {
     const store = new FlakyStore()
-    server = await startTestServer({}, store)
-    const a = connect('flaky')
-    const b = connect('flaky')
+    await start({}, store)
+    const a = await connect('flaky')
+    const b = await connect('flaky')
     await Promise.all([waitSynced(a), waitSynced(b)])
     a.doc.getText('t').insert(0, 'stored. ')
     await waitFor(() => b.doc.getText('t').toString() === 'stored. ', 'first edit')
@@ -98,15 +108,15 @@ describe('room lifecycle', () => {
     await waitFor(() => codes.length > 0, 'b to be disconnected')
     expect(codes[0]).toBe(CloseCode.InternalError)
     expect(b.doc.getText('t').toString()).toBe('stored. ')
-    expect(await store.logLength('flaky')).toBe(1)
+    expect(await store.logLength(ids.flaky!)).toBe(1)
 
     store.failing = false
     await waitFor(
       () => a.synced && b.synced && b.doc.getText('t').toString() === 'stored. not yet stored.',
       'clients to resync after recovery',
     )
-    await server.registry.flush()
-    const fresh = connect('flaky')
+    await server!.registry.flush()
+    const fresh = await connect('flaky')
     await waitSynced(fresh)
     await waitFor(
       () => fresh.doc.getText('t').toString() === 'stored. not yet stored.',

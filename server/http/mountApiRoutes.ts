@@ -1,0 +1,123 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { Context, Hono } from 'hono'
+import type { z } from 'zod'
+import { ApiError } from '../errors/ApiError'
+import type { MemberRecord } from '../storage/port'
+import type { WorkspaceService } from '../workspaces/WorkspaceService'
+import type { ApiRoute } from './api-route'
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie'
+
+export interface MountApiRoutesOptions {
+  readonly workspaces: WorkspaceService
+  /** When set, creating a workspace requires `Authorization: Bearer <adminToken>`. */
+  readonly adminToken: string | null
+  /** The public origin links point to; null uses the request's own origin. */
+  readonly publicUrl: string | null
+}
+
+const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T => {
+  if (schema === undefined) return undefined as T
+  const result = schema.safeParse(value)
+  if (!result.success) {
+    throw new ApiError(
+      'invalid-request',
+      `invalid ${where}: ${result.error.issues[0]?.message ?? ''}`,
+      result.error.issues,
+    )
+  }
+  return result.data
+}
+
+const readJson = async (c: Context): Promise<unknown> => {
+  const text = await c.req.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ApiError('invalid-json', 'the request body is not valid JSON')
+  }
+}
+
+const sameSecret = (given: string, expected: string): boolean => {
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
+/**
+ * Mounts a route table: for each request, parses the path parameters, authenticates and authorises the caller
+ * (401 without a valid session, 403 for another workspace or a role that may not), then parses query and body
+ * (400 with zod's issues), calls the handler, and answers with its declared status.
+ */
+export const mountApiRoutes = (
+  app: Hono,
+  routes: readonly ApiRoute[],
+  { workspaces, adminToken, publicUrl }: MountApiRoutesOptions,
+): void => {
+  const authenticateMember = async (
+    c: Context,
+    route: ApiRoute,
+    params: Record<string, unknown>,
+  ): Promise<MemberRecord> => {
+    if (route.access === 'public' || route.access === 'creator') throw new Error('not a member route')
+    let workspaceId = typeof params.workspaceId === 'string' ? params.workspaceId : null
+    const documentId = typeof params.documentId === 'string' ? params.documentId : null
+    const document = documentId === null ? null : await workspaces.findDocument(documentId)
+    workspaceId ??= document?.workspaceId ?? null
+    const token = sessionTokenOf(c, workspaceId)
+    if (token === null)
+      throw new ApiError('unauthorized', 'sign in through an invite link first (no session)')
+    const member = await workspaces.authenticate(token)
+    if (member === null)
+      throw new ApiError('unauthorized', 'this session is not valid (unknown or withdrawn)')
+    if (documentId !== null && document === null) throw new ApiError('not-found', 'no such document')
+    workspaces.authorize(member, workspaceId ?? member.workspaceId, route.access)
+    return member
+  }
+
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), route.path, async function apiRoute(c) {
+      const params = parse(route.params, c.req.param(), 'path') as Record<string, unknown>
+      let member: MemberRecord | null = null
+      if (route.access === 'creator') {
+        if (adminToken !== null) {
+          const token = sessionTokenOf(c, null)
+          if (token === null || token === '') {
+            throw new ApiError('unauthorized', 'this server requires its admin token to create a workspace')
+          }
+          if (!sameSecret(token, adminToken)) throw new ApiError('forbidden', 'wrong admin token')
+        }
+      } else if (route.access !== 'public') {
+        member = await authenticateMember(c, route, params)
+      }
+      const query = parse(route.query, c.req.query(), 'query')
+      const body = route.body === undefined ? undefined : parse(route.body, await readJson(c), 'body')
+      const origin = publicUrl ?? new URL(c.req.url).origin
+      const result = await route.handle({ params, query, body, member, origin, context: c })
+      const secure = origin.startsWith('https:')
+      if (route.cookie === 'set') {
+        const { workspaceId, token } = sessionOf(result)
+        setSessionCookie(c, workspaceId, token, secure)
+      } else if (route.cookie === 'clear' && member !== null) {
+        clearSessionCookie(c, member.workspaceId, secure)
+      }
+      if (route.status === 204) return c.body(null, 204)
+      return c.json(result as object, route.status)
+    })
+  }
+}
+
+/** Routes that set the cookie answer with a session and the workspace it belongs to. */
+const sessionOf = (result: unknown): { workspaceId: string; token: string } => {
+  const value = result as {
+    session?: { token?: unknown }
+    workspaceId?: unknown
+    workspace?: { id?: unknown }
+  }
+  const token = value.session?.token
+  const workspaceId = value.workspaceId ?? value.workspace?.id
+  if (typeof token !== 'string' || typeof workspaceId !== 'string') {
+    throw new Error(
+      'a route that sets the session cookie must answer with session.token and the workspace id',
+    )
+  }
+  return { workspaceId, token }
+}

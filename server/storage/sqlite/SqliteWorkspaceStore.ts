@@ -1,0 +1,388 @@
+import type Database from 'better-sqlite3'
+import { z } from 'zod'
+import { AuditActor, AuditEvent, AuditSubject } from '../../../shared/schema/audit-event'
+import { DocumentRecord } from '../../../shared/schema/document-record'
+import { Invite } from '../../../shared/schema/invite'
+import { Member } from '../../../shared/schema/member'
+import { Party } from '../../../shared/schema/party'
+import { Workspace } from '../../../shared/schema/workspace'
+import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
+import { StorageIntegrityError } from '../StorageIntegrityError'
+
+const WorkspaceRow = z
+  .object({ id: z.string(), name: z.string(), challenge: z.string(), created_at: z.string() })
+  .transform((row) =>
+    Workspace.parse({ id: row.id, name: row.name, challenge: row.challenge, createdAt: row.created_at }),
+  )
+
+const PartyRow = z
+  .object({ id: z.string(), name: z.string(), kind: z.string(), org_number: z.string().nullable() })
+  .transform((row) => Party.parse({ id: row.id, name: row.name, kind: row.kind, orgNumber: row.org_number }))
+
+const MemberRow = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    party_id: z.string(),
+    name: z.string(),
+    role: z.string(),
+    session_hash: z.string(),
+    invite_id: z.string().nullable(),
+    joined_at: z.string(),
+  })
+  .transform(
+    (row): MemberRecord => ({
+      ...Member.parse({
+        id: row.id,
+        name: row.name,
+        partyId: row.party_id,
+        role: row.role,
+        joinedAt: row.joined_at,
+      }),
+      workspaceId: row.workspace_id,
+      sessionHash: row.session_hash,
+      inviteId: row.invite_id,
+    }),
+  )
+
+const InviteRow = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    role: z.string(),
+    token_hash: z.string(),
+    created_at: z.string(),
+    revoked_at: z.string().nullable(),
+  })
+  .transform(
+    (row): InviteRecord => ({
+      ...Invite.parse({ id: row.id, role: row.role, createdAt: row.created_at, revokedAt: row.revoked_at }),
+      workspaceId: row.workspace_id,
+      tokenHash: row.token_hash,
+    }),
+  )
+
+const DocumentRow = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    template: z.string(),
+    title: z.string(),
+    created_at: z.string(),
+    created_by: z.string().nullable(),
+  })
+  .transform((row) =>
+    DocumentRecord.parse({
+      id: row.id,
+      workspaceId: row.workspace_id,
+      template: row.template,
+      title: row.title,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    }),
+  )
+
+const jsonOf = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .nullable()
+    .transform((text, ctx) => {
+      if (text === null) return null
+      try {
+        return schema.parse(JSON.parse(text)) as z.output<T>
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a valid stored value: ${String(error)}` })
+        return z.NEVER
+      }
+    })
+
+const AuditRow = z
+  .object({
+    seq: z.number(),
+    at: z.string(),
+    type: z.string(),
+    actor: jsonOf(AuditActor),
+    subject: jsonOf(AuditSubject),
+  })
+  .transform((row) => AuditEvent.parse(row))
+
+/** Reads rows through a schema; a row this server did not write the way it reads is an integrity error. */
+const parseRows = <T extends z.ZodType>(schema: T, rows: unknown[], what: string): z.output<T>[] =>
+  rows.map((row) => parseRow(schema, row, what))
+
+const parseRow = <T extends z.ZodType>(schema: T, row: unknown, what: string): z.output<T> => {
+  const parsed = schema.safeParse(row)
+  if (!parsed.success) throw new StorageIntegrityError(`stored ${what} is malformed: ${parsed.error.message}`)
+  return parsed.data
+}
+
+/**
+ * Workspaces and everything that belongs to them, in the same SQLite database as the documents' content
+ * (so deleting a workspace can remove its documents' logs and states in the same transaction).
+ */
+export class SqliteWorkspaceStore implements WorkspaceStore {
+  private readonly db: Database.Database
+  private readonly sql
+
+  constructor({ database }: { readonly database: Database.Database }) {
+    this.db = database
+    const db = database
+    this.sql = {
+      insertWorkspace: db.prepare(
+        'INSERT INTO workspace (id, name, challenge, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      workspace: db.prepare('SELECT id, name, challenge, created_at FROM workspace WHERE id = ?'),
+      insertParty: db.prepare(
+        `INSERT INTO party (id, workspace_id, position, name, kind, org_number)
+         VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM party WHERE workspace_id = ?), ?, ?, ?)`,
+      ),
+      parties: db.prepare(
+        'SELECT id, name, kind, org_number FROM party WHERE workspace_id = ? ORDER BY position',
+      ),
+      deleteParty: db.prepare('DELETE FROM party WHERE id = ? AND workspace_id = ?'),
+      insertMember: db.prepare(
+        `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      members: db.prepare('SELECT * FROM member WHERE workspace_id = ? ORDER BY joined_at, id'),
+      member: db.prepare('SELECT * FROM member WHERE id = ?'),
+      memberBySession: db.prepare('SELECT * FROM member WHERE session_hash = ?'),
+      membersByInvite: db.prepare('SELECT id FROM member WHERE invite_id = ?'),
+      deleteMember: db.prepare('DELETE FROM member WHERE id = ?'),
+      insertInvite: db.prepare(
+        'INSERT INTO invite (id, workspace_id, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      invites: db.prepare('SELECT * FROM invite WHERE workspace_id = ? ORDER BY created_at, id'),
+      inviteByToken: db.prepare('SELECT * FROM invite WHERE token_hash = ?'),
+      revokeInvite: db.prepare('UPDATE invite SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      insertDocument: db.prepare(
+        'INSERT INTO document (id, workspace_id, template, title, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      documents: db.prepare('SELECT * FROM document WHERE workspace_id = ? ORDER BY created_at, id'),
+      document: db.prepare('SELECT * FROM document WHERE id = ?'),
+      documentIds: db.prepare('SELECT id FROM document WHERE workspace_id = ?'),
+      deleteDocument: db.prepare('DELETE FROM document WHERE id = ?'),
+      deleteDocState: db.prepare('DELETE FROM doc_state WHERE doc_id = ?'),
+      deleteDocLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
+      insertAudit: db.prepare(
+        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES (?, ?, ?, ?, ?)',
+      ),
+      audit: db.prepare(
+        `SELECT seq, at, type, actor, subject FROM audit_event
+         WHERE workspace_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      ),
+      deleteAudit: db.prepare('DELETE FROM audit_event WHERE workspace_id = ?'),
+      deleteMembers: db.prepare('DELETE FROM member WHERE workspace_id = ?'),
+      deleteInvites: db.prepare('DELETE FROM invite WHERE workspace_id = ?'),
+      deleteParties: db.prepare('DELETE FROM party WHERE workspace_id = ?'),
+      deleteDocuments: db.prepare('DELETE FROM document WHERE workspace_id = ?'),
+      deleteWorkspace: db.prepare('DELETE FROM workspace WHERE id = ?'),
+    }
+  }
+
+  private audit(records: readonly AuditRecord[]): void {
+    for (const record of records) {
+      this.sql.insertAudit.run(
+        record.workspaceId,
+        record.at,
+        record.type,
+        record.actor === null ? null : JSON.stringify(record.actor),
+        record.subject === null ? null : JSON.stringify(record.subject),
+      )
+    }
+  }
+
+  private insertParty(workspaceId: string, party: Party): void {
+    this.sql.insertParty.run(party.id, workspaceId, workspaceId, party.name, party.kind, party.orgNumber)
+  }
+
+  private insertMember(member: MemberRecord): void {
+    this.sql.insertMember.run(
+      member.id,
+      member.workspaceId,
+      member.partyId,
+      member.name,
+      member.role,
+      member.sessionHash,
+      member.inviteId,
+      member.joinedAt,
+    )
+  }
+
+  private insertInvite(invite: InviteRecord): void {
+    this.sql.insertInvite.run(
+      invite.id,
+      invite.workspaceId,
+      invite.role,
+      invite.tokenHash,
+      invite.createdAt,
+      invite.revokedAt,
+    )
+  }
+
+  private removeDocumentContent(documentId: string): void {
+    this.sql.deleteDocState.run(documentId)
+    this.sql.deleteDocLog.run(documentId)
+  }
+
+  async createWorkspace({ workspace, parties, creator, invites, audit }: NewWorkspace): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.insertWorkspace.run(workspace.id, workspace.name, workspace.challenge, workspace.createdAt)
+      for (const party of parties) this.insertParty(workspace.id, party)
+      for (const invite of invites) this.insertInvite(invite)
+      this.insertMember(creator)
+      this.audit(audit)
+    })()
+  }
+
+  async getWorkspace(workspaceId: string): Promise<Workspace | null> {
+    const row = this.sql.workspace.get(workspaceId)
+    return row === undefined ? null : parseRow(WorkspaceRow, row, `workspace ${workspaceId}`)
+  }
+
+  async listParties(workspaceId: string): Promise<Party[]> {
+    return parseRows(PartyRow, this.sql.parties.all(workspaceId), `parties of ${workspaceId}`)
+  }
+
+  async addParty(workspaceId: string, party: Party, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.insertParty(workspaceId, party)
+      this.audit([audit])
+    })()
+  }
+
+  async removeParty(workspaceId: string, partyId: string, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.deleteParty.run(partyId, workspaceId)
+      this.audit([audit])
+    })()
+  }
+
+  async listMembers(workspaceId: string): Promise<MemberRecord[]> {
+    return parseRows(MemberRow, this.sql.members.all(workspaceId), `members of ${workspaceId}`)
+  }
+
+  async getMember(memberId: string): Promise<MemberRecord | null> {
+    const row = this.sql.member.get(memberId)
+    return row === undefined ? null : parseRow(MemberRow, row, `member ${memberId}`)
+  }
+
+  async findMemberBySession(sessionHash: string): Promise<MemberRecord | null> {
+    const row = this.sql.memberBySession.get(sessionHash)
+    return row === undefined ? null : parseRow(MemberRow, row, 'member')
+  }
+
+  async addMember(member: MemberRecord, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.insertMember(member)
+      this.audit([audit])
+    })()
+  }
+
+  async removeMember(memberId: string, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.deleteMember.run(memberId)
+      this.audit([audit])
+    })()
+  }
+
+  async listInvites(workspaceId: string): Promise<InviteRecord[]> {
+    return parseRows(InviteRow, this.sql.invites.all(workspaceId), `invites of ${workspaceId}`)
+  }
+
+  async findInviteByToken(tokenHash: string): Promise<InviteRecord | null> {
+    const row = this.sql.inviteByToken.get(tokenHash)
+    return row === undefined ? null : parseRow(InviteRow, row, 'invite')
+  }
+
+  async addInvite(invite: InviteRecord, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.insertInvite(invite)
+      this.audit([audit])
+    })()
+  }
+
+  async revokeInvite(inviteId: string, revokedAt: string, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.revokeInvite.run(revokedAt, inviteId)
+      this.audit([audit])
+    })()
+  }
+
+  async revokeInviteAndMembers(
+    inviteId: string,
+    revokedAt: string,
+    audit: readonly AuditRecord[],
+  ): Promise<string[]> {
+    return this.db.transaction(() => {
+      this.sql.revokeInvite.run(revokedAt, inviteId)
+      const ids = parseRows(
+        z.object({ id: z.string() }),
+        this.sql.membersByInvite.all(inviteId),
+        'member id',
+      ).map((row) => row.id)
+      for (const id of ids) this.sql.deleteMember.run(id)
+      this.audit(audit)
+      return ids
+    })()
+  }
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    return parseRows(DocumentRow, this.sql.documents.all(workspaceId), `documents of ${workspaceId}`)
+  }
+
+  async getDocument(documentId: string): Promise<DocumentRecord | null> {
+    const row = this.sql.document.get(documentId)
+    return row === undefined ? null : parseRow(DocumentRow, row, `document ${documentId}`)
+  }
+
+  async addDocument(document: DocumentRecord, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.insertDocument.run(
+        document.id,
+        document.workspaceId,
+        document.template,
+        document.title,
+        document.createdAt,
+        document.createdBy,
+      )
+      this.audit([audit])
+    })()
+  }
+
+  async removeDocument(documentId: string, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.deleteDocument.run(documentId)
+      this.removeDocumentContent(documentId)
+      this.audit([audit])
+    })()
+  }
+
+  async listAudit(
+    workspaceId: string,
+    { limit, before }: { limit: number; before?: number },
+  ): Promise<AuditEvent[]> {
+    const rows = this.sql.audit.all(workspaceId, before ?? Number.MAX_SAFE_INTEGER, limit)
+    return parseRows(AuditRow, rows, `audit log of ${workspaceId}`)
+  }
+
+  async deleteWorkspace(workspaceId: string): Promise<void> {
+    this.db.transaction(() => {
+      const ids = parseRows(
+        z.object({ id: z.string() }),
+        this.sql.documentIds.all(workspaceId),
+        'document id',
+      )
+      for (const { id } of ids) this.removeDocumentContent(id)
+      this.sql.deleteDocuments.run(workspaceId)
+      this.sql.deleteAudit.run(workspaceId)
+      this.sql.deleteMembers.run(workspaceId)
+      this.sql.deleteInvites.run(workspaceId)
+      this.sql.deleteParties.run(workspaceId)
+      this.sql.deleteWorkspace.run(workspaceId)
+    })()
+    // Move the deleted (zeroed) pages out of the write-ahead log into the file and empty the log, so no copy
+    // of the removed data stays behind in `-wal`.
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+}

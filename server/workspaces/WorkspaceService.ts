@@ -1,0 +1,516 @@
+import { type Action, can } from '../../shared/access/permissions'
+import type {
+  CreateDocumentRequest,
+  CreateWorkspaceRequest,
+  CreateWorkspaceResponse,
+  InvitePreview,
+  JoinRequest,
+  JoinResponse,
+  WorkspaceView,
+} from '../../shared/api/workspace-api'
+import type { AuditActor, AuditEvent, AuditEventType, AuditSubject } from '../../shared/schema/audit-event'
+import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { Invite, InviteLink } from '../../shared/schema/invite'
+import type { Member } from '../../shared/schema/member'
+import { missingPartyKinds, type NewParty, type Party } from '../../shared/schema/party'
+import type { Role } from '../../shared/schema/role'
+import { hashToken, isWellFormedToken, newId, newToken } from '../access/tokens'
+import { ApiError } from '../errors/ApiError'
+import type { AuditRecord, InviteRecord, MemberRecord, WorkspaceStore } from '../storage/port'
+
+export interface WorkspaceServiceOptions {
+  readonly store: WorkspaceStore
+  /** Called after members lost access (removed, their invite revoked, workspace deleted): close their sockets. */
+  readonly onAccessRevoked?: (memberIds: readonly string[]) => void
+  /**
+   * Called before documents' content is deleted: unload them without storing (their sockets are closed) and
+   * resolve once nothing more of them will be written.
+   */
+  readonly onDocumentsRemoved?: (documentIds: readonly string[]) => Promise<void>
+  readonly now?: () => Date
+}
+
+/** Where invite links point: `${origin}/join#<token>`. The token is in the fragment, so it never reaches logs. */
+const inviteUrl = (origin: string, token: string): string => `${origin}/join#${token}`
+
+const toMember = ({ id, name, partyId, role, joinedAt }: MemberRecord): Member => ({
+  id,
+  name,
+  partyId,
+  role,
+  joinedAt,
+})
+
+const toInvite = ({ id, role, createdAt, revokedAt }: InviteRecord): Invite => ({
+  id,
+  role,
+  createdAt,
+  revokedAt,
+})
+
+/**
+ * Workspaces, their parties, members, invites and document registry: every rule about who may do what lives
+ * here (the routes only translate HTTP). Each change is written together with its audit entry.
+ */
+export class WorkspaceService {
+  private readonly store: WorkspaceStore
+  private readonly now: () => Date
+  private readonly onAccessRevoked: (memberIds: readonly string[]) => void
+  private readonly onDocumentsRemoved: (documentIds: readonly string[]) => Promise<void>
+  /** Workspaces and documents being deleted: nobody may open them while their content is removed. */
+  private readonly deleting = new Set<string>()
+
+  constructor({
+    store,
+    onAccessRevoked,
+    onDocumentsRemoved,
+    now = () => new Date(),
+  }: WorkspaceServiceOptions) {
+    this.store = store
+    this.now = now
+    this.onAccessRevoked = onAccessRevoked ?? (() => {})
+    this.onDocumentsRemoved = onDocumentsRemoved ?? (async () => {})
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString()
+  }
+
+  /** The member a session token belongs to, or null for an unknown, revoked or malformed token. */
+  async authenticate(sessionToken: string): Promise<MemberRecord | null> {
+    if (!isWellFormedToken(sessionToken)) return null
+    const member = await this.store.findMemberBySession(hashToken(sessionToken))
+    if (member === null || this.deleting.has(member.workspaceId)) return null
+    return member
+  }
+
+  /** Throws 403 unless `member` belongs to `workspaceId` and its role allows `action`. */
+  authorize(member: MemberRecord, workspaceId: string, action: Action): void {
+    if (member.workspaceId !== workspaceId) {
+      throw new ApiError('forbidden', 'this session belongs to another workspace')
+    }
+    if (!can(member.role, action)) {
+      throw new ApiError('forbidden', `a ${member.role} may not do this (${action})`)
+    }
+  }
+
+  /** A document's registry entry, unless it is unknown or being deleted. */
+  async findDocument(documentId: string): Promise<DocumentRecord | null> {
+    if (this.deleting.has(documentId)) return null
+    const document = await this.store.getDocument(documentId)
+    if (document === null || this.deleting.has(document.workspaceId)) return null
+    return document
+  }
+
+  private async actor(member: MemberRecord): Promise<AuditActor> {
+    const parties = await this.store.listParties(member.workspaceId)
+    const party = parties.find((candidate) => candidate.id === member.partyId)
+    return {
+      memberId: member.id,
+      name: member.name,
+      partyId: member.partyId,
+      partyName: party?.name ?? '',
+      role: member.role,
+    }
+  }
+
+  private entry(
+    workspaceId: string,
+    type: AuditEventType,
+    actor: AuditActor | null,
+    subject: AuditSubject | null,
+  ): AuditRecord {
+    return { workspaceId, at: this.timestamp(), type, actor, subject }
+  }
+
+  private newInvite(
+    workspaceId: string,
+    role: Role,
+    origin: string,
+  ): { record: InviteRecord; link: InviteLink } {
+    const token = newToken()
+    const id = newId()
+    return {
+      record: {
+        id,
+        workspaceId,
+        role,
+        tokenHash: hashToken(token),
+        createdAt: this.timestamp(),
+        revokedAt: null,
+      },
+      link: { id, role, token, url: inviteUrl(origin, token) },
+    }
+  }
+
+  async createWorkspace(request: CreateWorkspaceRequest, origin: string): Promise<CreateWorkspaceResponse> {
+    const workspace = {
+      id: newId(),
+      name: request.name,
+      challenge: request.challenge,
+      createdAt: this.timestamp(),
+    }
+    const parties: Party[] = request.parties.map((party) => ({
+      id: newId(),
+      name: party.name,
+      kind: party.kind,
+      orgNumber: party.orgNumber ?? null,
+    }))
+    const creatorParty = parties[request.creator.party]!
+    const sessionToken = newToken()
+    const creator: MemberRecord = {
+      id: newId(),
+      workspaceId: workspace.id,
+      name: request.creator.name,
+      partyId: creatorParty.id,
+      role: 'facilitator',
+      joinedAt: workspace.createdAt,
+      sessionHash: hashToken(sessionToken),
+      inviteId: null,
+    }
+    const facilitator = this.newInvite(workspace.id, 'facilitator', origin)
+    const participant = this.newInvite(workspace.id, 'participant', origin)
+    const viewer = this.newInvite(workspace.id, 'viewer', origin)
+    const actor: AuditActor = {
+      memberId: creator.id,
+      name: creator.name,
+      partyId: creatorParty.id,
+      partyName: creatorParty.name,
+      role: 'facilitator',
+    }
+    const inviteEntries = [facilitator, participant, viewer].map(({ link }) =>
+      this.entry(workspace.id, 'invite-created', actor, { kind: 'invite', id: link.id, label: link.role }),
+    )
+    await this.store.createWorkspace({
+      workspace,
+      parties,
+      creator,
+      invites: [facilitator.record, participant.record, viewer.record],
+      audit: [
+        this.entry(workspace.id, 'workspace-created', actor, {
+          kind: 'workspace',
+          id: workspace.id,
+          label: workspace.name,
+        }),
+        ...inviteEntries,
+      ],
+    })
+    return {
+      workspace,
+      parties,
+      member: toMember(creator),
+      session: { token: sessionToken },
+      invites: { facilitator: facilitator.link, participant: participant.link, viewer: viewer.link },
+    }
+  }
+
+  private async usableInvite(token: string): Promise<InviteRecord> {
+    const invite = isWellFormedToken(token) ? await this.store.findInviteByToken(hashToken(token)) : null
+    if (invite === null || this.deleting.has(invite.workspaceId)) {
+      throw new ApiError('not-found', 'this invite link is not valid')
+    }
+    if (invite.revokedAt !== null) throw new ApiError('not-found', 'this invite link has been withdrawn')
+    return invite
+  }
+
+  /** What the join page shows: the partnership, its parties, and the role the invite gives. */
+  async previewInvite(token: string): Promise<InvitePreview> {
+    const invite = await this.usableInvite(token)
+    const workspace = await this.store.getWorkspace(invite.workspaceId)
+    if (workspace === null) throw new ApiError('not-found', 'this invite link is not valid')
+    return { workspace, parties: await this.store.listParties(workspace.id), role: invite.role }
+  }
+
+  async join(request: JoinRequest): Promise<JoinResponse> {
+    const invite = await this.usableInvite(request.invite)
+    const parties = await this.store.listParties(invite.workspaceId)
+    const party = parties.find((candidate) => candidate.id === request.partyId)
+    if (party === undefined) {
+      throw new ApiError('invalid-request', 'partyId is not a party of this workspace', [
+        {
+          code: 'custom',
+          path: ['partyId'],
+          message: 'not a party of this workspace',
+          input: request.partyId,
+        },
+      ])
+    }
+    const sessionToken = newToken()
+    const member: MemberRecord = {
+      id: newId(),
+      workspaceId: invite.workspaceId,
+      name: request.name,
+      partyId: party.id,
+      role: invite.role,
+      joinedAt: this.timestamp(),
+      sessionHash: hashToken(sessionToken),
+      inviteId: invite.id,
+    }
+    const actor: AuditActor = {
+      memberId: member.id,
+      name: member.name,
+      partyId: party.id,
+      partyName: party.name,
+      role: member.role,
+    }
+    await this.store.addMember(
+      member,
+      this.entry(invite.workspaceId, 'member-joined', actor, {
+        kind: 'member',
+        id: member.id,
+        label: member.name,
+      }),
+    )
+    return { session: { token: sessionToken }, member: toMember(member), workspaceId: invite.workspaceId }
+  }
+
+  async view(member: MemberRecord): Promise<WorkspaceView> {
+    const workspace = await this.store.getWorkspace(member.workspaceId)
+    if (workspace === null) throw new ApiError('not-found', 'no such workspace')
+    const [parties, members, documents] = await Promise.all([
+      this.store.listParties(workspace.id),
+      this.store.listMembers(workspace.id),
+      this.store.listDocuments(workspace.id),
+    ])
+    return { workspace, parties, members: members.map(toMember), documents, me: toMember(member) }
+  }
+
+  listParties(member: MemberRecord): Promise<Party[]> {
+    return this.store.listParties(member.workspaceId)
+  }
+
+  async addParty(member: MemberRecord, input: NewParty): Promise<Party> {
+    const party: Party = {
+      id: newId(),
+      name: input.name,
+      kind: input.kind,
+      orgNumber: input.orgNumber ?? null,
+    }
+    const existing = await this.store.listParties(member.workspaceId)
+    if (existing.length >= 20) throw new ApiError('conflict', 'a workspace has at most 20 parties')
+    await this.store.addParty(
+      member.workspaceId,
+      party,
+      this.entry(member.workspaceId, 'party-added', await this.actor(member), {
+        kind: 'party',
+        id: party.id,
+        label: party.name,
+      }),
+    )
+    return party
+  }
+
+  async removeParty(member: MemberRecord, partyId: string): Promise<void> {
+    const parties = await this.store.listParties(member.workspaceId)
+    const party = parties.find((candidate) => candidate.id === partyId)
+    if (party === undefined) throw new ApiError('not-found', 'no such party in this workspace')
+    const members = await this.store.listMembers(member.workspaceId)
+    if (members.some((candidate) => candidate.partyId === partyId)) {
+      throw new ApiError('conflict', 'members represent this party; remove them first')
+    }
+    const missing = missingPartyKinds(parties.filter((candidate) => candidate.id !== partyId))
+    if (missing.length > 0) {
+      throw new ApiError('conflict', `a partnership needs at least one ${missing[0]} party`)
+    }
+    const actor = await this.actor(member)
+    await this.store.removeParty(
+      member.workspaceId,
+      partyId,
+      this.entry(member.workspaceId, 'party-removed', actor, {
+        kind: 'party',
+        id: partyId,
+        label: party.name,
+      }),
+    )
+  }
+
+  async listMembers(member: MemberRecord): Promise<Member[]> {
+    return (await this.store.listMembers(member.workspaceId)).map(toMember)
+  }
+
+  /** A facilitator removes anyone; anyone may remove themselves (leave). The last facilitator cannot go. */
+  async removeMember(member: MemberRecord, memberId: string): Promise<void> {
+    const leaving = member.id === memberId
+    if (!leaving && !can(member.role, 'member.remove')) {
+      throw new ApiError('forbidden', 'only a facilitator may remove other members')
+    }
+    const members = await this.store.listMembers(member.workspaceId)
+    const target = members.find((candidate) => candidate.id === memberId)
+    if (target === undefined) throw new ApiError('not-found', 'no such member in this workspace')
+    const facilitators = members.filter((candidate) => candidate.role === 'facilitator')
+    if (target.role === 'facilitator' && facilitators.length === 1) {
+      throw new ApiError(
+        'conflict',
+        'the last facilitator cannot be removed; invite another facilitator first',
+      )
+    }
+    const actor = await this.actor(member)
+    await this.store.removeMember(
+      memberId,
+      this.entry(member.workspaceId, leaving ? 'member-left' : 'member-removed', actor, {
+        kind: 'member',
+        id: target.id,
+        label: target.name,
+      }),
+    )
+    this.onAccessRevoked([memberId])
+  }
+
+  async listInvites(member: MemberRecord): Promise<Invite[]> {
+    return (await this.store.listInvites(member.workspaceId)).map(toInvite)
+  }
+
+  async createInvite(member: MemberRecord, role: Role, origin: string): Promise<InviteLink> {
+    const { record, link } = this.newInvite(member.workspaceId, role, origin)
+    await this.store.addInvite(
+      record,
+      this.entry(member.workspaceId, 'invite-created', await this.actor(member), {
+        kind: 'invite',
+        id: record.id,
+        label: role,
+      }),
+    )
+    return link
+  }
+
+  private async activeInvite(member: MemberRecord, inviteId: string): Promise<InviteRecord> {
+    const invites = await this.store.listInvites(member.workspaceId)
+    const invite = invites.find((candidate) => candidate.id === inviteId)
+    if (invite === undefined) throw new ApiError('not-found', 'no such invite in this workspace')
+    if (invite.revokedAt !== null) throw new ApiError('conflict', 'this invite is already withdrawn')
+    return invite
+  }
+
+  /**
+   * Replaces an invite's link with a new one of the same role (for a link that spread too far). The old link
+   * stops working; members who already joined through it stay.
+   */
+  async rotateInvite(member: MemberRecord, inviteId: string, origin: string): Promise<InviteLink> {
+    const invite = await this.activeInvite(member, inviteId)
+    const actor = await this.actor(member)
+    // Withdraw first: if the server stops in between, no link works rather than two.
+    await this.store.revokeInvite(
+      invite.id,
+      this.timestamp(),
+      this.entry(member.workspaceId, 'invite-rotated', actor, {
+        kind: 'invite',
+        id: invite.id,
+        label: invite.role,
+      }),
+    )
+    const { record, link } = this.newInvite(member.workspaceId, invite.role, origin)
+    await this.store.addInvite(
+      record,
+      this.entry(member.workspaceId, 'invite-created', actor, {
+        kind: 'invite',
+        id: record.id,
+        label: record.role,
+      }),
+    )
+    return link
+  }
+
+  /** Withdraws an invite and removes every member who joined through it; their sockets close at once. */
+  async revokeInvite(member: MemberRecord, inviteId: string): Promise<{ removedMembers: string[] }> {
+    const invite = await this.activeInvite(member, inviteId)
+    const actor = await this.actor(member)
+    const joined = (await this.store.listMembers(member.workspaceId)).filter(
+      (candidate) => candidate.inviteId === invite.id,
+    )
+    const remainingFacilitators = (await this.store.listMembers(member.workspaceId)).filter(
+      (candidate) => candidate.role === 'facilitator' && candidate.inviteId !== invite.id,
+    )
+    if (remainingFacilitators.length === 0) {
+      throw new ApiError('conflict', 'withdrawing this invite would remove the last facilitator')
+    }
+    const removed = await this.store.revokeInviteAndMembers(invite.id, this.timestamp(), [
+      this.entry(member.workspaceId, 'invite-revoked', actor, {
+        kind: 'invite',
+        id: invite.id,
+        label: invite.role,
+      }),
+      ...joined.map((gone) =>
+        this.entry(member.workspaceId, 'member-removed', actor, {
+          kind: 'member',
+          id: gone.id,
+          label: gone.name,
+        }),
+      ),
+    ])
+    this.onAccessRevoked(removed)
+    return { removedMembers: removed }
+  }
+
+  listDocuments(member: MemberRecord): Promise<DocumentRecord[]> {
+    return this.store.listDocuments(member.workspaceId)
+  }
+
+  async createDocument(member: MemberRecord, request: CreateDocumentRequest): Promise<DocumentRecord> {
+    const document: DocumentRecord = {
+      id: newId(),
+      workspaceId: member.workspaceId,
+      template: request.template,
+      title: request.title,
+      createdAt: this.timestamp(),
+      createdBy: member.id,
+    }
+    await this.store.addDocument(
+      document,
+      this.entry(member.workspaceId, 'document-created', await this.actor(member), {
+        kind: 'document',
+        id: document.id,
+        label: document.title,
+      }),
+    )
+    return document
+  }
+
+  async deleteDocument(member: MemberRecord, documentId: string): Promise<void> {
+    const document = await this.findDocument(documentId)
+    if (document === null || document.workspaceId !== member.workspaceId) {
+      throw new ApiError('not-found', 'no such document in this workspace')
+    }
+    const actor = await this.actor(member)
+    this.deleting.add(documentId)
+    try {
+      await this.onDocumentsRemoved([documentId])
+      await this.store.removeDocument(
+        documentId,
+        this.entry(member.workspaceId, 'document-deleted', actor, {
+          kind: 'document',
+          id: documentId,
+          label: document.title,
+        }),
+      )
+    } finally {
+      this.deleting.delete(documentId)
+    }
+  }
+
+  audit(member: MemberRecord, query: { limit: number; before?: number | undefined }): Promise<AuditEvent[]> {
+    return this.store.listAudit(member.workspaceId, {
+      limit: query.limit,
+      ...(query.before === undefined ? {} : { before: query.before }),
+    })
+  }
+
+  /**
+   * Removes the workspace and everything in it. Its members' sockets are closed, its documents unloaded
+   * without being stored again, and only then is the stored data removed.
+   */
+  async deleteWorkspace(member: MemberRecord): Promise<void> {
+    const workspaceId = member.workspaceId
+    this.deleting.add(workspaceId)
+    try {
+      const [members, documents] = await Promise.all([
+        this.store.listMembers(workspaceId),
+        this.store.listDocuments(workspaceId),
+      ])
+      this.onAccessRevoked(members.map((gone) => gone.id))
+      await this.onDocumentsRemoved(documents.map((document) => document.id))
+      await this.store.deleteWorkspace(workspaceId)
+    } finally {
+      this.deleting.delete(workspaceId)
+    }
+  }
+}

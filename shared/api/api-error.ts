@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+/** The closed set of error codes the HTTP API answers with; clients switch on `code`, people read `message`. */
+export const ApiErrorCode = z.enum([
+  'invalid-request',
+  'invalid-json',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'payload-too-large',
+  'rate-limited',
+  'upgrade-required',
+  'invalid-document-id',
+  'storage-unavailable',
+  'internal-error',
+])
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>
+
+/** Every error response: `{error: {code, message, issues?}}`; `issues` are zod's, for 400s. */
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: ApiErrorCode,
+    message: z.string(),
+    issues: z
+      .array(
+        z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string() }),
+      )
+      .optional(),
+  }),
+})
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>
+
+/** The HTTP status each error code is answered with. */
+export const statusForApiError = {
+  'invalid-request': 400,
+  'invalid-json': 400,
+  'invalid-document-id': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'payload-too-large': 413,
+  'upgrade-required': 426,
+  'rate-limited': 429,
+  'internal-error': 500,
+  'storage-unavailable': 503,
+} as const satisfies Record<ApiErrorCode, number>

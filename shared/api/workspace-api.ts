@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import { AuditEvent } from '../schema/audit-event'
+import { DocumentRecord, DocumentTitle } from '../schema/document-record'
+import { EntityId } from '../schema/entity-id'
+import { Invite, InviteLink } from '../schema/invite'
+import { DisplayName, Member } from '../schema/member'
+import { missingPartyKinds, NewParty, Party } from '../schema/party'
+import { Role } from '../schema/role'
+import { TemplateId } from '../schema/template-id'
+import { SocietalChallenge, Workspace, WorkspaceName } from '../schema/workspace'
+
+/** `POST /api/workspaces`: `creator.party` is an index into `parties`; the creator becomes a facilitator. */
+export const CreateWorkspaceRequest = z
+  .object({
+    name: WorkspaceName,
+    challenge: SocietalChallenge,
+    parties: z.array(NewParty).min(2, 'a partnership has at least two parties').max(20),
+    creator: z.object({ name: DisplayName, party: z.number().int().nonnegative() }),
+  })
+  .superRefine((value, ctx) => {
+    for (const kind of missingPartyKinds(value.parties)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parties'],
+        message: `a partnership needs at least one ${kind === 'public' ? 'public' : 'non-profit'} party`,
+      })
+    }
+    if (value.creator.party >= value.parties.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['creator', 'party'],
+        message: `must be the index of one of the ${value.parties.length} parties`,
+      })
+    }
+  })
+export type CreateWorkspaceRequest = z.infer<typeof CreateWorkspaceRequest>
+
+/** A session token: send it as `Authorization: Bearer …` or the websocket's `?token=`. */
+export const Session = z.object({ token: z.string() })
+
+export const InviteLinks = z.object({
+  facilitator: InviteLink,
+  participant: InviteLink,
+  viewer: InviteLink,
+})
+
+export const CreateWorkspaceResponse = z.object({
+  workspace: Workspace,
+  parties: z.array(Party),
+  member: Member,
+  session: Session,
+  invites: InviteLinks,
+})
+export type CreateWorkspaceResponse = z.infer<typeof CreateWorkspaceResponse>
+
+/** `POST /api/join`: an invite token, who you are and which party you represent. */
+export const JoinRequest = z.object({
+  invite: z.string().min(1).max(200),
+  name: DisplayName,
+  partyId: EntityId,
+})
+export type JoinRequest = z.infer<typeof JoinRequest>
+
+export const JoinResponse = z.object({
+  session: Session,
+  member: Member,
+  workspaceId: EntityId,
+})
+export type JoinResponse = z.infer<typeof JoinResponse>
+
+/** `GET /api/invites/:token`: what the join page shows before anyone gives their name. */
+export const InvitePreview = z.object({
+  workspace: Workspace,
+  parties: z.array(Party),
+  role: Role,
+})
+export type InvitePreview = z.infer<typeof InvitePreview>
+
+/** `GET /api/workspaces/:id`. `me` is the member whose session made the request. */
+export const WorkspaceView = z.object({
+  workspace: Workspace,
+  parties: z.array(Party),
+  members: z.array(Member),
+  documents: z.array(DocumentRecord),
+  me: Member,
+})
+export type WorkspaceView = z.infer<typeof WorkspaceView>
+
+export const PartyList = z.object({ parties: z.array(Party) })
+export const MemberList = z.object({ members: z.array(Member) })
+export const InviteList = z.object({ invites: z.array(Invite) })
+export const DocumentList = z.object({ documents: z.array(DocumentRecord) })
+export const AuditLog = z.object({ events: z.array(AuditEvent) })
+
+export const AddPartyRequest = NewParty
+export const CreateInviteRequest = z.object({ role: Role })
+export const CreateDocumentRequest = z.object({ template: TemplateId, title: DocumentTitle })
+export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>
+
+/** `GET /api/workspaces/:id/audit` paging: newest first, `before` a seq to continue from. */
+export const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+})

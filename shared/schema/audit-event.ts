@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { EntityId } from './entity-id'
+import { Role } from './role'
+import { Timestamp } from './text'
+
+/** What the audit log records. Append new types at the end; stored rows keep their type names. */
+export const AuditEventType = z.enum([
+  'workspace-created',
+  'member-joined',
+  'member-removed',
+  'member-left',
+  'party-added',
+  'party-removed',
+  'invite-created',
+  'invite-rotated',
+  'invite-revoked',
+  'document-created',
+  'document-deleted',
+])
+export type AuditEventType = z.infer<typeof AuditEventType>
+
+/** Who did it, as they were at the time (a later removal does not rewrite history). */
+export const AuditActor = z.object({
+  memberId: EntityId,
+  name: z.string(),
+  partyId: EntityId,
+  partyName: z.string(),
+  role: Role,
+})
+export type AuditActor = z.infer<typeof AuditActor>
+
+/** What it was done to: a member, party, invite or document, with a readable label. */
+export const AuditSubject = z.object({
+  kind: z.enum(['workspace', 'member', 'party', 'invite', 'document']),
+  id: EntityId,
+  label: z.string(),
+})
+export type AuditSubject = z.infer<typeof AuditSubject>
+
+/** One entry of a workspace's append-only audit log. */
+export const AuditEvent = z.object({
+  seq: z.number().int().positive(),
+  at: Timestamp,
+  type: AuditEventType,
+  actor: AuditActor.nullable(),
+  subject: AuditSubject.nullable(),
+})
+export type AuditEvent = z.infer<typeof AuditEvent>

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { EntityId } from './entity-id'
+import { Role } from './role'
+import { Timestamp } from './text'
+
+/**
+ * An invite link's record. The token itself is shown once, when the invite is created; the server keeps
+ * only its hash, so a lost link is replaced by rotating it.
+ */
+export const Invite = z.object({
+  id: EntityId,
+  role: Role,
+  createdAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+})
+export type Invite = z.infer<typeof Invite>
+
+/** A freshly created invite with its capability token and the link to share. */
+export const InviteLink = z.object({
+  id: EntityId,
+  role: Role,
+  token: z.string(),
+  url: z.url(),
+})
+export type InviteLink = z.infer<typeof InviteLink>

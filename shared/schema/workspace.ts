@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { EntityId } from './entity-id'
+import { multiLine, singleLine, Timestamp } from './text'
+
+export const WorkspaceName = singleLine(120)
+/** The complex societal challenge the partnership is about (the "xx" of the café questions). */
+export const SocietalChallenge = multiLine(2_000)
+
+/** One partnership's workspace: everything its members do lives in it. */
+export const Workspace = z.object({
+  id: EntityId,
+  name: z.string(),
+  challenge: z.string(),
+  createdAt: Timestamp,
+})
+export type Workspace = z.infer<typeof Workspace>

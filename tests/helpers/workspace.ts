@@ -1,0 +1,109 @@
+import type {
+  CreateWorkspaceRequest,
+  CreateWorkspaceResponse,
+  JoinResponse,
+} from '../../shared/api/workspace-api'
+import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { TemplateId } from '../../shared/schema/template-id'
+
+/** A partnership as most tests need it: one municipality, one association. */
+export const partnership = (overrides: Partial<CreateWorkspaceRequest> = {}): CreateWorkspaceRequest => ({
+  name: 'Mötesplats Järva',
+  challenge: 'Ensamhet bland äldre i Järva',
+  parties: [
+    { name: 'Spånga-Tensta stadsdelsförvaltning', kind: 'public' },
+    { name: 'Föreningen Gemenskap', kind: 'nonprofit' },
+  ],
+  creator: { name: 'Karin Kommun', party: 0 },
+  ...overrides,
+})
+
+const call = async <T>(url: string, init: RequestInit, expected: number): Promise<T> => {
+  const response = await fetch(url, init)
+  const text = await response.text()
+  if (response.status !== expected) {
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${expected}: ${text}`,
+    )
+  }
+  return (text === '' ? undefined : JSON.parse(text)) as T
+}
+
+const json = (method: string, body: unknown, token?: string): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  body: JSON.stringify(body),
+})
+
+/**
+ * A workspace created through the real HTTP API, with helpers to join it and create documents in it.
+ * Integration tests use it to get sessions and document ids the way any client would.
+ */
+export class TestWorkspace {
+  private readonly named = new Map<string, Promise<string>>()
+
+  private constructor(
+    readonly baseUrl: string,
+    readonly created: CreateWorkspaceResponse,
+  ) {}
+
+  static async create(
+    baseUrl: string,
+    request: CreateWorkspaceRequest = partnership(),
+    adminToken?: string,
+  ): Promise<TestWorkspace> {
+    const created = await call<CreateWorkspaceResponse>(
+      `${baseUrl}/api/workspaces`,
+      json('POST', request, adminToken),
+      201,
+    )
+    return new TestWorkspace(baseUrl, created)
+  }
+
+  get id(): string {
+    return this.created.workspace.id
+  }
+
+  /** The creator's (a facilitator's) session token. */
+  get token(): string {
+    return this.created.session.token
+  }
+
+  partyId(index: number): string {
+    return this.created.parties[index]!.id
+  }
+
+  async join(
+    role: 'facilitator' | 'participant' | 'viewer',
+    name: string,
+    partyIndex: number,
+  ): Promise<JoinResponse> {
+    return call<JoinResponse>(
+      `${this.baseUrl}/api/join`,
+      json('POST', { invite: this.created.invites[role].token, name, partyId: this.partyId(partyIndex) }),
+      201,
+    )
+  }
+
+  async createDocument(
+    title = 'Arbetsblad 1',
+    template: TemplateId = 'dwa-1',
+    token = this.token,
+  ): Promise<DocumentRecord> {
+    return call<DocumentRecord>(
+      `${this.baseUrl}/api/workspaces/${this.id}/documents`,
+      json('POST', { template, title }, token),
+      201,
+    )
+  }
+
+  /** The id of a document created once per `name` (tests refer to documents by readable names). */
+  document(name: string): Promise<string> {
+    let id = this.named.get(name)
+    if (id === undefined) {
+      id = this.createDocument(name).then((document) => document.id)
+      this.named.set(name, id)
+    }
+    return id
+  }
+}
