@@ -123,6 +123,15 @@ export class WorkspaceService {
     return { workspaceId, at: this.timestamp(), type, actor, subject }
   }
 
+  /** An audit entry for something `member` did, as they and their party are now. */
+  private async entryBy(
+    member: MemberRecord,
+    type: AuditEventType,
+    subject: AuditSubject,
+  ): Promise<AuditRecord> {
+    return this.entry(member.workspaceId, type, await this.actor(member), subject)
+  }
+
   private newInvite(
     workspaceId: string,
     role: Role,
@@ -291,11 +300,7 @@ export class WorkspaceService {
     await this.store.addParty(
       member.workspaceId,
       party,
-      this.entry(member.workspaceId, 'party-added', await this.actor(member), {
-        kind: 'party',
-        id: party.id,
-        label: party.name,
-      }),
+      await this.entryBy(member, 'party-added', { kind: 'party', id: party.id, label: party.name }),
     )
     return party
   }
@@ -364,11 +369,7 @@ export class WorkspaceService {
     const { record, link } = this.newInvite(member.workspaceId, role, origin)
     await this.store.addInvite(
       record,
-      this.entry(member.workspaceId, 'invite-created', await this.actor(member), {
-        kind: 'invite',
-        id: record.id,
-        label: role,
-      }),
+      await this.entryBy(member, 'invite-created', { kind: 'invite', id: record.id, label: role }),
     )
     return link
   }
@@ -456,7 +457,7 @@ export class WorkspaceService {
     }
     await this.store.addDocument(
       document,
-      this.entry(member.workspaceId, 'document-created', await this.actor(member), {
+      await this.entryBy(member, 'document-created', {
         kind: 'document',
         id: document.id,
         label: document.title,

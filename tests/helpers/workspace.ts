@@ -73,14 +73,16 @@ export class TestWorkspace {
     return this.created.parties[index]!.id
   }
 
+  /** Joins through the invite of `role`, for a party given by its index at creation or by its id. */
   async join(
     role: 'facilitator' | 'participant' | 'viewer',
     name: string,
-    partyIndex: number,
+    party: number | string,
   ): Promise<JoinResponse> {
+    const partyId = typeof party === 'number' ? this.partyId(party) : party
     return call<JoinResponse>(
       `${this.baseUrl}/api/join`,
-      json('POST', { invite: this.created.invites[role].token, name, partyId: this.partyId(partyIndex) }),
+      json('POST', { invite: this.created.invites[role].token, name, partyId }),
       201,
     )
   }

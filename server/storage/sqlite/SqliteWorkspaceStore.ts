@@ -111,7 +111,13 @@ const parseRows = <T extends z.ZodType>(schema: T, rows: unknown[], what: string
   rows.map((row) => parseRow(schema, row, what))
 
 const parseRow = <T extends z.ZodType>(schema: T, row: unknown, what: string): z.output<T> => {
-  const parsed = schema.safeParse(row)
+  // The row schemas parse into domain schemas inside their transforms, which throw rather than report.
+  let parsed: z.ZodSafeParseResult<z.output<T>>
+  try {
+    parsed = schema.safeParse(row)
+  } catch (error) {
+    throw new StorageIntegrityError(`stored ${what} is malformed: ${String(error)}`)
+  }
   if (!parsed.success) throw new StorageIntegrityError(`stored ${what} is malformed: ${parsed.error.message}`)
   return parsed.data
 }

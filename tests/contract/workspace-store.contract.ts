@@ -1,0 +1,255 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type {
+  AuditRecord,
+  InviteRecord,
+  MemberRecord,
+  NewWorkspace,
+  Storage,
+} from '../../server/storage/port'
+
+/** Builds a fresh, empty storage (documents and workspaces on one backend) for one test. */
+export type StorageFactory = () => Promise<Storage> | Storage
+
+let counter = 0
+const id = (): string => (++counter).toString(16).padStart(32, '0')
+const at = (minute: number): string => new Date(Date.UTC(2027, 0, 1, 9, minute)).toISOString()
+
+const fixture = (): NewWorkspace & { participantInvite: InviteRecord } => {
+  const workspaceId = id()
+  const parties = [
+    { id: id(), name: 'Mora kommun', kind: 'public' as const, orgNumber: '212000-2171' },
+    { id: id(), name: 'Föreningen Gemenskap', kind: 'nonprofit' as const, orgNumber: null },
+  ]
+  const creator: MemberRecord = {
+    id: id(),
+    workspaceId,
+    name: 'Karin',
+    partyId: parties[0]!.id,
+    role: 'facilitator',
+    joinedAt: at(0),
+    sessionHash: `session-${id()}`,
+    inviteId: null,
+  }
+  const participantInvite: InviteRecord = {
+    id: id(),
+    workspaceId,
+    role: 'participant',
+    tokenHash: `invite-${id()}`,
+    createdAt: at(0),
+    revokedAt: null,
+  }
+  const audit: AuditRecord = {
+    workspaceId,
+    at: at(0),
+    type: 'workspace-created',
+    actor: {
+      memberId: creator.id,
+      name: 'Karin',
+      partyId: parties[0]!.id,
+      partyName: 'Mora kommun',
+      role: 'facilitator',
+    },
+    subject: { kind: 'workspace', id: workspaceId, label: 'Partnerskapet' },
+  }
+  return {
+    workspace: { id: workspaceId, name: 'Partnerskapet', challenge: 'Ensamhet', createdAt: at(0) },
+    parties,
+    creator,
+    invites: [participantInvite],
+    audit: [audit],
+    participantInvite,
+  }
+}
+
+const entry = (workspaceId: string, type: AuditRecord['type'], minute = 1): AuditRecord => ({
+  workspaceId,
+  at: at(minute),
+  type,
+  actor: null,
+  subject: null,
+})
+
+const someUpdate = (text: string): Uint8Array => {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, text)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/**
+ * The contract every `WorkspaceStore` adapter keeps (SQLite now; Postgres with the scale-out issue).
+ * Cases carry spec ids so a failure names the rule it broke, whichever adapter ran it.
+ */
+export const registerWorkspaceStoreContract = (name: string, factory: StorageFactory): void => {
+  describe(`${name} keeps the WorkspaceStore contract`, () => {
+    let storage: Storage
+    beforeEach(async () => {
+      storage = await factory()
+    })
+    afterEach(async () => {
+      await storage.close()
+    })
+
+    it('[WS1] a created workspace reads back with its parties in order, its creator and its invite', async () => {
+      const input = fixture()
+      await storage.workspaces.createWorkspace(input)
+      const store = storage.workspaces
+      expect(await store.getWorkspace(input.workspace.id)).toEqual(input.workspace)
+      expect(await store.listParties(input.workspace.id)).toEqual(input.parties)
+      expect(await store.listMembers(input.workspace.id)).toEqual([input.creator])
+      expect(await store.getMember(input.creator.id)).toEqual(input.creator)
+      expect(await store.findMemberBySession(input.creator.sessionHash)).toEqual(input.creator)
+      expect(await store.listInvites(input.workspace.id)).toEqual([input.participantInvite])
+      expect(await store.findInviteByToken(input.participantInvite.tokenHash)).toEqual(
+        input.participantInvite,
+      )
+      expect(await store.getWorkspace(id())).toBeNull()
+      expect(await store.findMemberBySession('nobody')).toBeNull()
+    })
+
+    it('[WS2] workspace creation is one transaction: a clash writes nothing of it', async () => {
+      const first = fixture()
+      await storage.workspaces.createWorkspace(first)
+      const second = fixture()
+      // Same session hash as an existing member: the unique index refuses the whole workspace.
+      const clashing = { ...second, creator: { ...second.creator, sessionHash: first.creator.sessionHash } }
+      await expect(storage.workspaces.createWorkspace(clashing)).rejects.toThrow()
+      expect(await storage.workspaces.getWorkspace(second.workspace.id)).toBeNull()
+      expect(await storage.workspaces.listParties(second.workspace.id)).toEqual([])
+      expect(await storage.workspaces.listAudit(second.workspace.id, { limit: 10 })).toEqual([])
+    })
+
+    it('[WS3] members join and leave, each change with its audit entry, newest entry first', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const member: MemberRecord = {
+        ...input.creator,
+        id: id(),
+        name: 'Aisha',
+        partyId: input.parties[1]!.id,
+        role: 'participant',
+        sessionHash: `session-${id()}`,
+        inviteId: input.participantInvite.id,
+        joinedAt: at(5),
+      }
+      await store.addMember(member, entry(input.workspace.id, 'member-joined', 5))
+      expect((await store.listMembers(input.workspace.id)).map((m) => m.name)).toEqual(['Karin', 'Aisha'])
+      await store.removeMember(member.id, entry(input.workspace.id, 'member-removed', 6))
+      expect(await store.findMemberBySession(member.sessionHash)).toBeNull()
+      const log = await store.listAudit(input.workspace.id, { limit: 10 })
+      expect(log.map((event) => event.type)).toEqual(['member-removed', 'member-joined', 'workspace-created'])
+      expect(log[2]!.actor?.partyName).toBe('Mora kommun')
+      const older = await store.listAudit(input.workspace.id, { limit: 10, before: log[0]!.seq })
+      expect(older.map((event) => event.type)).toEqual(['member-joined', 'workspace-created'])
+    })
+
+    it('[WS4] revoking an invite with its members removes exactly those who joined through it', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const joined = (name: string, inviteId: string | null): MemberRecord => ({
+        ...input.creator,
+        id: id(),
+        name,
+        role: 'participant',
+        sessionHash: `session-${id()}`,
+        inviteId,
+      })
+      const a = joined('A', input.participantInvite.id)
+      const b = joined('B', input.participantInvite.id)
+      await store.addMember(a, entry(input.workspace.id, 'member-joined'))
+      await store.addMember(b, entry(input.workspace.id, 'member-joined'))
+      const removed = await store.revokeInviteAndMembers(input.participantInvite.id, at(9), [
+        entry(input.workspace.id, 'invite-revoked', 9),
+      ])
+      expect(removed.sort()).toEqual([a.id, b.id].sort())
+      expect((await store.listMembers(input.workspace.id)).map((m) => m.id)).toEqual([input.creator.id])
+      expect((await store.findInviteByToken(input.participantInvite.tokenHash))?.revokedAt).toBe(at(9))
+    })
+
+    it('[WS5] parties are added at the end and removed by id', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const region = { id: id(), name: 'Region Dalarna', kind: 'public' as const, orgNumber: null }
+      await store.addParty(input.workspace.id, region, entry(input.workspace.id, 'party-added'))
+      expect((await store.listParties(input.workspace.id)).map((p) => p.name)).toEqual([
+        'Mora kommun',
+        'Föreningen Gemenskap',
+        'Region Dalarna',
+      ])
+      await store.removeParty(input.workspace.id, region.id, entry(input.workspace.id, 'party-removed'))
+      expect(await store.listParties(input.workspace.id)).toEqual(input.parties)
+    })
+
+    it('[WS6] removing a document removes its record and its stored content', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const document = {
+        id: id(),
+        workspaceId: input.workspace.id,
+        template: 'agreement' as const,
+        title: 'Överenskommelse',
+        createdAt: at(3),
+        createdBy: input.creator.id,
+      }
+      await store.addDocument(document, entry(input.workspace.id, 'document-created', 3))
+      expect(await store.getDocument(document.id)).toEqual(document)
+      expect(await store.listDocuments(input.workspace.id)).toEqual([document])
+      const seqs = await storage.documents.append([{ docId: document.id, update: someUpdate('Bakgrund') }])
+      await storage.documents.compact(document.id, someUpdate('Bakgrund'), seqs[0]!)
+      await storage.documents.append([{ docId: document.id, update: someUpdate('Syfte') }])
+      await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted', 4))
+      expect(await store.getDocument(document.id)).toBeNull()
+      expect(await storage.documents.load(document.id)).toEqual({ state: null, updates: [], lastSeq: 0 })
+    })
+
+    it('[WS7] deleting a workspace removes everything of it and nothing of another', async () => {
+      const doomed = fixture()
+      const kept = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(doomed)
+      await store.createWorkspace(kept)
+      const documentOf = (workspaceId: string) => ({
+        id: id(),
+        workspaceId,
+        template: 'dwa-1' as const,
+        title: 'Blad',
+        createdAt: at(2),
+        createdBy: null,
+      })
+      const doomedDoc = documentOf(doomed.workspace.id)
+      const keptDoc = documentOf(kept.workspace.id)
+      for (const document of [doomedDoc, keptDoc]) {
+        await store.addDocument(document, entry(document.workspaceId, 'document-created'))
+        await storage.documents.append([{ docId: document.id, update: someUpdate('innehåll') }])
+      }
+      await store.deleteWorkspace(doomed.workspace.id)
+
+      expect(await store.getWorkspace(doomed.workspace.id)).toBeNull()
+      expect(await store.listParties(doomed.workspace.id)).toEqual([])
+      expect(await store.listMembers(doomed.workspace.id)).toEqual([])
+      expect(await store.findMemberBySession(doomed.creator.sessionHash)).toBeNull()
+      expect(await store.listInvites(doomed.workspace.id)).toEqual([])
+      expect(await store.findInviteByToken(doomed.participantInvite.tokenHash)).toBeNull()
+      expect(await store.listDocuments(doomed.workspace.id)).toEqual([])
+      expect(await store.listAudit(doomed.workspace.id, { limit: 10 })).toEqual([])
+      expect(await storage.documents.load(doomedDoc.id)).toEqual({ state: null, updates: [], lastSeq: 0 })
+
+      expect(await store.getWorkspace(kept.workspace.id)).toEqual(kept.workspace)
+      expect(await store.listMembers(kept.workspace.id)).toHaveLength(1)
+      expect((await storage.documents.load(keptDoc.id)).updates).toHaveLength(1)
+    })
+
+    it('[WS8] text round-trips exactly: Swedish letters, quotes, emoji and long challenges', async () => {
+      const input = fixture()
+      const challenge = `Ungas psykiska hälsa – "ingenting om oss utan oss" 🌱 ${'å'.repeat(1_900)}`
+      await storage.workspaces.createWorkspace({ ...input, workspace: { ...input.workspace, challenge } })
+      expect((await storage.workspaces.getWorkspace(input.workspace.id))?.challenge).toBe(challenge)
+    })
+  })
+}
