@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import {
+  AddMemberRequest,
+  AddMemberResponse,
   AddPartyRequest,
   AuditLog,
   AuditQuery,
@@ -132,6 +134,18 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
     status: 200,
     response: MemberList,
     handle: async ({ member }) => ({ members: await service.listMembers(the(member)) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/workspaces/:workspaceId/members',
+    summary:
+      'Add a member directly (a shared-screen device, someone without the link); answers with their session',
+    access: 'member.add',
+    params: WorkspaceParams,
+    body: AddMemberRequest,
+    status: 201,
+    response: AddMemberResponse,
+    handle: ({ member, body }) => service.addMember(the(member), body),
   }),
   defineRoute({
     method: 'delete',

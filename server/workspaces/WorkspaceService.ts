@@ -1,5 +1,6 @@
 import { type Action, can } from '../../shared/access/permissions'
 import type {
+  AddMemberRequest,
   CreateDocumentRequest,
   CreateWorkspaceRequest,
   CreateWorkspaceResponse,
@@ -230,47 +231,68 @@ export class WorkspaceService {
     return { workspace, parties: await this.store.listParties(workspace.id), role: invite.role }
   }
 
-  async join(request: JoinRequest): Promise<JoinResponse> {
-    const invite = await this.usableInvite(request.invite)
-    const parties = await this.store.listParties(invite.workspaceId)
-    const party = parties.find((candidate) => candidate.id === request.partyId)
+  private async partyOf(workspaceId: string, partyId: string): Promise<Party> {
+    const parties = await this.store.listParties(workspaceId)
+    const party = parties.find((candidate) => candidate.id === partyId)
     if (party === undefined) {
       throw new ApiError('invalid-request', 'partyId is not a party of this workspace', [
-        {
-          code: 'custom',
-          path: ['partyId'],
-          message: 'not a party of this workspace',
-          input: request.partyId,
-        },
+        { code: 'custom', path: ['partyId'], message: 'not a party of this workspace', input: partyId },
       ])
     }
+    return party
+  }
+
+  /** A new member with a fresh session; `addedBy` is null when they joined themselves through an invite. */
+  private async admit(
+    workspaceId: string,
+    input: { name: string; partyId: string; role: Role; inviteId: string | null },
+    addedBy: MemberRecord | null,
+  ): Promise<{ member: Member; session: { token: string } }> {
+    const party = await this.partyOf(workspaceId, input.partyId)
     const sessionToken = newToken()
     const member: MemberRecord = {
       id: newId(),
-      workspaceId: invite.workspaceId,
-      name: request.name,
+      workspaceId,
+      name: input.name,
       partyId: party.id,
-      role: invite.role,
+      role: input.role,
       joinedAt: this.timestamp(),
       sessionHash: hashToken(sessionToken),
-      inviteId: invite.id,
+      inviteId: input.inviteId,
     }
-    const actor: AuditActor = {
-      memberId: member.id,
-      name: member.name,
-      partyId: party.id,
-      partyName: party.name,
-      role: member.role,
-    }
+    const actor: AuditActor =
+      addedBy === null
+        ? {
+            memberId: member.id,
+            name: member.name,
+            partyId: party.id,
+            partyName: party.name,
+            role: member.role,
+          }
+        : await this.actor(addedBy)
     await this.store.addMember(
       member,
-      this.entry(invite.workspaceId, 'member-joined', actor, {
-        kind: 'member',
-        id: member.id,
-        label: member.name,
-      }),
+      this.entry(workspaceId, 'member-joined', actor, { kind: 'member', id: member.id, label: member.name }),
     )
-    return { session: { token: sessionToken }, member: toMember(member), workspaceId: invite.workspaceId }
+    return { member: toMember(member), session: { token: sessionToken } }
+  }
+
+  async join(request: JoinRequest): Promise<JoinResponse> {
+    const invite = await this.usableInvite(request.invite)
+    const admitted = await this.admit(
+      invite.workspaceId,
+      { name: request.name, partyId: request.partyId, role: invite.role, inviteId: invite.id },
+      null,
+    )
+    return { ...admitted, workspaceId: invite.workspaceId }
+  }
+
+  /** A facilitator adds a member directly (no invite); the caller hands over the returned session. */
+  addMember(
+    facilitator: MemberRecord,
+    request: AddMemberRequest,
+  ): Promise<{ member: Member; session: { token: string } }> {
+    return this.admit(facilitator.workspaceId, { ...request, inviteId: null }, facilitator)
   }
 
   async view(member: MemberRecord): Promise<WorkspaceView> {

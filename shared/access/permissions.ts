@@ -6,6 +6,7 @@ export type Action =
   | 'workspace.manage'
   | 'workspace.delete'
   | 'party.manage'
+  | 'member.add'
   | 'member.remove'
   | 'invite.manage'
   | 'document.create'
@@ -18,6 +19,7 @@ const facilitator: ReadonlySet<Action> = new Set<Action>([
   'workspace.manage',
   'workspace.delete',
   'party.manage',
+  'member.add',
   'member.remove',
   'invite.manage',
   'document.create',

@@ -92,6 +92,14 @@ export const InviteList = z.object({ invites: z.array(Invite) })
 export const DocumentList = z.object({ documents: z.array(DocumentRecord) })
 export const AuditLog = z.object({ events: z.array(AuditEvent) })
 
+/**
+ * `POST /api/workspaces/:id/members`: a facilitator adds a member directly — a shared-screen device, or
+ * someone who cannot use an invite link — and hands them the returned session.
+ */
+export const AddMemberRequest = z.object({ name: DisplayName, partyId: EntityId, role: Role })
+export type AddMemberRequest = z.infer<typeof AddMemberRequest>
+export const AddMemberResponse = z.object({ member: Member, session: Session })
+
 export const AddPartyRequest = NewParty
 export const CreateInviteRequest = z.object({ role: Role })
 export const CreateDocumentRequest = z.object({ template: TemplateId, title: DocumentTitle })

@@ -74,6 +74,7 @@ describe('authorisation of every API route and of the sync socket', () => {
       'POST /api/workspaces/:workspaceId/parties',
       'DELETE /api/workspaces/:workspaceId/parties/:partyId',
       'GET /api/workspaces/:workspaceId/members',
+      'POST /api/workspaces/:workspaceId/members',
       'DELETE /api/workspaces/:workspaceId/members/:memberId',
       'GET /api/workspaces/:workspaceId/invites',
       'POST /api/workspaces/:workspaceId/invites',

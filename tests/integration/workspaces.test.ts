@@ -265,6 +265,34 @@ describe('workspaces, parties, members and invites over the HTTP API', () => {
     expect(invites.invites.every((invite) => invite.token === undefined)).toBe(true)
   })
 
+  it('a facilitator adds a member directly (a shared-screen device) whose session works at once', async () => {
+    const workspace = await TestWorkspace.create(server.url)
+    const response = await fetch(
+      `${server.url}/api/workspaces/${workspace.id}/members`,
+      jsonBody(
+        { name: 'Projektorn i rum 3', partyId: workspace.partyId(0), role: 'viewer' },
+        workspace.token,
+      ),
+    )
+    expect(response.status).toBe(201)
+    const added = (await response.json()) as {
+      member: { id: string; role: string }
+      session: { token: string }
+    }
+    expect(added.member.role).toBe('viewer')
+    expect((await view(workspace, added.session.token)).me.name).toBe('Projektorn i rum 3')
+    expect((await audit(workspace))[0]).toMatchObject({
+      type: 'member-joined',
+      actor: { name: 'Karin Kommun' },
+      subject: { label: 'Projektorn i rum 3' },
+    })
+    const foreignParty = await fetch(
+      `${server.url}/api/workspaces/${workspace.id}/members`,
+      jsonBody({ name: 'X', partyId: 'f'.repeat(32), role: 'participant' }, workspace.token),
+    )
+    expect(foreignParty.status).toBe(400)
+  })
+
   it('keeps the partnership whole: the last facilitator cannot leave, a represented party cannot be removed', async () => {
     const workspace = await TestWorkspace.create(server.url)
     const me = workspace.created.member.id
