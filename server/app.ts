@@ -8,10 +8,12 @@ import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import type { MemberSockets } from './access/MemberSockets'
 import type { Config } from './config'
+import type { DocumentService } from './documents/DocumentService'
 import { ApiError } from './errors/ApiError'
 import type { ApiRoute } from './http/api-route'
 import { ConnectionLimiter } from './http/ConnectionLimiter'
 import { clientAddress } from './http/client-address'
+import { documentRoutes } from './http/document-routes'
 import { mountApiRoutes } from './http/mountApiRoutes'
 import { openApiDocument } from './http/openapi'
 import { RateLimiter } from './http/RateLimiter'
@@ -39,6 +41,7 @@ export interface AppDependencies {
   readonly storage: Storage
   readonly registry: RoomRegistry
   readonly workspaces: WorkspaceService
+  readonly documents: DocumentService
   readonly memberSockets: MemberSockets
   readonly logger: Logger
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
@@ -51,7 +54,10 @@ const CLIENT_MISSING = `<!doctype html><html lang="sv"><meta charset="utf-8"><ti
 const VERSION = '0.1.0'
 
 /** The API's route table (exported for the OpenAPI document and the authorisation tests). */
-export const apiRoutes = (workspaces: WorkspaceService): ApiRoute[] => [...workspaceRoutes(workspaces)]
+export const apiRoutes = (workspaces: WorkspaceService, documents: DocumentService): ApiRoute[] => [
+  ...workspaceRoutes(workspaces),
+  ...documentRoutes(workspaces, documents),
+]
 
 /**
  * The HTTP surface: operations endpoints, the API, the sync upgrade and the client bundle. Routes only
@@ -62,6 +68,7 @@ export const createApp = ({
   storage,
   registry,
   workspaces,
+  documents,
   memberSockets,
   logger,
   upgradeWebSocket,
@@ -134,7 +141,7 @@ export const createApp = ({
     return next()
   })
 
-  const routes = apiRoutes(workspaces)
+  const routes = apiRoutes(workspaces, documents)
   const openApi = openApiDocument(routes, VERSION)
   app.get('/api/openapi.json', (c) => c.json(openApi))
   mountApiRoutes(app, routes, { workspaces, adminToken: config.adminToken, publicUrl: config.publicUrl })

@@ -3,10 +3,13 @@ import { createAdaptorServer } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
 import { CloseCode } from '../shared/protocol/sync-error'
+import { templates as builtInTemplates, type TemplateRegistry } from '../shared/templates'
+import { type TemplateMigrations, templateMigrations } from '../shared/templates/migrations'
 import { MemberSockets } from './access/MemberSockets'
 import { newToken } from './access/tokens'
 import { createApp } from './app'
 import type { Config } from './config'
+import { DocumentService } from './documents/DocumentService'
 import type { WarmUpPass } from './http/sync-route'
 import type { Logger } from './logger'
 import type { Storage } from './storage/port'
@@ -19,6 +22,7 @@ export interface RunningServer {
   readonly host: string
   readonly registry: RoomRegistry
   readonly workspaces: WorkspaceService
+  readonly documents: DocumentService
   readonly memberSockets: MemberSockets
   /** Graceful stop: refuse new connections, store everything, close sockets with 1001, close the store. */
   close(): Promise<void>
@@ -28,6 +32,9 @@ export interface StartServerOptions {
   readonly config: Config
   readonly storage: Storage
   readonly logger: Logger
+  /** The templates documents are created from (tests of template migrations pass their own). */
+  readonly templates?: TemplateRegistry
+  readonly migrations?: TemplateMigrations
 }
 
 /**
@@ -38,8 +45,18 @@ export const startServer = async ({
   config,
   storage,
   logger,
+  templates = builtInTemplates,
+  migrations = templateMigrations,
 }: StartServerOptions): Promise<RunningServer> => {
+  const documents = new DocumentService({
+    workspaces: storage.workspaces,
+    documents: storage.documents,
+    templates,
+    migrations,
+    logger,
+  })
   const registry = new RoomRegistry({
+    onLoad: documents.prepare,
     store: storage.documents,
     logger,
     maxUpdateBytes: config.maxUpdateBytes,
@@ -52,6 +69,7 @@ export const startServer = async ({
   // @hono/node-ws builds its WebSocketServer without options. Frames up to twice the update limit are read so
   // that an oversized update gets our documented 4413; larger frames are cut by `ws` itself with 1009.
   wss.options.maxPayload = config.maxUpdateBytes * 2
+  documents.attach(registry)
   const memberSockets = new MemberSockets()
   const pass: WarmUpPass = { docId: WARM_UP_DOC, token: newToken(), active: true }
   const workspaces = new WorkspaceService({
@@ -68,6 +86,7 @@ export const startServer = async ({
       storage,
       registry,
       workspaces,
+      documents,
       memberSockets,
       logger,
       upgradeWebSocket,
@@ -113,5 +132,5 @@ export const startServer = async ({
     })()
     return closing
   }
-  return { port: address.port, host: config.host, registry, workspaces, memberSockets, close }
+  return { port: address.port, host: config.host, registry, workspaces, documents, memberSockets, close }
 }

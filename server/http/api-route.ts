@@ -37,8 +37,10 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   readonly query?: z.ZodType<Q>
   readonly body?: z.ZodType<B>
   readonly status: 200 | 201 | 204
-  /** The response body's schema (none for 204). */
+  /** The response body's schema (none for 204, or for file downloads). */
   readonly response?: z.ZodType
+  /** Content types of a route that answers with a file (its handler returns a `Response`). */
+  readonly produces?: readonly string[]
   /** On success the session cookie for this workspace is set (join, create) or cleared (leave, delete). */
   readonly cookie?: 'set' | 'clear'
   handle(input: RouteInput<P, Q, B>): Promise<unknown>

@@ -92,6 +92,7 @@ export const mountApiRoutes = (
       const body = route.body === undefined ? undefined : parse(route.body, await readJson(c), 'body')
       const origin = publicUrl ?? new URL(c.req.url).origin
       const result = await route.handle({ params, query, body, member, origin, context: c })
+      if (result instanceof Response) return result
       const secure = origin.startsWith('https:')
       if (route.cookie === 'set') {
         const { workspaceId, token } = sessionOf(result)

@@ -34,12 +34,14 @@ export const openApiDocument = (routes: readonly ApiRoute[], version: string): R
     const member = route.access !== 'public' && route.access !== 'creator'
     const responses: Record<string, unknown> = {
       [route.status]:
-        route.response === undefined
-          ? { description: 'done' }
-          : {
-              description: 'success',
-              content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
-            },
+        route.produces !== undefined
+          ? { description: 'a file', content: Object.fromEntries(route.produces.map((type) => [type, {}])) }
+          : route.response === undefined
+            ? { description: 'done' }
+            : {
+                description: 'success',
+                content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+              },
       400: errorResponse('invalid path, query or body; `issues` lists what is wrong'),
       429: errorResponse('too many requests from this address'),
     }

@@ -275,6 +275,31 @@ export class Room {
     this.persistAndRelay(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(before)), null)
   }
 
+  /**
+   * Changes the document on the server's own behalf (initialising or upgrading it, restoring a version) as
+   * one forward transaction: the change is stored, then relayed to every socket like any update, so
+   * everyone sees it happen. Resolves with whether anything changed, once it is durable.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
+    if (this.destroyed) return Promise.reject(new Error(`room ${this.docId} is destroyed`))
+    const origin = Symbol('server change')
+    const updates: Uint8Array[] = []
+    const collect = (update: Uint8Array, from: unknown) => {
+      if (from === origin) updates.push(update)
+    }
+    this.doc.on('update', collect)
+    try {
+      this.doc.transact(() => change(this.doc), origin)
+    } finally {
+      this.doc.off('update', collect)
+    }
+    if (updates.length === 0) return Promise.resolve(false)
+    this.persistAndRelay(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null)
+    return new Promise((resolve, reject) =>
+      this.options.queue.afterPersisted((error) => (error === null ? resolve(true) : reject(error))),
+    )
+  }
+
   private persistAndRelay(update: Uint8Array, origin: SocketPort | null): void {
     this.fullStateFrame = null
     this.options.queue.enqueue({ docId: this.docId, update }, (outcome) => {

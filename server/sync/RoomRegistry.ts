@@ -17,6 +17,11 @@ export interface RoomRegistryOptions {
   readonly schedule?: PersistQueueOptions['schedule']
   /** At most this many bytes of frames are held for a socket while its room loads. */
   readonly maxBufferedBytes?: number
+  /**
+   * Runs when a document has been read from storage, before any socket sees it: the place to initialise or
+   * upgrade its content (`room.applyServerChange`). A failure is logged; the room is served as stored.
+   */
+  readonly onLoad?: (room: Room) => Promise<void>
 }
 
 /** What the transport holds for one socket: hand it every frame, and tell it when the socket closed. */
@@ -140,6 +145,15 @@ export class RoomRegistry {
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
     })
+    if (this.options.onLoad !== undefined) {
+      await this.options
+        .onLoad(room)
+        .catch((error: unknown) =>
+          this.options.logger.error({ docId, err: error }, 'preparing a loaded document failed'),
+        )
+    }
+    // A write that failed while preparing it has already reset the room: report it like a failed load.
+    if (room.isDestroyed) throw new Error(`document ${docId} could not be prepared`)
     this.rooms.set(docId, room)
     this.options.logger.debug({ docId, entries: stored.updates.length }, 'room loaded')
     if (room.pendingLogLength >= this.options.compactAfterUpdates) {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { type Config, parseConfig } from '../../server/config'
 import { createLogger } from '../../server/logger'
-import { type RunningServer, startServer } from '../../server/startServer'
+import { type RunningServer, type StartServerOptions, startServer } from '../../server/startServer'
 import type { DocumentStore, Storage } from '../../server/storage/port'
 import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage'
 
@@ -16,9 +16,10 @@ export interface TestServer extends RunningServer {
 export const startTestServer = async (
   env: Record<string, string> = {},
   storage: Storage = openSqliteStorage({ file: ':memory:' }),
+  content: Pick<StartServerOptions, 'templates' | 'migrations'> = {},
 ): Promise<TestServer> => {
   const config: Config = parseConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env })
-  const server = await startServer({ config, storage, logger: createLogger(config.logLevel) })
+  const server = await startServer({ config, storage, logger: createLogger(config.logLevel), ...content })
   return {
     ...server,
     storage,

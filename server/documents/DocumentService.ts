@@ -1,0 +1,172 @@
+import * as Y from 'yjs'
+import { type DocumentValue, initialDocumentValue } from '../../shared/document/field-value'
+import type { ExportContext, ExportVersion } from '../../shared/export/export-context'
+import { renderHtml } from '../../shared/export/html'
+import { renderMarkdown } from '../../shared/export/markdown'
+import { toOutline } from '../../shared/export/outline'
+import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { TemplateRegistry } from '../../shared/templates'
+import { type TemplateMigrations, upgradeDocument } from '../../shared/templates/migrations'
+import type { Template } from '../../shared/templates/template'
+import { readDocument, readMeta, writeDocument } from '../../shared/ydoc/document-ydoc'
+import { ApiError } from '../errors/ApiError'
+import { renderDocx } from '../export/renderDocx'
+import { renderPdf } from '../export/renderPdf'
+import type { Logger } from '../logger'
+import type { DocumentStore, WorkspaceStore } from '../storage/port'
+import type { Room } from '../sync/Room'
+import type { RoomRegistry } from '../sync/RoomRegistry'
+
+export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'json'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportFile {
+  readonly body: Uint8Array | string
+  readonly contentType: string
+  readonly filename: string
+}
+
+export interface DocumentServiceOptions {
+  readonly workspaces: WorkspaceStore
+  readonly documents: DocumentStore
+  readonly templates: TemplateRegistry
+  readonly migrations: TemplateMigrations
+  readonly logger: Logger
+  readonly now?: () => Date
+}
+
+const contentTypes: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  json: 'application/json; charset=utf-8',
+}
+
+/** A file name a registrar's system accepts: the title in ASCII letters, digits and dashes, and the date. */
+const fileName = (title: string, date: string, extension: string): string => {
+  const ascii = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+  return `${ascii || 'dokument'}-${date}.${extension}`
+}
+
+/**
+ * Document content: what a document holds now (from its loaded room, or from storage), preparing a document
+ * when it is first loaded (the template's initial content, or its migrations), and exports.
+ */
+export class DocumentService {
+  private registry: RoomRegistry | null = null
+
+  constructor(private readonly options: DocumentServiceOptions) {}
+
+  /** The registry whose loaded rooms hold the freshest content (it is built after this service: it calls `prepare`). */
+  attach(registry: RoomRegistry): void {
+    this.registry = registry
+  }
+
+  templateOf(document: DocumentRecord): Template {
+    const template = this.options.templates[document.template]
+    if (template === undefined)
+      throw new ApiError('internal-error', `template ${document.template} is not installed`)
+    return template
+  }
+
+  /**
+   * The room hook: a document opened for the first time gets its template's initial content; one written
+   * with an older template version is upgraded. Both happen as server changes, stored before anyone sees them.
+   */
+  readonly prepare = async (room: Room): Promise<void> => {
+    const document = await this.options.workspaces.getDocument(room.docId)
+    if (document === null) return
+    const template = this.options.templates[document.template]
+    if (template === undefined) return
+    await room.applyServerChange((doc) => {
+      if (readMeta(doc) === null) {
+        writeDocument(doc, template, initialDocumentValue(template))
+        return
+      }
+      const result = upgradeDocument(doc, template, this.options.migrations)
+      if (result.kind === 'refused') {
+        this.options.logger.error({ docId: room.docId, reason: result.reason }, 'document not upgraded')
+      } else if (result.kind === 'upgraded') {
+        this.options.logger.info({ docId: room.docId, from: result.from, to: result.to }, 'document upgraded')
+      }
+    })
+  }
+
+  /** The document's content as a typed value: from its room if loaded, else from storage (upgraded in memory). */
+  async value(document: DocumentRecord): Promise<DocumentValue> {
+    const template = this.templateOf(document)
+    const room = this.registry?.peek(document.id)
+    if (room !== undefined && !room.isDestroyed) return readDocument(room.doc, template)
+    const stored = await this.options.documents.load(document.id)
+    const doc = new Y.Doc()
+    try {
+      if (stored.state !== null) Y.applyUpdate(doc, stored.state)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      if (readMeta(doc) === null) return initialDocumentValue(template)
+      doc.transact(() => upgradeDocument(doc, template, this.options.migrations))
+      return readDocument(doc, template)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  async exportContext(
+    document: DocumentRecord,
+    locale: 'sv' | 'en',
+    version?: ExportVersion,
+  ): Promise<ExportContext> {
+    const workspace = await this.options.workspaces.getWorkspace(document.workspaceId)
+    if (workspace === null) throw new ApiError('not-found', 'no such workspace')
+    return {
+      workspaceName: workspace.name,
+      parties: await this.options.workspaces.listParties(document.workspaceId),
+      documentId: document.id,
+      documentTitle: document.title,
+      template: this.templateOf(document),
+      exportedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      locale,
+      ...(version === undefined ? {} : { version }),
+    }
+  }
+
+  /** A file of `value` in `format`, with the header that identifies it (workspace, parties, template, date, version). */
+  async render(value: DocumentValue, context: ExportContext, format: ExportFormat): Promise<ExportFile> {
+    const outline = toOutline(value, context)
+    const filename = fileName(context.documentTitle, context.exportedAt.slice(0, 10), format)
+    const contentType = contentTypes[format]
+    switch (format) {
+      case 'md':
+        return { body: renderMarkdown(outline), contentType, filename }
+      case 'html':
+        return { body: renderHtml(outline), contentType, filename }
+      case 'pdf':
+        return { body: await renderPdf(outline), contentType, filename }
+      case 'docx':
+        return { body: await renderDocx(outline), contentType, filename }
+      case 'json': {
+        const body = {
+          format: 'samverkstad-document',
+          formatVersion: 1,
+          workspace: { name: context.workspaceName, parties: context.parties },
+          document: { id: context.documentId, title: context.documentTitle },
+          template: { id: context.template.id, version: context.template.version },
+          exportedAt: context.exportedAt,
+          ...(context.version === undefined ? {} : { version: context.version }),
+          value,
+        }
+        return { body: `${JSON.stringify(body, null, 2)}\n`, contentType, filename }
+      }
+    }
+  }
+
+  async export(document: DocumentRecord, format: ExportFormat, locale: 'sv' | 'en'): Promise<ExportFile> {
+    const [value, context] = await Promise.all([this.value(document), this.exportContext(document, locale)])
+    return this.render(value, context, format)
+  }
+}

@@ -1,0 +1,25 @@
+import type { Party } from '../schema/party'
+import type { Template } from '../templates/template'
+
+/** A saved version's identity, printed on exports of it (versions arrive with the artifacts issue). */
+export interface ExportVersion {
+  readonly number: number
+  readonly label: string
+  readonly sha256: string
+  readonly createdAt: string
+  readonly createdBy: string
+  readonly approvals: readonly { readonly party: string; readonly name: string; readonly at: string }[]
+}
+
+/** What every export's header says: where the document comes from, for the records (diarieföring). */
+export interface ExportContext {
+  readonly workspaceName: string
+  readonly parties: readonly Party[]
+  readonly documentId: string
+  readonly documentTitle: string
+  readonly template: Template
+  /** ISO timestamp of the export. */
+  readonly exportedAt: string
+  readonly version?: ExportVersion
+  readonly locale: 'sv' | 'en'
+}
