@@ -22,6 +22,13 @@ export interface StoredDocument {
   readonly lastSeq: number
 }
 
+/** What `loadSince` returns: the state only when compaction has dropped entries the caller had not seen. */
+export interface StoredSince {
+  readonly state: Uint8Array | null
+  readonly updates: readonly Uint8Array[]
+  readonly lastSeq: number
+}
+
 export interface UpdateRecord {
   readonly docId: string
   readonly update: Uint8Array
@@ -42,6 +49,13 @@ export interface DocumentStore {
   compact(docId: string, state: Uint8Array, throughSeq: number): Promise<void>
   /** Number of log entries stored after the compacted state. */
   logLength(docId: string): Promise<number>
+  /**
+   * Everything stored after `afterSeq`: the log entries with a greater seq, plus the compacted state if a
+   * compaction has dropped entries after `afterSeq` (then the state holds them). For catching up a replica.
+   */
+  loadSince(docId: string, afterSeq: number): Promise<StoredSince>
+  /** The newest seq stored for each of these documents (0 for none), in one round trip. */
+  latestSeqs(docIds: readonly string[]): Promise<Map<string, number>>
   /** Removes the document's state and log. */
   delete(docId: string): Promise<void>
   /** Resolves if the store answers; used by `/readyz`. */

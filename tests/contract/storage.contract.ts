@@ -27,7 +27,16 @@ const textOf = (stored: { state: Uint8Array | null; updates: readonly Uint8Array
  * The storage contract every `DocumentStore` adapter must keep. Cases carry spec ids so a failure names
  * the rule it broke, whichever adapter ran it.
  */
-export const registerStorageContract = (name: string, factory: StoreFactory): void => {
+export interface StorageContractOptions {
+  /** The adapter is shared by several server instances (Postgres): compaction must merge, never replace. */
+  readonly concurrentWriters?: boolean
+}
+
+export const registerStorageContract = (
+  name: string,
+  factory: StoreFactory,
+  { concurrentWriters = false }: StorageContractOptions = {},
+): void => {
   describe(`${name} keeps the DocumentStore contract`, () => {
     let store: DocumentStore
     beforeEach(async () => {
@@ -154,5 +163,64 @@ export const registerStorageContract = (name: string, factory: StoreFactory): vo
       expect(await store.logLength('big')).toBe(5_000)
       expect(textOf(await store.load('big'))).toBe('x'.repeat(5_000))
     })
+
+    it('[ST14] loadSince returns only what was stored after a seq', async () => {
+      const updates = typed('abcd')
+      const seqs = await store.append(updates.map((update) => ({ docId: 'd', update })))
+      const since = await store.loadSince('d', seqs[1]!)
+      expect(since.state).toBeNull()
+      expect(since.updates.map((u) => [...u])).toEqual(updates.slice(2).map((u) => [...u]))
+      expect(since.lastSeq).toBe(seqs[3])
+      expect((await store.loadSince('d', seqs[3]!)).updates).toEqual([])
+      expect(await store.loadSince('nothing', 0)).toEqual({ state: null, updates: [], lastSeq: 0 })
+    })
+
+    it('[ST15] loadSince includes the compacted state once compaction dropped entries after the seq', async () => {
+      const updates = typed('abcd')
+      const seqs = await store.append(updates.map((update) => ({ docId: 'd', update })))
+      const doc = new Y.Doc()
+      for (const update of updates.slice(0, 3)) Y.applyUpdate(doc, update)
+      await store.compact('d', Y.encodeStateAsUpdate(doc), seqs[2]!)
+      const since = await store.loadSince('d', seqs[0]!)
+      expect(since.state).not.toBeNull()
+      expect(textOf(since)).toBe('abcd')
+      expect((await store.loadSince('d', seqs[2]!)).state).toBeNull()
+    })
+
+    it('[ST16] latestSeqs gives the newest seq of each document in one call, 0 for unknown ones', async () => {
+      const a = await store.append(typed('xy').map((update) => ({ docId: 'a', update })))
+      const b = await store.append(typed('z').map((update) => ({ docId: 'b', update })))
+      const latest = await store.latestSeqs(['a', 'b', 'nothing'])
+      expect(latest).toEqual(
+        new Map([
+          ['a', a[1]],
+          ['b', b[0]],
+          ['nothing', 0],
+        ]),
+      )
+    })
+
+    it.runIf(concurrentWriters)(
+      '[ST17] compacting with a state that lacks a logged entry (another instance wrote it) keeps that entry',
+      async () => {
+        const mine = typed('mitt ')
+        const theirs = new Y.Doc()
+        theirs.getText('u').insert(0, 'deras')
+        const seqs = await store.append([
+          ...mine.map((update) => ({ docId: 'd', update })),
+          { docId: 'd', update: Y.encodeStateAsUpdate(theirs) },
+        ])
+        const partial = new Y.Doc()
+        for (const update of mine) Y.applyUpdate(partial, update)
+        // This instance's state never saw the other instance's update, yet compacts through its seq.
+        await store.compact('d', Y.encodeStateAsUpdate(partial), seqs.at(-1)!)
+        const loaded = await store.load('d')
+        expect(loaded.updates).toEqual([])
+        const doc = new Y.Doc()
+        Y.applyUpdate(doc, loaded.state!)
+        expect(doc.getText('t').toString()).toBe('mitt ')
+        expect(doc.getText('u').toString()).toBe('deras')
+      },
+    )
   })
 }

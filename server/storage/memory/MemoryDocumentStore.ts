@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument, UpdateRecord } from '../port'
+import type { DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 
 interface MemoryDocument {
   state: Uint8Array | null
@@ -57,6 +57,28 @@ export class MemoryDocumentStore implements DocumentStore {
   async logLength(docId: string): Promise<number> {
     this.assertOpen()
     return this.docs.get(docId)?.log.length ?? 0
+  }
+
+  async loadSince(docId: string, afterSeq: number): Promise<StoredSince> {
+    this.assertOpen()
+    const doc = this.docs.get(docId)
+    if (doc === undefined) return { state: null, updates: [], lastSeq: 0 }
+    const last = doc.log.at(-1)?.seq ?? doc.stateSeq
+    return {
+      state: doc.stateSeq > afterSeq && doc.state !== null ? doc.state.slice() : null,
+      updates: doc.log.filter((entry) => entry.seq > afterSeq).map((entry) => entry.update.slice()),
+      lastSeq: last,
+    }
+  }
+
+  async latestSeqs(docIds: readonly string[]): Promise<Map<string, number>> {
+    this.assertOpen()
+    return new Map(
+      docIds.map((docId) => {
+        const doc = this.docs.get(docId)
+        return [docId, doc === undefined ? 0 : (doc.log.at(-1)?.seq ?? doc.stateSeq)]
+      }),
+    )
   }
 
   async delete(docId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
-import type { DocumentStore, StoredDocument, UpdateRecord } from '../port'
+import type { DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
 
@@ -50,6 +50,11 @@ export class SqliteDocumentStore implements DocumentStore {
       deleteState: db.prepare('DELETE FROM doc_state WHERE doc_id = ?'),
       deleteLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
       ping: db.prepare('SELECT 1 AS n'),
+      updatesSince: db.prepare('SELECT seq, data FROM doc_update WHERE doc_id = ? AND seq > ? ORDER BY seq'),
+      latest: db.prepare(
+        `SELECT max(coalesce((SELECT max(seq) FROM doc_update WHERE doc_id = ?), 0),
+                    coalesce((SELECT through_seq FROM doc_state WHERE doc_id = ?), 0)) AS n`,
+      ),
     }
     const { insert, upsertState, dropLog, deleteState, deleteLog } = this.statements
     this.appendAll = db.transaction((records: readonly UpdateRecord[]) =>
@@ -99,6 +104,32 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async logLength(docId: string): Promise<number> {
     return CountRow.parse(this.statements.count.get(docId)).n
+  }
+
+  async loadSince(docId: string, afterSeq: number): Promise<StoredSince> {
+    const rawState = this.statements.state.get(docId)
+    const state = rawState === undefined ? null : StateRow.safeParse(rawState)
+    if (state !== null && !state.success) {
+      throw new StorageIntegrityError(
+        `stored state of document ${docId} is malformed: ${state.error.message}`,
+      )
+    }
+    const updates = UpdateRows.safeParse(this.statements.updatesSince.all(docId, afterSeq))
+    if (!updates.success) {
+      throw new StorageIntegrityError(
+        `stored updates of document ${docId} are malformed: ${updates.error.message}`,
+      )
+    }
+    const stateSeq = state?.data.through_seq ?? 0
+    return {
+      state: state !== null && stateSeq > afterSeq ? state.data.state : null,
+      updates: updates.data.map((row) => row.data),
+      lastSeq: Math.max(stateSeq, updates.data.at(-1)?.seq ?? afterSeq),
+    }
+  }
+
+  async latestSeqs(docIds: readonly string[]): Promise<Map<string, number>> {
+    return new Map(docIds.map((docId) => [docId, CountRow.parse(this.statements.latest.get(docId, docId)).n]))
   }
 
   async delete(docId: string): Promise<void> {

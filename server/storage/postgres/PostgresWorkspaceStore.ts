@@ -1,0 +1,263 @@
+import type { Pool, PoolClient } from 'pg'
+import type { AuditEvent } from '../../../shared/schema/audit-event'
+import type { DocumentRecord } from '../../../shared/schema/document-record'
+import type { Party } from '../../../shared/schema/party'
+import type { Workspace } from '../../../shared/schema/workspace'
+import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
+import {
+  AuditRow,
+  DocumentRow,
+  IdRow,
+  InviteRow,
+  MemberRow,
+  PartyRow,
+  parseRow,
+  parseRows,
+  WorkspaceRow,
+} from '../workspace-rows'
+import { transaction } from './PostgresDocumentStore'
+
+type Queryable = Pick<PoolClient, 'query'>
+
+const audit = async (client: Queryable, records: readonly AuditRecord[]): Promise<void> => {
+  for (const record of records) {
+    await client.query(
+      'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES ($1, $2, $3, $4, $5)',
+      [
+        record.workspaceId,
+        record.at,
+        record.type,
+        record.actor === null ? null : JSON.stringify(record.actor),
+        record.subject === null ? null : JSON.stringify(record.subject),
+      ],
+    )
+  }
+}
+
+const insertParty = (client: Queryable, workspaceId: string, party: Party) =>
+  client.query(
+    `INSERT INTO party (id, workspace_id, position, name, kind, org_number)
+     VALUES ($1, $2, (SELECT coalesce(max(position), -1) + 1 FROM party WHERE workspace_id = $2), $3, $4, $5)`,
+    [party.id, workspaceId, party.name, party.kind, party.orgNumber],
+  )
+
+const insertMember = (client: Queryable, member: MemberRecord) =>
+  client.query(
+    `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      member.id,
+      member.workspaceId,
+      member.partyId,
+      member.name,
+      member.role,
+      member.sessionHash,
+      member.inviteId,
+      member.joinedAt,
+    ],
+  )
+
+const insertInvite = (client: Queryable, invite: InviteRecord) =>
+  client.query(
+    'INSERT INTO invite (id, workspace_id, role, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [invite.id, invite.workspaceId, invite.role, invite.tokenHash, invite.createdAt, invite.revokedAt],
+  )
+
+const removeDocumentContent = async (client: Queryable, documentId: string): Promise<void> => {
+  await client.query('DELETE FROM doc_state WHERE doc_id = $1', [documentId])
+  await client.query('DELETE FROM doc_update WHERE doc_id = $1', [documentId])
+}
+
+/** Workspaces and everything of them in Postgres; every change and its audit entries in one transaction. */
+export class PostgresWorkspaceStore implements WorkspaceStore {
+  constructor(private readonly pool: Pool) {}
+
+  private rows = async (sql: string, values: unknown[]): Promise<unknown[]> =>
+    (await this.pool.query(sql, values)).rows
+
+  async createWorkspace({
+    workspace,
+    parties,
+    creator,
+    invites,
+    audit: entries,
+  }: NewWorkspace): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('INSERT INTO workspace (id, name, challenge, created_at) VALUES ($1, $2, $3, $4)', [
+        workspace.id,
+        workspace.name,
+        workspace.challenge,
+        workspace.createdAt,
+      ])
+      for (const party of parties) await insertParty(client, workspace.id, party)
+      for (const invite of invites) await insertInvite(client, invite)
+      await insertMember(client, creator)
+      await audit(client, entries)
+    })
+  }
+
+  async getWorkspace(workspaceId: string): Promise<Workspace | null> {
+    const [row] = await this.rows('SELECT id, name, challenge, created_at FROM workspace WHERE id = $1', [
+      workspaceId,
+    ])
+    return row === undefined ? null : parseRow(WorkspaceRow, row, `workspace ${workspaceId}`)
+  }
+
+  async listParties(workspaceId: string): Promise<Party[]> {
+    const rows = await this.rows(
+      'SELECT id, name, kind, org_number FROM party WHERE workspace_id = $1 ORDER BY position',
+      [workspaceId],
+    )
+    return parseRows(PartyRow, rows, `parties of ${workspaceId}`)
+  }
+
+  async addParty(workspaceId: string, party: Party, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await insertParty(client, workspaceId, party)
+      await audit(client, [entry])
+    })
+  }
+
+  async removeParty(workspaceId: string, partyId: string, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('DELETE FROM party WHERE id = $1 AND workspace_id = $2', [partyId, workspaceId])
+      await audit(client, [entry])
+    })
+  }
+
+  async listMembers(workspaceId: string): Promise<MemberRecord[]> {
+    const rows = await this.rows('SELECT * FROM member WHERE workspace_id = $1 ORDER BY joined_at, id', [
+      workspaceId,
+    ])
+    return parseRows(MemberRow, rows, `members of ${workspaceId}`)
+  }
+
+  async getMember(memberId: string): Promise<MemberRecord | null> {
+    const [row] = await this.rows('SELECT * FROM member WHERE id = $1', [memberId])
+    return row === undefined ? null : parseRow(MemberRow, row, `member ${memberId}`)
+  }
+
+  async findMemberBySession(sessionHash: string): Promise<MemberRecord | null> {
+    const [row] = await this.rows('SELECT * FROM member WHERE session_hash = $1', [sessionHash])
+    return row === undefined ? null : parseRow(MemberRow, row, 'member')
+  }
+
+  async addMember(member: MemberRecord, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await insertMember(client, member)
+      await audit(client, [entry])
+    })
+  }
+
+  async removeMember(memberId: string, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('DELETE FROM member WHERE id = $1', [memberId])
+      await audit(client, [entry])
+    })
+  }
+
+  async listInvites(workspaceId: string): Promise<InviteRecord[]> {
+    const rows = await this.rows('SELECT * FROM invite WHERE workspace_id = $1 ORDER BY created_at, id', [
+      workspaceId,
+    ])
+    return parseRows(InviteRow, rows, `invites of ${workspaceId}`)
+  }
+
+  async findInviteByToken(tokenHash: string): Promise<InviteRecord | null> {
+    const [row] = await this.rows('SELECT * FROM invite WHERE token_hash = $1', [tokenHash])
+    return row === undefined ? null : parseRow(InviteRow, row, 'invite')
+  }
+
+  async addInvite(invite: InviteRecord, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await insertInvite(client, invite)
+      await audit(client, [entry])
+    })
+  }
+
+  async revokeInvite(inviteId: string, revokedAt: string, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('UPDATE invite SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
+        revokedAt,
+        inviteId,
+      ])
+      await audit(client, [entry])
+    })
+  }
+
+  async revokeInviteAndMembers(
+    inviteId: string,
+    revokedAt: string,
+    entries: readonly AuditRecord[],
+  ): Promise<string[]> {
+    return transaction(this.pool, async (client) => {
+      await client.query('UPDATE invite SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
+        revokedAt,
+        inviteId,
+      ])
+      const removed = await client.query('DELETE FROM member WHERE invite_id = $1 RETURNING id', [inviteId])
+      await audit(client, entries)
+      return parseRows(IdRow, removed.rows, 'member id').map((row) => row.id)
+    })
+  }
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    const rows = await this.rows('SELECT * FROM document WHERE workspace_id = $1 ORDER BY created_at, id', [
+      workspaceId,
+    ])
+    return parseRows(DocumentRow, rows, `documents of ${workspaceId}`)
+  }
+
+  async getDocument(documentId: string): Promise<DocumentRecord | null> {
+    const [row] = await this.rows('SELECT * FROM document WHERE id = $1', [documentId])
+    return row === undefined ? null : parseRow(DocumentRow, row, `document ${documentId}`)
+  }
+
+  async addDocument(document: DocumentRecord, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query(
+        'INSERT INTO document (id, workspace_id, template, title, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
+        [
+          document.id,
+          document.workspaceId,
+          document.template,
+          document.title,
+          document.createdAt,
+          document.createdBy,
+        ],
+      )
+      await audit(client, [entry])
+    })
+  }
+
+  async removeDocument(documentId: string, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('DELETE FROM document WHERE id = $1', [documentId])
+      await removeDocumentContent(client, documentId)
+      await audit(client, [entry])
+    })
+  }
+
+  async listAudit(
+    workspaceId: string,
+    { limit, before }: { limit: number; before?: number },
+  ): Promise<AuditEvent[]> {
+    const rows = await this.rows(
+      'SELECT seq, at, type, actor, subject FROM audit_event WHERE workspace_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3',
+      [workspaceId, before ?? Number.MAX_SAFE_INTEGER, limit],
+    )
+    return parseRows(AuditRow, rows, `audit log of ${workspaceId}`)
+  }
+
+  async deleteWorkspace(workspaceId: string): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      const documents = await client.query('SELECT id FROM document WHERE workspace_id = $1', [workspaceId])
+      for (const { id } of parseRows(IdRow, documents.rows, 'document id'))
+        await removeDocumentContent(client, id)
+      for (const table of ['document', 'audit_event', 'member', 'invite', 'party']) {
+        await client.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId])
+      }
+      await client.query('DELETE FROM workspace WHERE id = $1', [workspaceId])
+    })
+  }
+}

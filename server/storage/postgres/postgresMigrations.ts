@@ -1,0 +1,72 @@
+/**
+ * The Postgres schema, one entry per version; `schema_version` records how many have run. Append new steps;
+ * never edit a released one. Same tables and columns as SQLite, so rows parse with the same schemas.
+ */
+export const postgresMigrations: readonly string[] = [
+  `CREATE TABLE doc_state (
+     doc_id TEXT PRIMARY KEY,
+     state BYTEA NOT NULL,
+     through_seq BIGINT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE TABLE doc_update (
+     seq BIGSERIAL PRIMARY KEY,
+     doc_id TEXT NOT NULL,
+     data BYTEA NOT NULL
+   );
+   CREATE INDEX doc_update_by_doc ON doc_update (doc_id, seq);`,
+  `CREATE TABLE workspace (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     challenge TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE party (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspace (id),
+     position INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     org_number TEXT
+   );
+   CREATE INDEX party_by_workspace ON party (workspace_id, position);
+   CREATE TABLE invite (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspace (id),
+     role TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX invite_by_workspace ON invite (workspace_id);
+   CREATE TABLE member (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspace (id),
+     party_id TEXT NOT NULL REFERENCES party (id),
+     name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     session_hash TEXT NOT NULL UNIQUE,
+     invite_id TEXT REFERENCES invite (id),
+     joined_at TEXT NOT NULL
+   );
+   CREATE INDEX member_by_workspace ON member (workspace_id, joined_at);
+   CREATE INDEX member_by_invite ON member (invite_id);
+   CREATE TABLE document (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspace (id),
+     template TEXT NOT NULL,
+     title TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by TEXT
+   );
+   CREATE INDEX document_by_workspace ON document (workspace_id, created_at);
+   CREATE TABLE audit_event (
+     seq BIGSERIAL PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspace (id),
+     at TEXT NOT NULL,
+     type TEXT NOT NULL,
+     actor TEXT,
+     subject TEXT
+   );
+   CREATE INDEX audit_by_workspace ON audit_event (workspace_id, seq);`,
+]

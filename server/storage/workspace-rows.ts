@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { AuditActor, AuditEvent, AuditSubject } from '../../shared/schema/audit-event'
+import { DocumentRecord } from '../../shared/schema/document-record'
+import { Invite } from '../../shared/schema/invite'
+import { Member } from '../../shared/schema/member'
+import { Party } from '../../shared/schema/party'
+import { Workspace } from '../../shared/schema/workspace'
+import type { InviteRecord, MemberRecord } from './port'
+import { StorageIntegrityError } from './StorageIntegrityError'
+
+/*
+ * The rows of the workspace tables as both SQL adapters (SQLite, Postgres) store them — same columns,
+ * snake_case — parsed into the domain's records. A row that does not parse is a StorageIntegrityError.
+ */
+
+export const WorkspaceRow = z
+  .object({ id: z.string(), name: z.string(), challenge: z.string(), created_at: z.string() })
+  .transform((row) =>
+    Workspace.parse({ id: row.id, name: row.name, challenge: row.challenge, createdAt: row.created_at }),
+  )
+
+export const PartyRow = z
+  .object({ id: z.string(), name: z.string(), kind: z.string(), org_number: z.string().nullable() })
+  .transform((row) => Party.parse({ id: row.id, name: row.name, kind: row.kind, orgNumber: row.org_number }))
+
+export const MemberRow = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    party_id: z.string(),
+    name: z.string(),
+    role: z.string(),
+    session_hash: z.string(),
+    invite_id: z.string().nullable(),
+    joined_at: z.string(),
+  })
+  .transform(
+    (row): MemberRecord => ({
+      ...Member.parse({
+        id: row.id,
+        name: row.name,
+        partyId: row.party_id,
+        role: row.role,
+        joinedAt: row.joined_at,
+      }),
+      workspaceId: row.workspace_id,
+      sessionHash: row.session_hash,
+      inviteId: row.invite_id,
+    }),
+  )
+
+export const InviteRow = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    role: z.string(),
+    token_hash: z.string(),
+    created_at: z.string(),
+    revoked_at: z.string().nullable(),
+  })
+  .transform(
+    (row): InviteRecord => ({
+      ...Invite.parse({ id: row.id, role: row.role, createdAt: row.created_at, revokedAt: row.revoked_at }),
+      workspaceId: row.workspace_id,
+      tokenHash: row.token_hash,
+    }),
+  )
+
+export const DocumentRow = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    template: z.string(),
+    title: z.string(),
+    created_at: z.string(),
+    created_by: z.string().nullable(),
+  })
+  .transform((row) =>
+    DocumentRecord.parse({
+      id: row.id,
+      workspaceId: row.workspace_id,
+      template: row.template,
+      title: row.title,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    }),
+  )
+
+const jsonOf = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .nullable()
+    .transform((text, ctx) => {
+      if (text === null) return null
+      try {
+        return schema.parse(JSON.parse(text)) as z.output<T>
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a valid stored value: ${String(error)}` })
+        return z.NEVER
+      }
+    })
+
+export const AuditRow = z
+  .object({
+    seq: z.number(),
+    at: z.string(),
+    type: z.string(),
+    actor: jsonOf(AuditActor),
+    subject: jsonOf(AuditSubject),
+  })
+  .transform((row) => AuditEvent.parse(row))
+
+/** Reads rows through a schema; a row this server did not write the way it reads is an integrity error. */
+export const parseRows = <T extends z.ZodType>(schema: T, rows: unknown[], what: string): z.output<T>[] =>
+  rows.map((row) => parseRow(schema, row, what))
+
+export const parseRow = <T extends z.ZodType>(schema: T, row: unknown, what: string): z.output<T> => {
+  // The row schemas parse into domain schemas inside their transforms, which throw rather than report.
+  let parsed: z.ZodSafeParseResult<z.output<T>>
+  try {
+    parsed = schema.safeParse(row)
+  } catch (error) {
+    throw new StorageIntegrityError(`stored ${what} is malformed: ${String(error)}`)
+  }
+  if (!parsed.success) throw new StorageIntegrityError(`stored ${what} is malformed: ${parsed.error.message}`)
+  return parsed.data
+}
+
+export const IdRow = z.object({ id: z.string() })
