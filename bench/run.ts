@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room]`
+// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room] [--scale-out]`
 // Drives Samverkstad and the reference servers with the same clients, in the same run, and writes one JSON
 // line per (server, scenario, run) to bench/results/, then the medians to docs/PERFORMANCE.md.
 import { execSync } from 'node:child_process'
@@ -6,6 +6,7 @@ import { appendFileSync, mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import pg from 'pg'
 import { writeReport } from './report'
 import {
   coldLoad,
@@ -16,7 +17,13 @@ import {
   type ScenarioId,
   type ScenarioResult,
 } from './scenarios'
-import { type BenchServer, SERVER_KINDS, type ServerKind, startBenchServer } from './servers'
+import {
+  type BenchServer,
+  SERVER_KINDS,
+  type ServerKind,
+  startBenchServer,
+  startScaleOutServers,
+} from './servers'
 
 export interface BenchRecord extends ScenarioResult {
   readonly date: string
@@ -34,6 +41,7 @@ const { values } = parseArgs({
     scenarios: { type: 'string' },
     'skip-max-room': { type: 'boolean', default: false },
     'no-report': { type: 'boolean', default: false },
+    'scale-out': { type: 'boolean', default: false },
   },
 })
 
@@ -131,7 +139,7 @@ const record = (kind: ServerKind, run: number, result: ScenarioResult): BenchRec
 
 const records: BenchRecord[] = []
 const started = performance.now()
-for (let run = 1; run <= runs; run++) {
+for (let run = 1; run <= (values['scale-out'] ? 0 : runs); run++) {
   for (const scenario of scenarios) {
     for (const kind of servers) {
       try {
@@ -145,7 +153,57 @@ for (let run = 1; run <= runs; run++) {
   }
 }
 
-if (maxRoom) {
+// S1 with clients split over instances (Postgres + Redis): one instance, then two, same clients.
+const scaleOutOnly = values['scale-out'] ?? false
+const databaseUrl = process.env.DATABASE_URL
+const redisUrl = process.env.REDIS_URL
+if ((scaleOutOnly || !quick) && (databaseUrl === undefined || redisUrl === undefined)) {
+  console.log('S1 scale-out variant skipped: it needs DATABASE_URL and REDIS_URL')
+} else if (scaleOutOnly || !quick) {
+  for (let run = 1; run <= runs; run++) {
+    for (const scenario of ['S1a', 'S1b'] as const) {
+      for (const count of [1, 2]) {
+        const schema =
+          `bench_${stamp.replace(/[^0-9a-z]/gi, '').toLowerCase()}_${run}${scenario}${count}`.toLowerCase()
+        const admin = new pg.Client({ connectionString: databaseUrl })
+        await admin.connect()
+        await admin.query(`CREATE SCHEMA "${schema}"`)
+        const instances = await startScaleOutServers(count, {
+          databaseUrl: databaseUrl!,
+          redisUrl: redisUrl!,
+          schema,
+        })
+        try {
+          const result = await roomFanout(instances, {
+            clients: scenario === 'S1a' ? size.s1a : size.s1b,
+            editsPerSecond: scenario === 'S1a' ? 2 : 1,
+            durationMs: size.durationMs,
+            cursors: scenario === 'S1a',
+            applyOnArrival: scenario === 'S1a',
+            docName: `scale-${scenario}`,
+          })
+          records.push(record('samverkstad', run, { ...result, scenario: `${scenario}-pg-redis-${count}x` }))
+        } catch (error) {
+          records.push(
+            record('samverkstad', run, {
+              scenario: `${scenario}-pg-redis-${count}x`,
+              converged: false,
+              metrics: {},
+              notes: [`failed: ${String(error)}`],
+            }),
+          )
+        } finally {
+          for (const instance of instances) await instance.stop()
+          for (const instance of instances) instance.cleanUp()
+          await admin.query(`DROP SCHEMA "${schema}" CASCADE`)
+          await admin.end()
+        }
+      }
+    }
+  }
+}
+
+if (maxRoom && !scaleOutOnly) {
   // The largest S1b room whose p99 stays under 100 ms, per server (one run per size, 5 s each).
   for (const kind of servers) {
     for (const clients of [100, 200, 300, 400]) {
@@ -172,7 +230,7 @@ if (maxRoom) {
 console.log(
   `\n${records.length} results in ${Math.round((performance.now() - started) / 1000)} s → ${resultsFile}`,
 )
-if (!(values['no-report'] ?? false)) writeReport(records, { quick })
+if (!(values['no-report'] ?? false) && !scaleOutOnly) writeReport(records, { quick })
 const failed = records.filter((r) => !r.converged)
 if (failed.length > 0) {
   console.log(`${failed.length} runs did not converge or failed (see notes above)`)

@@ -100,16 +100,19 @@ export interface RoomFanoutOptions {
 
 /** S1a/S1b: one room, every client typing; time until every other client has each update. */
 export const roomFanout = async (
-  server: BenchServer,
+  serverOrServers: BenchServer | readonly BenchServer[],
   options: RoomFanoutOptions,
 ): Promise<ScenarioResult> => {
+  // Several servers (scale-out): clients are dealt round-robin, CPU is the sum over the servers.
+  const servers = Array.isArray(serverOrServers) ? serverOrServers : [serverOrServers as BenchServer]
+  const server = servers[0]!
   await server.prepare([options.docName])
   const tracker = new FanoutTracker()
   const clients = Array.from(
     { length: options.clients },
-    () =>
+    (_, i) =>
       new BenchClient({
-        url: server.urlFor(options.docName),
+        url: servers[i % servers.length]!.urlFor(options.docName),
         docName: options.docName,
         framing: server.framing,
         applyOnArrival: options.applyOnArrival,
@@ -128,7 +131,7 @@ export const roomFanout = async (
   })
   await sleep(300)
 
-  const measure = startCpuWindow(server.pid)
+  const measures = servers.map((each) => startCpuWindow(each.pid))
   const interval = 1000 / options.editsPerSecond
   const timers: NodeJS.Timeout[] = []
   clients.forEach((client, i) => {
@@ -149,7 +152,11 @@ export const roomFanout = async (
   })
   await sleep(options.durationMs)
   for (const timer of timers) clearInterval(timer)
-  const window = measure()
+  const windows = measures.map((measure) => measure())
+  const window = {
+    ...windows[0]!,
+    serverCpuPct: windows.reduce((sum, each) => sum + each.serverCpuPct, 0),
+  }
   const drained = await waitUntil(() => tracker.outstanding === 0, 10_000)
   for (const client of clients) client.applyPending()
   const converged = drained && allEqual(clients.map((c) => c.text))
@@ -169,10 +176,11 @@ export const roomFanout = async (
       deliveriesPerSec: Math.round(tracker.deliveries / window.seconds),
       serverCpuPct: round(window.serverCpuPct, 1),
       generatorCpuPct: round(window.generatorCpuPct, 1),
-      peakRssMiB: round(peakRssMiB(server.pid), 1),
+      peakRssMiB: round(Math.max(...servers.map((each) => peakRssMiB(each.pid))), 1),
     },
     notes: [
       ...generatorNote(window.generatorCpuPct),
+      ...(servers.length > 1 ? [`clients split over ${servers.length} instances`] : []),
       ...(drained ? [] : [`${tracker.outstanding} updates never reached every client`]),
       ...(closed > 0 ? [`${closed} clients were disconnected`] : []),
     ],

@@ -61,8 +61,10 @@ const command = (
   kind: ServerKind,
   port: number,
   dataDir: string,
+  extraEnv: Record<string, string> = {},
 ): { args: string[]; env: NodeJS.ProcessEnv } => {
-  const base = { ...process.env, HOST: '127.0.0.1', PORT: String(port) }
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env
+  const base = { ...inherited, HOST: '127.0.0.1', PORT: String(port), ...extraEnv }
   switch (kind) {
     case 'samverkstad':
       return {
@@ -150,9 +152,10 @@ const launch = async (
   kind: ServerKind,
   dataDir: string,
   session: SamverkstadSession = { workspace: null, ids: new Map() },
+  extraEnv: Record<string, string> = {},
 ): Promise<BenchServer> => {
   const port = await freePort()
-  const { args, env } = command(kind, port, dataDir)
+  const { args, env } = command(kind, port, dataDir, extraEnv)
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   await waitForPort(port, child)
@@ -183,7 +186,7 @@ const launch = async (
       }
       return clean
     },
-    restart: () => launch(kind, dataDir, session),
+    restart: () => launch(kind, dataDir, session, extraEnv),
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
   }
 }
@@ -191,3 +194,26 @@ const launch = async (
 /** Starts a fresh server of a kind, with persistence on, in a new data directory. */
 export const startBenchServer = (kind: ServerKind): Promise<BenchServer> =>
   launch(kind, mkdtempSync(join(tmpdir(), `bench-${kind}-`)))
+
+/**
+ * `count` Samverkstad instances on one Postgres database and one Redis (scale-out), sharing one workspace
+ * and its documents. Each call uses a fresh schema, dropped by `cleanUp` of the first instance.
+ */
+export const startScaleOutServers = async (
+  count: number,
+  { databaseUrl, redisUrl, schema }: { databaseUrl: string; redisUrl: string; schema: string },
+): Promise<BenchServer[]> => {
+  const session: SamverkstadSession = { workspace: null, ids: new Map() }
+  const url = `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  const servers: BenchServer[] = []
+  for (let i = 0; i < count; i++) {
+    // Instances start one after the other: the first creates the schema's tables (under an advisory lock).
+    servers.push(
+      await launch('samverkstad', mkdtempSync(join(tmpdir(), 'bench-scale-')), session, {
+        DATABASE_URL: url,
+        REDIS_URL: redisUrl,
+      }),
+    )
+  }
+  return servers
+}

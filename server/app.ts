@@ -46,6 +46,8 @@ export interface AppDependencies {
   readonly logger: Logger
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
   readonly warmUp?: WarmUpPass
+  /** Redis fan-out health in scale-out mode; null when it is not configured. */
+  readonly fanoutStatus?: () => 'ok' | 'down' | null
 }
 
 const CLIENT_MISSING = `<!doctype html><html lang="sv"><meta charset="utf-8"><title>Samverkstad</title>
@@ -73,6 +75,7 @@ export const createApp = ({
   logger,
   upgradeWebSocket,
   warmUp,
+  fanoutStatus = () => null,
 }: AppDependencies): Hono => {
   const app = new Hono()
   const limiter = new RateLimiter({ perMinute: config.rateLimitPerMinute })
@@ -104,12 +107,16 @@ export const createApp = ({
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
+    // Without Redis an instance still serves its own clients (others' edits reach them through the store
+    // within SCALE_CATCH_UP_MS), so it stays ready, reported as degraded; without storage it is not ready.
+    const redis = fanoutStatus()
+    const fanout = redis === null ? {} : { redis }
     try {
       await storage.ping()
-      return c.json({ status: 'ready', storage: 'ok' })
+      return c.json({ status: redis === 'down' ? 'degraded' : 'ready', storage: 'ok', ...fanout })
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed')
-      return c.json({ status: 'unavailable', storage: 'error' }, 503)
+      return c.json({ status: 'unavailable', storage: 'error', ...fanout }, 503)
     }
   })
 

@@ -30,6 +30,15 @@ export const ConfigEnv = z.object({
   MAX_BODY_BYTES: integer(1024, 64 * MiB).default(MiB),
   RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(3_000),
   MAX_CONNECTIONS_PER_IP: integer(1, 1_000_000).default(1_000),
+  DATABASE_URL: z
+    .url()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .url()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  SCALE_CATCH_UP_MS: integer(100, 60_000).default(1_000),
 })
 
 export const Config = ConfigEnv.transform((env) => ({
@@ -51,10 +60,14 @@ export const Config = ConfigEnv.transform((env) => ({
   maxBodyBytes: env.MAX_BODY_BYTES,
   rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   maxConnectionsPerIp: env.MAX_CONNECTIONS_PER_IP,
+  databaseUrl: env.DATABASE_URL ?? null,
+  redisUrl: env.REDIS_URL ?? null,
+  scaleCatchUpMs: env.SCALE_CATCH_UP_MS,
 }))
 export type Config = z.output<typeof Config>
 
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ADMIN_TOKEN'])
+// URLs may carry passwords (postgres://user:secret@host).
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ADMIN_TOKEN', 'DATABASE_URL', 'REDIS_URL'])
 
 /** Thrown by `parseConfig`; its message is one line that names the variable, what is wrong and what was given. */
 export class ConfigError extends Error {

@@ -4,10 +4,12 @@ import { type Config, ConfigError, parseConfig } from './config'
 import { createLogger } from './logger'
 import { startServer } from './startServer'
 import type { Storage } from './storage/port'
+import { openPostgresStorage } from './storage/postgres/openPostgresStorage'
 import { openSqliteStorage } from './storage/sqlite/openSqliteStorage'
 
 /** Composition root: the only file that chooses storage adapters. */
-const openStorage = (config: Config): Storage => {
+const openStorage = async (config: Config): Promise<Storage> => {
+  if (config.databaseUrl !== null) return openPostgresStorage({ url: config.databaseUrl })
   // `memory` is SQLite without a file: the same code paths, nothing kept after a restart.
   if (config.storage === 'memory') return openSqliteStorage({ file: ':memory:' })
   mkdirSync(config.dataDir, { recursive: true })
@@ -29,7 +31,7 @@ const main = async (): Promise<void> => {
     throw error
   }
   const logger = createLogger(config.logLevel)
-  const storage = openStorage(config)
+  const storage = await openStorage(config)
   const server = await startServer({ config, storage, logger })
 
   let stopping = false

@@ -12,6 +12,8 @@ import type { Config } from './config'
 import { DocumentService } from './documents/DocumentService'
 import type { WarmUpPass } from './http/sync-route'
 import type { Logger } from './logger'
+import { RedisFanout } from './scale/RedisFanout'
+import { revalidateAccess } from './scale/revalidateAccess'
 import type { Storage } from './storage/port'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { WARM_UP_DOC, warmUp } from './warm-up'
@@ -55,8 +57,16 @@ export const startServer = async ({
     migrations,
     logger,
   })
+  // Scale-out (REDIS_URL): set before the first room loads; every hook below is a no-op without it.
+  let fanout: RedisFanout | null = null
   const registry = new RoomRegistry({
-    onLoad: documents.prepare,
+    onLoad: async (room) => {
+      await documents.prepare(room)
+      fanout?.roomLoaded(room)
+    },
+    onUnload: (docId) => fanout?.roomUnloaded(docId),
+    onStored: (room, update) => fanout?.publishUpdate(room.docId, update),
+    onPresence: (room, update) => fanout?.publishPresence(room.docId, update),
     store: storage.documents,
     logger,
     maxUpdateBytes: config.maxUpdateBytes,
@@ -72,13 +82,45 @@ export const startServer = async ({
   documents.attach(registry)
   const memberSockets = new MemberSockets()
   const pass: WarmUpPass = { docId: WARM_UP_DOC, token: newToken(), active: true }
+  const revoke = (memberIds: readonly string[]) =>
+    memberSockets.closeAll(memberIds, CloseCode.Unauthorized, 'unauthorized')
+  const evict = (documentIds: readonly string[]) =>
+    Promise.all(documentIds.map((id) => registry.evict(id, CloseCode.NotFound, 'not-found')))
   const workspaces = new WorkspaceService({
     store: storage.workspaces,
-    onAccessRevoked: (memberIds) => memberSockets.closeAll(memberIds, CloseCode.Unauthorized, 'unauthorized'),
-    onDocumentsRemoved: async (documentIds) => {
-      await Promise.all(documentIds.map((id) => registry.evict(id, CloseCode.NotFound, 'not-found')))
+    onAccessRevoked: (memberIds) => {
+      revoke(memberIds)
+      fanout?.publishControl({ type: 'revoke', memberIds: [...memberIds] })
     },
+    onDocumentsRemoved: async (documentIds) => {
+      await evict(documentIds)
+      fanout?.publishControl({ type: 'evict', docIds: [...documentIds] })
+    },
+    onDocumentCreated: (document) => documents.initialise(document),
   })
+  // What another instance withdrew while Redis was away never arrived: check every open socket and room.
+  const revalidate = () =>
+    revalidateAccess({ memberSockets, registry, workspaces, revoke, evict }).catch((error: unknown) =>
+      logger.warn({ err: error }, 'revalidating access failed'),
+    )
+  let revalidation: NodeJS.Timeout | null = null
+  if (config.redisUrl !== null) {
+    fanout = new RedisFanout({
+      url: config.redisUrl,
+      store: storage.documents,
+      rooms: registry,
+      logger,
+      catchUpMs: config.scaleCatchUpMs,
+      onControl: (message) => {
+        if (message.type === 'revoke') revoke(message.memberIds)
+        else void evict(message.docIds)
+      },
+      onReconnect: () => void revalidate(),
+    })
+    await fanout.start()
+    revalidation = setInterval(() => void revalidate(), 30_000)
+    revalidation.unref()
+  }
   root.route(
     '/',
     createApp({
@@ -91,6 +133,7 @@ export const startServer = async ({
       logger,
       upgradeWebSocket,
       warmUp: pass,
+      fanoutStatus: () => (fanout === null ? null : fanout.isUp ? 'ok' : 'down'),
     }),
   )
 
@@ -127,6 +170,8 @@ export const startServer = async ({
       // Idle keep-alive HTTP connections would otherwise hold `close` open until they time out.
       if ('closeAllConnections' in server) server.closeAllConnections()
       await stopped
+      if (revalidation !== null) clearInterval(revalidation)
+      await fanout?.close()
       await storage.close()
       logger.info('stopped')
     })()

@@ -36,6 +36,11 @@ export class MemberSockets {
     }
   }
 
+  /** Members with open sockets. */
+  members(): string[] {
+    return [...this.byMember.keys()]
+  }
+
   /** Open sockets of a member (for tests and metrics). */
   count(memberId: string): number {
     return this.byMember.get(memberId)?.size ?? 0

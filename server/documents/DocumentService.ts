@@ -98,6 +98,21 @@ export class DocumentService {
     })
   }
 
+  /**
+   * Stores a new document's initial content (its template's prefilled rows and texts) before anyone opens
+   * it, so that two server instances opening it at once cannot both initialise it.
+   */
+  async initialise(document: DocumentRecord): Promise<void> {
+    const template = this.templateOf(document)
+    const doc = new Y.Doc()
+    try {
+      writeDocument(doc, template, initialDocumentValue(template))
+      await this.options.documents.append([{ docId: document.id, update: Y.encodeStateAsUpdate(doc) }])
+    } finally {
+      doc.destroy()
+    }
+  }
+
   /** The document's content as a typed value: from its room if loaded, else from storage (upgraded in memory). */
   async value(document: DocumentRecord): Promise<DocumentValue> {
     const template = this.templateOf(document)

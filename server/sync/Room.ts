@@ -24,7 +24,14 @@ export interface RoomOptions {
   readonly onEmpty: (room: Room) => void
   /** Called when the room can no longer be trusted to match storage (a write failed). */
   readonly onBroken: (room: Room, reason: SyncErrorReason, error: Error) => void
+  /** Called once an update made here (by a socket of this instance, or the server) is stored: publish it. */
+  readonly onStored?: (room: Room, update: Uint8Array) => void
+  /** Called after a presence change made here (a socket's awareness, or its removal): publish it. */
+  readonly onPresence?: (room: Room, update: Uint8Array) => void
 }
+
+/** Origin of changes that another instance already stored and published. */
+const REMOTE = Symbol('remote')
 
 interface SocketState {
   readonly clients: Set<number>
@@ -85,6 +92,7 @@ export class Room {
     if (stored.state !== null && stored.updates.length === 0)
       this.fullStateFrame = encodeSyncStep2(stored.state)
     this.coveredSeq = stored.lastSeq
+    this.loadedSeq = stored.lastSeq
     this.logLength = stored.updates.length
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       this.lastBeforeState = transaction.beforeState
@@ -102,6 +110,9 @@ export class Room {
       sockets: () => this.sockets.keys(),
     })
   }
+
+  /** The newest seq of what was read from storage when the room loaded. */
+  readonly loadedSeq: number
 
   /** Number of sockets in the room. */
   get size(): number {
@@ -175,6 +186,7 @@ export class Room {
       const ids = [...clients]
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
       this.outbox.addPresence(ids, null, null)
+      this.options.onPresence?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
     }
     if (this.sockets.size === 0) this.options.onEmpty(this)
   }
@@ -311,6 +323,7 @@ export class Room {
       if (outcome.seq > this.coveredSeq) this.coveredSeq = outcome.seq
       this.logLength++
       this.outbox.addUpdate(update, origin)
+      this.options.onStored?.(this, update)
       if (this.logLength >= this.options.compactAfterUpdates && this.compaction === null) {
         this.compact().catch((error: unknown) =>
           this.options.logger.error({ docId: this.docId, err: error }, 'compaction failed'),
@@ -331,8 +344,54 @@ export class Room {
     if (changed.length === 0) return
     // Keep presence in order with document updates still being stored (a cursor may point into them).
     this.options.queue.afterPersisted(() => {
-      if (!this.destroyed) this.outbox.addPresence(changed, frame, origin)
+      if (this.destroyed) return
+      this.outbox.addPresence(changed, frame, origin)
+      this.options.onPresence?.(this, update)
     })
+  }
+
+  /**
+   * Applies updates another instance (or the store) already has: relayed to this room's sockets when they
+   * change anything, but never stored again nor published again (so duplicates are not amplified).
+   * Resolves with whether anything was new. Never throws for bad bytes: they are logged and skipped.
+   */
+  applyRemoteUpdates(updates: readonly Uint8Array[]): boolean {
+    if (this.destroyed) return false
+    let changed = false
+    for (const update of updates) {
+      this.lastTransactionChanged = false
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE)
+      } catch (error) {
+        this.options.logger.warn(
+          { docId: this.docId, err: error },
+          'skipping a remote update that does not apply',
+        )
+        continue
+      }
+      if (this.lastTransactionChanged) {
+        changed = true
+        this.fullStateFrame = null
+        this.outbox.addUpdate(update, null)
+      }
+    }
+    return changed
+  }
+
+  /** Applies a presence change published by another instance and relays it to this room's sockets. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    this.lastPresenceChange = []
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+    } catch (error) {
+      this.options.logger.warn(
+        { docId: this.docId, err: error },
+        'skipping remote presence that does not apply',
+      )
+      return
+    }
+    if (this.lastPresenceChange.length > 0) this.outbox.addPresence(this.lastPresenceChange, null, null)
   }
 
   private readonly trackAwareness = (

@@ -2,7 +2,7 @@ import { CloseCode, closeCodeFor, type SyncErrorReason } from '../../shared/prot
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/port'
 import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
-import { Room } from './Room'
+import { Room, type RoomOptions } from './Room'
 import type { SocketPort } from './SocketPort'
 
 export interface RoomRegistryOptions {
@@ -22,6 +22,11 @@ export interface RoomRegistryOptions {
    * upgrade its content (`room.applyServerChange`). A failure is logged; the room is served as stored.
    */
   readonly onLoad?: (room: Room) => Promise<void>
+  /** Runs when a room is unloaded, evicted or reset (it is destroyed). */
+  readonly onUnload?: (docId: string) => void
+  /** Passed to every room: see `RoomOptions.onStored` and `onPresence`. */
+  readonly onStored?: RoomOptions['onStored']
+  readonly onPresence?: RoomOptions['onPresence']
 }
 
 /** What the transport holds for one socket: hand it every frame, and tell it when the socket closed. */
@@ -53,6 +58,11 @@ export class RoomRegistry {
   /** The loaded room of a document, if any (for tests and metrics). */
   peek(docId: string): Room | undefined {
     return this.rooms.get(docId)
+  }
+
+  /** Every loaded room. */
+  loaded(): IterableIterator<Room> {
+    return this.rooms.values()
   }
 
   /**
@@ -144,6 +154,8 @@ export class RoomRegistry {
       broadcastWindowMs: this.options.broadcastWindowMs ?? 0,
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
+      ...(this.options.onStored === undefined ? {} : { onStored: this.options.onStored }),
+      ...(this.options.onPresence === undefined ? {} : { onPresence: this.options.onPresence }),
     })
     if (this.options.onLoad !== undefined) {
       await this.options
@@ -192,6 +204,7 @@ export class RoomRegistry {
       )
       .finally(() => {
         room.destroy()
+        this.options.onUnload?.(room.docId)
         this.unloading.delete(room.docId)
         this.options.logger.debug({ docId: room.docId }, 'room unloaded')
       })
@@ -207,6 +220,7 @@ export class RoomRegistry {
     this.cancelIdle(room.docId)
     room.closeAll(closeCodeFor[reason], reason)
     room.destroy()
+    this.options.onUnload?.(room.docId)
   }
 
   /**
@@ -222,6 +236,7 @@ export class RoomRegistry {
       this.rooms.delete(docId)
       room.closeAll(code, reason)
       room.destroy()
+      this.options.onUnload?.(docId)
     }
     await this.unloading.get(docId)
     await this.queue.flush()

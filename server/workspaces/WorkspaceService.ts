@@ -28,6 +28,8 @@ export interface WorkspaceServiceOptions {
    * resolve once nothing more of them will be written.
    */
   readonly onDocumentsRemoved?: (documentIds: readonly string[]) => Promise<void>
+  /** Called after a document is registered, before the creator hears of it: write its initial content. */
+  readonly onDocumentCreated?: (document: DocumentRecord) => Promise<void>
   readonly now?: () => Date
 }
 
@@ -58,6 +60,7 @@ export class WorkspaceService {
   private readonly now: () => Date
   private readonly onAccessRevoked: (memberIds: readonly string[]) => void
   private readonly onDocumentsRemoved: (documentIds: readonly string[]) => Promise<void>
+  private readonly onDocumentCreated: (document: DocumentRecord) => Promise<void>
   /** Workspaces and documents being deleted: nobody may open them while their content is removed. */
   private readonly deleting = new Set<string>()
 
@@ -65,12 +68,14 @@ export class WorkspaceService {
     store,
     onAccessRevoked,
     onDocumentsRemoved,
+    onDocumentCreated,
     now = () => new Date(),
   }: WorkspaceServiceOptions) {
     this.store = store
     this.now = now
     this.onAccessRevoked = onAccessRevoked ?? (() => {})
     this.onDocumentsRemoved = onDocumentsRemoved ?? (async () => {})
+    this.onDocumentCreated = onDocumentCreated ?? (async () => {})
   }
 
   private timestamp(): string {
@@ -83,6 +88,11 @@ export class WorkspaceService {
     const member = await this.store.findMemberBySession(hashToken(sessionToken))
     if (member === null || this.deleting.has(member.workspaceId)) return null
     return member
+  }
+
+  /** Whether a member (still) exists. */
+  async memberExists(memberId: string): Promise<boolean> {
+    return (await this.store.getMember(memberId)) !== null
   }
 
   /** Throws 403 unless `member` belongs to `workspaceId` and its role allows `action`. */
@@ -485,6 +495,7 @@ export class WorkspaceService {
         label: document.title,
       }),
     )
+    await this.onDocumentCreated(document)
     return document
   }
 

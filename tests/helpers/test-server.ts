@@ -46,8 +46,11 @@ export const spawnServer = async (
   env: Record<string, string>,
   startTimeoutMs = 20_000,
 ): Promise<ServerProcess> => {
+  // CI exports DATABASE_URL and REDIS_URL for the scale-out tests; a server asked for SQLite must not pick
+  // them up, so only an explicit `env` passes them on.
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', ...env, LOG_LEVEL: 'info' },
+    env: { ...inherited, PORT: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: string[] = []

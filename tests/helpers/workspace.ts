@@ -60,6 +60,11 @@ export class TestWorkspace {
     return new TestWorkspace(baseUrl, created)
   }
 
+  /** The same workspace reached through another server instance (scale-out tests). */
+  via(baseUrl: string): TestWorkspace {
+    return new TestWorkspace(baseUrl, this.created)
+  }
+
   get id(): string {
     return this.created.workspace.id
   }

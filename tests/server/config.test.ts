@@ -22,6 +22,9 @@ describe('parseConfig', () => {
       maxBodyBytes: 1024 * 1024,
       rateLimitPerMinute: 3_000,
       maxConnectionsPerIp: 1_000,
+      databaseUrl: null,
+      redisUrl: null,
+      scaleCatchUpMs: 1_000,
     })
   })
 
@@ -29,6 +32,21 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ADMIN_TOKEN: 'hemligt' })).toThrow(
       /^Invalid configuration: ADMIN_TOKEN: must be at least 16 characters \(got 7 characters\)$/,
     )
+  })
+
+  it('takes DATABASE_URL and REDIS_URL only with their schemes, and never echoes them (they may hold passwords)', () => {
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://sv:pw@db:5432/sv',
+      REDIS_URL: 'rediss://cache:6380',
+    })
+    expect([config.databaseUrl, config.redisUrl]).toEqual([
+      'postgres://sv:pw@db:5432/sv',
+      'rediss://cache:6380',
+    ])
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://root:hemligt@db/sv' })).toThrow(
+      /^Invalid configuration: DATABASE_URL: must be a postgres:\/\/ URL \(got \d+ characters\)$/,
+    )
+    expect(() => parseConfig({ REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL/)
   })
 
   it('takes PUBLIC_URL only as an origin', () => {

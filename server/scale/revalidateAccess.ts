@@ -1,0 +1,38 @@
+import type { MemberSockets } from '../access/MemberSockets'
+import type { RoomRegistry } from '../sync/RoomRegistry'
+import type { WorkspaceService } from '../workspaces/WorkspaceService'
+
+export interface RevalidateAccessOptions {
+  readonly memberSockets: MemberSockets
+  readonly registry: RoomRegistry
+  readonly workspaces: Pick<WorkspaceService, 'findDocument'> & {
+    memberExists(memberId: string): Promise<boolean>
+  }
+  readonly revoke: (memberIds: readonly string[]) => void
+  readonly evict: (documentIds: readonly string[]) => Promise<unknown>
+}
+
+/**
+ * Closes the sockets of members who no longer exist and unloads documents that were deleted — for when the
+ * instance that made those changes could not tell this one (Redis was away). Runs after Redis comes back,
+ * and every 30 s in scale-out mode.
+ */
+export const revalidateAccess = async ({
+  memberSockets,
+  registry,
+  workspaces,
+  revoke,
+  evict,
+}: RevalidateAccessOptions): Promise<void> => {
+  const gone: string[] = []
+  for (const memberId of memberSockets.members()) {
+    if (!(await workspaces.memberExists(memberId))) gone.push(memberId)
+  }
+  if (gone.length > 0) revoke(gone)
+  const deleted: string[] = []
+  for (const room of [...registry.loaded()]) {
+    if (room.docId === 'samverkstad-warm-up') continue
+    if ((await workspaces.findDocument(room.docId)) === null) deleted.push(room.docId)
+  }
+  if (deleted.length > 0) await evict(deleted)
+}
