@@ -1,0 +1,135 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as syncProtocol from 'y-protocols/sync'
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
+import { CloseCode } from '../../../shared/protocol/sync-error'
+
+/**
+ * What the person is told about their edits. `saved` only once the server has confirmed it stored them;
+ * `offline-dirty` when there are edits only this device has (kept in IndexedDB until the server has them).
+ */
+export type SyncStatus = 'connecting' | 'syncing' | 'saved' | 'offline' | 'offline-dirty' | 'no-access'
+
+export interface RoomConnection {
+  readonly provider: WebsocketProvider
+  status(): SyncStatus
+  /** Called whenever the status changes. */
+  onStatus(listener: (status: SyncStatus) => void): () => void
+  destroy(): void
+}
+
+export interface RoomConnectionOptions {
+  readonly docId: string
+  readonly doc: Y.Doc
+  /** Keep the document in the browser (IndexedDB) for offline work. Off for shared screens. */
+  readonly persist?: boolean
+  readonly url?: string
+}
+
+const closesForGood: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.NotFound])
+
+const defaultUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
+
+/**
+ * Connects a Y.Doc to the server with the standard y-websocket provider (the session cookie authorises it),
+ * keeps it in IndexedDB, and tracks an honest status. The acknowledgement uses only the standard protocol:
+ * after local edits, a sync step 1 is sent; the server answers with step 2 only after everything it received
+ * before is stored, so that answer confirms the edits.
+ */
+export const makeRoomConnection = ({ docId, doc, persist = true, url = defaultUrl() }: RoomConnectionOptions): RoomConnection => {
+  const idb = persist ? new IndexeddbPersistence(`samverkstad:${docId}`, doc) : null
+  const provider = new WebsocketProvider(url, docId, doc, { maxBackoffTime: 5_000 })
+  const listeners = new Set<(status: SyncStatus) => void>()
+  let localVersion = 0
+  let confirmedVersion = 0
+  let probing: number | null = null
+  let probeTimer: ReturnType<typeof setTimeout> | null = null
+  let noAccess = false
+  let current: SyncStatus = 'connecting'
+
+  const compute = (): SyncStatus => {
+    if (noAccess) return 'no-access'
+    const dirty = localVersion > confirmedVersion
+    if (!provider.wsconnected) return dirty ? 'offline-dirty' : provider.synced || localVersion > 0 ? 'offline' : 'connecting'
+    if (!provider.synced) return 'syncing'
+    return dirty ? 'syncing' : 'saved'
+  }
+  const update = () => {
+    const next = compute()
+    if (next === current) return
+    current = next
+    for (const listener of listeners) listener(next)
+  }
+
+  const probe = () => {
+    probeTimer = null
+    const ws = provider.ws
+    if (ws === null || ws.readyState !== WebSocket.OPEN || !provider.synced || localVersion === confirmedVersion) return
+    probing = localVersion
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.Sync)
+    syncProtocol.writeSyncStep1(encoder, doc)
+    ws.send(encoding.toUint8Array(encoder))
+  }
+  const scheduleProbe = () => {
+    if (probeTimer === null) probeTimer = setTimeout(probe, 150)
+  }
+
+  const onMessage = (event: MessageEvent) => {
+    if (probing === null || !(event.data instanceof ArrayBuffer)) return
+    const decoder = decoding.createDecoder(new Uint8Array(event.data))
+    if (decoding.readVarUint(decoder) !== MessageType.Sync || decoding.readVarUint(decoder) !== SyncMessageType.Step2) return
+    confirmedVersion = Math.max(confirmedVersion, probing)
+    probing = null
+    if (localVersion > confirmedVersion) scheduleProbe()
+    update()
+  }
+
+  const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    // Changes that came from the server are not ours to confirm; IndexedDB replays are already stored locally.
+    if (origin === provider || origin === idb) return
+    localVersion++
+    scheduleProbe()
+    update()
+  }
+  doc.on('update', onDocUpdate)
+
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'connected') {
+      provider.ws?.addEventListener('message', onMessage)
+      probing = null
+    }
+    update()
+  })
+  provider.on('sync', (synced: boolean) => {
+    if (synced) scheduleProbe()
+    update()
+  })
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    // Access withdrawn or the document deleted: reconnecting cannot help.
+    if (event !== null && closesForGood.has(event.code)) {
+      noAccess = true
+      provider.shouldConnect = false
+    }
+    update()
+  })
+
+  return {
+    provider,
+    status: () => current,
+    onStatus(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    destroy() {
+      if (probeTimer !== null) clearTimeout(probeTimer)
+      doc.off('update', onDocUpdate)
+      provider.destroy()
+      void idb?.destroy()
+      listeners.clear()
+    },
+  }
+}
