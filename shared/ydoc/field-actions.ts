@@ -39,13 +39,20 @@ export const addListItem = (doc: Y.Doc, field: FieldOf<'list'>, id: string, text
 /** Adds a row to a table field with empty cells; returns its id. */
 export const addTableRow = (doc: Y.Doc, field: FieldOf<'table'>, id: string): string => {
   const map = doc.getMap(fieldTypeName(field))
-  const cells = Object.fromEntries(field.columns.map((column) => [column.id, column.type === 'text' || column.type === 'date' ? '' : null]))
+  const cells = Object.fromEntries(
+    field.columns.map((column) => [column.id, column.type === 'text' || column.type === 'date' ? '' : null]),
+  )
   doc.transact(() => map.set(id, newTableRow(field, cells, orderAfterLast(map))))
   return id
 }
 
 /** Adds a budget row; returns its id. */
-export const addBudgetRow = (doc: Y.Doc, field: FieldOf<'budget'>, id: string, row: Omit<BudgetRow, 'id'>): string => {
+export const addBudgetRow = (
+  doc: Y.Doc,
+  field: FieldOf<'budget'>,
+  id: string,
+  row: Omit<BudgetRow, 'id'>,
+): string => {
   const map = doc.getMap(budgetRowsName(field))
   doc.transact(() => map.set(id, newBudgetRow(row, orderAfterLast(map))))
   return id
@@ -87,7 +94,12 @@ export const itemText = (doc: Y.Doc, mapName: string, id: string, key: string): 
   return text instanceof Y.Text ? text : null
 }
 
-export const setChecklistAnswer = (doc: Y.Doc, field: FieldOf<'checklist'>, statementId: string, answer: ChecklistAnswer | null): void => {
+export const setChecklistAnswer = (
+  doc: Y.Doc,
+  field: FieldOf<'checklist'>,
+  statementId: string,
+  answer: ChecklistAnswer | null,
+): void => {
   doc.transact(() => doc.getMap(fieldTypeName(field)).set(statementId, answer))
 }
 

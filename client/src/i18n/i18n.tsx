@@ -45,9 +45,13 @@ export const makeI18n = (initial: Locale = storedLocale()): I18n => {
     },
     formatNumber: (value) => new Intl.NumberFormat(tag(), { maximumFractionDigits: 2 }).format(value),
     formatMoney: (value) =>
-      new Intl.NumberFormat(tag(), { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 }).format(value),
-    formatPercent: (value) => new Intl.NumberFormat(tag(), { style: 'percent', maximumFractionDigits: 1 }).format(value),
-    formatDateTime: (iso) => new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+      new Intl.NumberFormat(tag(), { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 }).format(
+        value,
+      ),
+    formatPercent: (value) =>
+      new Intl.NumberFormat(tag(), { style: 'percent', maximumFractionDigits: 1 }).format(value),
+    formatDateTime: (iso) =>
+      new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
   }
 }
 

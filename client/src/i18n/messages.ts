@@ -11,7 +11,8 @@ const sv = {
   back: 'Tillbaka',
 
   startTitle: 'Skapa arbetsyta för ett partnerskap',
-  startIntro: 'En arbetsyta samlar partnerskapets dokument: arbetsblad, cafésamtal och överenskommelser. Båda parter arbetar i den som jämlikar.',
+  startIntro:
+    'En arbetsyta samlar partnerskapets dokument: arbetsblad, cafésamtal och överenskommelser. Båda parter arbetar i den som jämlikar.',
   myWorkspaces: 'Dina arbetsytor på den här enheten',
   partnershipName: 'Partnerskapets namn',
   challenge: 'Samhällsutmaningen',
@@ -29,7 +30,8 @@ const sv = {
   create: 'Skapa arbetsyta',
 
   invitesTitle: 'Bjud in',
-  invitesIntro: 'Länkarna visas bara nu. Kopiera dem eller visa QR-koden i rummet. En länk som spridits för långt kan bytas ut senare.',
+  invitesIntro:
+    'Länkarna visas bara nu. Kopiera dem eller visa QR-koden i rummet. En länk som spridits för långt kan bytas ut senare.',
   inviteFacilitator: 'Processledare',
   inviteFacilitatorHelp: 'Leder arbetsytan: bjuder in, kör cafésamtal och sparar versioner.',
   inviteParticipant: 'Deltagare',
@@ -129,7 +131,8 @@ const en: Record<MessageKey, string> = {
   back: 'Back',
 
   startTitle: 'Create a workspace for a partnership',
-  startIntro: "A workspace holds the partnership's documents: worksheets, world cafés and agreements. Both parties work in it as equals.",
+  startIntro:
+    "A workspace holds the partnership's documents: worksheets, world cafés and agreements. Both parties work in it as equals.",
   myWorkspaces: 'Your workspaces on this device',
   partnershipName: 'Name of the partnership',
   challenge: 'The societal challenge',
@@ -147,7 +150,8 @@ const en: Record<MessageKey, string> = {
   create: 'Create workspace',
 
   invitesTitle: 'Invite',
-  invitesIntro: 'The links are shown only now. Copy them or show the QR code in the room. A link that spread too far can be replaced later.',
+  invitesIntro:
+    'The links are shown only now. Copy them or show the QR code in the room. A link that spread too far can be replaced later.',
   inviteFacilitator: 'Facilitator',
   inviteFacilitatorHelp: 'Runs the workspace: invites, runs café rounds and saves versions.',
   inviteParticipant: 'Participant',

@@ -7,7 +7,10 @@ const LOCAL = Symbol('text input')
  * others update the field and move the caret by what was inserted or deleted before it, so typing never
  * moves anyone's cursor. Returns the unbinding function.
  */
-export const bindTextInput = (element: HTMLInputElement | HTMLTextAreaElement, text: Y.Text): (() => void) => {
+export const bindTextInput = (
+  element: HTMLInputElement | HTMLTextAreaElement,
+  text: Y.Text,
+): (() => void) => {
   let known = text.toString()
   element.value = known
 

@@ -1,5 +1,10 @@
 import { type Accessor, createSignal, onCleanup } from 'solid-js'
-import { makeRoomConnection, type RoomConnection, type RoomConnectionOptions, type SyncStatus } from './makeRoomConnection'
+import {
+  makeRoomConnection,
+  type RoomConnection,
+  type RoomConnectionOptions,
+  type SyncStatus,
+} from './makeRoomConnection'
 
 /** `makeRoomConnection` owned by the current component: its status as a signal, destroyed on cleanup. */
 export const createRoomConnection = (

@@ -29,7 +29,11 @@ export interface RoomConnectionOptions {
   readonly url?: string
 }
 
-const closesForGood: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.NotFound])
+const closesForGood: ReadonlySet<number> = new Set([
+  CloseCode.Unauthorized,
+  CloseCode.Forbidden,
+  CloseCode.NotFound,
+])
 
 const defaultUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 
@@ -39,7 +43,12 @@ const defaultUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws
  * after local edits, a sync step 1 is sent; the server answers with step 2 only after everything it received
  * before is stored, so that answer confirms the edits.
  */
-export const makeRoomConnection = ({ docId, doc, persist = true, url = defaultUrl() }: RoomConnectionOptions): RoomConnection => {
+export const makeRoomConnection = ({
+  docId,
+  doc,
+  persist = true,
+  url = defaultUrl(),
+}: RoomConnectionOptions): RoomConnection => {
   const idb = persist ? new IndexeddbPersistence(`samverkstad:${docId}`, doc) : null
   const provider = new WebsocketProvider(url, docId, doc, { maxBackoffTime: 5_000 })
   const listeners = new Set<(status: SyncStatus) => void>()
@@ -53,7 +62,8 @@ export const makeRoomConnection = ({ docId, doc, persist = true, url = defaultUr
   const compute = (): SyncStatus => {
     if (noAccess) return 'no-access'
     const dirty = localVersion > confirmedVersion
-    if (!provider.wsconnected) return dirty ? 'offline-dirty' : provider.synced || localVersion > 0 ? 'offline' : 'connecting'
+    if (!provider.wsconnected)
+      return dirty ? 'offline-dirty' : provider.synced || localVersion > 0 ? 'offline' : 'connecting'
     if (!provider.synced) return 'syncing'
     return dirty ? 'syncing' : 'saved'
   }
@@ -67,7 +77,13 @@ export const makeRoomConnection = ({ docId, doc, persist = true, url = defaultUr
   const probe = () => {
     probeTimer = null
     const ws = provider.ws
-    if (ws === null || ws.readyState !== WebSocket.OPEN || !provider.synced || localVersion === confirmedVersion) return
+    if (
+      ws === null ||
+      ws.readyState !== WebSocket.OPEN ||
+      !provider.synced ||
+      localVersion === confirmedVersion
+    )
+      return
     probing = localVersion
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.Sync)
@@ -81,7 +97,11 @@ export const makeRoomConnection = ({ docId, doc, persist = true, url = defaultUr
   const onMessage = (event: MessageEvent) => {
     if (probing === null || !(event.data instanceof ArrayBuffer)) return
     const decoder = decoding.createDecoder(new Uint8Array(event.data))
-    if (decoding.readVarUint(decoder) !== MessageType.Sync || decoding.readVarUint(decoder) !== SyncMessageType.Step2) return
+    if (
+      decoding.readVarUint(decoder) !== MessageType.Sync ||
+      decoding.readVarUint(decoder) !== SyncMessageType.Step2
+    )
+      return
     confirmedVersion = Math.max(confirmedVersion, probing)
     probing = null
     if (localVersion > confirmedVersion) scheduleProbe()

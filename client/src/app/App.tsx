@@ -1,0 +1,57 @@
+import { A, Route, Router, type RouteSectionProps } from '@solidjs/router'
+import { lazy } from 'solid-js'
+import { I18nProvider, makeI18n, useI18n } from '../i18n/i18n'
+
+const StartPage = lazy(() => import('../features/start/StartPage'))
+const JoinPage = lazy(() => import('../features/join/JoinPage'))
+const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage'))
+const DocumentPage = lazy(() => import('../features/document/DocumentPage'))
+const StatementPage = lazy(() => import('../features/accessibility/StatementPage'))
+
+/** Landmarks every page shares: a skip link, the header with the language choice, main, and the footer. */
+const Layout = (props: RouteSectionProps) => {
+  const { t, locale, setLocale } = useI18n()
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header class="site-header">
+        <A href="/" class="brand">
+          {t('appName')}
+        </A>
+        <button
+          type="button"
+          class="button button-quiet"
+          lang={locale() === 'sv' ? 'en' : 'sv'}
+          onClick={() => setLocale(locale() === 'sv' ? 'en' : 'sv')}
+        >
+          {t('switchLanguage')}
+        </button>
+      </header>
+      <main id="main" tabindex="-1">
+        {props.children}
+      </main>
+      <footer class="site-footer">
+        <A href="/tillganglighet">{t('accessibility')}</A>
+      </footer>
+    </>
+  )
+}
+
+/** The single-page app: routes, the language, and the layout. */
+export const App = () => {
+  const i18n = makeI18n()
+  document.documentElement.lang = i18n.locale()
+  return (
+    <I18nProvider i18n={i18n}>
+      <Router root={Layout}>
+        <Route path="/" component={StartPage} />
+        <Route path="/join" component={JoinPage} />
+        <Route path="/w/:workspaceId" component={WorkspacePage} />
+        <Route path="/w/:workspaceId/d/:documentId" component={DocumentPage} />
+        <Route path="/tillganglighet" component={StatementPage} />
+      </Router>
+    </I18nProvider>
+  )
+}

@@ -1,0 +1,293 @@
+import { A, useParams } from '@solidjs/router'
+import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
+import * as Y from 'yjs'
+import { WorkspaceView } from '../../../../shared/api/workspace-api'
+import type { FieldValues } from '../../../../shared/document/field-value'
+import { DocumentRecord } from '../../../../shared/schema/document-record'
+import { templates } from '../../../../shared/templates'
+import type { Field } from '../../../../shared/templates/template'
+import { fieldTypeName } from '../../../../shared/ydoc/document-ydoc'
+import { ApiRequestError, api } from '../../api/api'
+import { useI18n } from '../../i18n/i18n'
+import type { MessageKey } from '../../i18n/messages'
+import { createDocumentValue } from '../../model/createDocumentValue'
+import { createRoomConnection } from '../../sync/createRoomConnection'
+import type { SyncStatus } from '../../sync/makeRoomConnection'
+import { Avatar } from '../../ui/Avatar'
+import { colorFor } from '../../ui/colors'
+import { partyShape } from '../../ui/PartyMark'
+import { FieldCard } from './FieldCard'
+import { BudgetEditor } from './fields/BudgetEditor'
+import { ChecklistEditor } from './fields/ChecklistEditor'
+import { ListEditor } from './fields/ListEditor'
+import { RichTextEditor } from './fields/RichTextEditor'
+import { ChoiceEditor, DateEditor } from './fields/SimpleEditors'
+import { TableEditor } from './fields/TableEditor'
+import { YTextInput } from './fields/YTextInput'
+import { type Peer, peersOf } from './presence'
+
+const statusText: Record<SyncStatus, MessageKey> = {
+  connecting: 'statusConnecting',
+  syncing: 'statusSyncing',
+  saved: 'statusSaved',
+  offline: 'statusOfflineClean',
+  'offline-dirty': 'statusOffline',
+  'no-access': 'statusNoAccess',
+}
+
+const Editor = (props: { readonly record: DocumentRecord; readonly view: WorkspaceView }) => {
+  const { t, locale } = useI18n()
+  const template = templates[props.record.template]
+  const me = props.view.me
+  const myParty = props.view.parties.find((party) => party.id === me.partyId)
+  const readOnly = me.role === 'viewer'
+  const doc = new Y.Doc()
+  onCleanup(() => doc.destroy())
+  // A shared screen keeps nothing on the device and announces no presence of its own.
+  const connection = createRoomConnection({ docId: props.record.id, doc, persist: !readOnly })
+  const awareness = connection.provider.awareness
+  if (readOnly) awareness.setLocalState(null)
+  else {
+    awareness.setLocalStateField('user', {
+      name: me.name,
+      color: colorFor(me.id),
+      shape: partyShape(myParty?.kind ?? 'public'),
+      partyName: myParty?.name ?? '',
+      partyKind: myParty?.kind ?? 'public',
+      memberId: me.id,
+    })
+  }
+  const value = createDocumentValue(doc, template)
+  const [peers, setPeers] = createSignal<Peer[]>([])
+  const onPresence = () => setPeers(peersOf(awareness))
+  awareness.on('change', onPresence)
+  onCleanup(() => awareness.off('change', onPresence))
+  const [screenMode, setScreenMode] = createSignal(readOnly)
+  const cards = new Map<string, HTMLElement>()
+  const focusField = (fieldId: string) => {
+    if (!readOnly) awareness.setLocalStateField('focus', fieldId)
+  }
+
+  const editorFor = (field: Field, labelId: string) => {
+    const onFocus = () => focusField(field.id)
+    const fieldValue = () => value.fields[field.id]
+    return (
+      <Switch>
+        <Match when={field.kind === 'richtext'}>
+          <div onFocusIn={onFocus}>
+            <RichTextEditor
+              fragment={doc.getXmlFragment(fieldTypeName(field))}
+              awareness={readOnly ? null : awareness}
+              fieldId={field.id}
+              labelId={labelId}
+              label={field.label[locale()]}
+              readOnly={readOnly}
+              onEscape={() => cards.get(field.id)?.focus()}
+            />
+          </div>
+        </Match>
+        <Match when={field.kind === 'text'}>
+          <YTextInput
+            text={doc.getText(fieldTypeName(field))}
+            labelledBy={labelId}
+            readOnly={readOnly}
+            onFocus={onFocus}
+          />
+        </Match>
+        <Match when={field.kind === 'list' && field}>
+          {(list) => (
+            <ListEditor
+              doc={doc}
+              field={list()}
+              items={fieldValue() as FieldValues['list']}
+              labelId={labelId}
+              readOnly={readOnly}
+              onFocus={onFocus}
+            />
+          )}
+        </Match>
+        <Match when={field.kind === 'table' && field}>
+          {(table) => (
+            <TableEditor
+              doc={doc}
+              field={table()}
+              rows={fieldValue() as FieldValues['table']}
+              labelId={labelId}
+              readOnly={readOnly}
+              onFocus={onFocus}
+            />
+          )}
+        </Match>
+        <Match when={field.kind === 'checklist' && field}>
+          {(checklist) => (
+            <ChecklistEditor
+              doc={doc}
+              field={checklist()}
+              entries={fieldValue() as FieldValues['checklist']}
+              readOnly={readOnly}
+              onFocus={onFocus}
+            />
+          )}
+        </Match>
+        <Match when={field.kind === 'budget' && field}>
+          {(budget) => (
+            <BudgetEditor
+              doc={doc}
+              field={budget()}
+              value={fieldValue() as FieldValues['budget']}
+              parties={props.view.parties}
+              readOnly={readOnly}
+              onFocus={onFocus}
+            />
+          )}
+        </Match>
+        <Match when={field.kind === 'date' && field}>
+          {(date) => (
+            <DateEditor
+              doc={doc}
+              field={date()}
+              value={fieldValue() as string | null}
+              labelId={labelId}
+              readOnly={readOnly}
+              onFocus={onFocus}
+            />
+          )}
+        </Match>
+        <Match when={field.kind === 'choice' && field}>
+          {(choice) => (
+            <ChoiceEditor
+              doc={doc}
+              field={choice()}
+              value={fieldValue() as string | null}
+              labelId={labelId}
+              readOnly={readOnly}
+              onFocus={onFocus}
+            />
+          )}
+        </Match>
+      </Switch>
+    )
+  }
+
+  return (
+    <div class={`document ${screenMode() ? 'screen-mode' : ''}`}>
+      <header class="document-header">
+        <p class="breadcrumb">
+          <A href={`/w/${props.view.workspace.id}`}>{props.view.workspace.name}</A>
+        </p>
+        <h1>{props.record.title}</h1>
+        <p class="hint">{template.title[locale()]}</p>
+        <p
+          role="status"
+          class={`sync-status status-${connection.statusSignal()}`}
+          data-status={connection.statusSignal()}
+        >
+          {t(statusText[connection.statusSignal()])}
+          {readOnly ? ` · ${t('readOnly')}` : ''}
+        </p>
+        <Show when={!screenMode()}>
+          <section class="presence" aria-label={t('presence')}>
+            <ul>
+              <For each={peers()}>
+                {(peer) => (
+                  <li data-peer={peer.name}>
+                    <Avatar
+                      name={peer.name}
+                      color={peer.color}
+                      kind={peer.partyKind}
+                      label={`${peer.name}, ${peer.partyName}`}
+                    />
+                    <span>
+                      {peer.name} · {peer.partyName}
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+          <nav class="downloads" aria-label={t('export')}>
+            <For each={['pdf', 'docx', 'md', 'html', 'json'] as const}>
+              {(format) => (
+                <a
+                  class="button button-quiet"
+                  href={`/api/documents/${props.record.id}/export?format=${format}&lang=${locale()}`}
+                  download=""
+                >
+                  {t('export')} {format.toUpperCase()}
+                </a>
+              )}
+            </For>
+          </nav>
+        </Show>
+        <Show when={!readOnly}>
+          <button
+            type="button"
+            class="button button-quiet"
+            aria-pressed={screenMode()}
+            onClick={() => setScreenMode(!screenMode())}
+          >
+            {screenMode() ? t('leaveSharedScreen') : t('sharedScreen')}
+          </button>
+        </Show>
+      </header>
+      <For each={template.sections}>
+        {(section) => (
+          <section class="sheet-section" aria-labelledby={`section-${section.id}`}>
+            <h2 id={`section-${section.id}`}>{section.title[locale()]}</h2>
+            <For each={section.fields}>
+              {(field) => {
+                const labelId = `label-${field.id}`
+                return (
+                  <FieldCard
+                    field={field}
+                    labelId={labelId}
+                    peers={peers().filter((peer) => peer.focus === field.id)}
+                    ref={(element) => cards.set(field.id, element)}
+                  >
+                    {editorFor(field, labelId)}
+                  </FieldCard>
+                )
+              }}
+            </For>
+          </section>
+        )}
+      </For>
+    </div>
+  )
+}
+
+/** A document as the sheet it replaces: titled cards in the sheet's order, co-edited live. */
+const DocumentPage = () => {
+  const { t } = useI18n()
+  const params = useParams<{ workspaceId: string; documentId: string }>()
+  const [data] = createResource(
+    () => [params.workspaceId, params.documentId] as const,
+    async ([workspaceId, documentId]) => {
+      const [record, view] = await Promise.all([
+        api(`/api/documents/${documentId}`, DocumentRecord),
+        api(`/api/workspaces/${workspaceId}`, WorkspaceView),
+      ])
+      return { record, view }
+    },
+  )
+  return (
+    <div class="page">
+      <Show when={!data.loading} fallback={<p>{t('loading')}</p>}>
+        <Show
+          when={data()}
+          fallback={
+            <p class="error" role="alert">
+              {data.error instanceof ApiRequestError && data.error.status === 401
+                ? t('notAMember')
+                : t('errorGeneric', { message: String(data.error) })}
+            </p>
+          }
+        >
+          {(loaded) => <Editor record={loaded().record} view={loaded().view} />}
+        </Show>
+      </Show>
+    </div>
+  )
+}
+
+export default DocumentPage

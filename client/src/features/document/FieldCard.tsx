@@ -1,0 +1,66 @@
+import { createSignal, For, type JSX, Show } from 'solid-js'
+import type { Field } from '../../../../shared/templates/template'
+import { useI18n } from '../../i18n/i18n'
+import { Avatar } from '../../ui/Avatar'
+import type { Peer } from './presence'
+
+/**
+ * One prompt of the sheet as a card: its label (as printed), a "?" with our help text, the editor, and the
+ * avatars of whoever is in it. Escape inside an editor returns here (the card itself takes focus).
+ */
+export const FieldCard = (props: {
+  readonly field: Field
+  readonly labelId: string
+  readonly peers: readonly Peer[]
+  readonly ref: (element: HTMLElement) => void
+  readonly children: JSX.Element
+}) => {
+  const { t, locale } = useI18n()
+  const [helpOpen, setHelpOpen] = createSignal(false)
+  const helpId = () => `${props.field.id}-help`
+  return (
+    <section
+      class="card field-card"
+      tabindex="-1"
+      ref={props.ref}
+      aria-labelledby={props.labelId}
+      data-field-card={props.field.id}
+    >
+      <div class="field-head">
+        <h3 id={props.labelId}>{props.field.label[locale()]}</h3>
+        <Show when={props.field.help}>
+          <button
+            type="button"
+            class="tool help"
+            aria-expanded={helpOpen()}
+            aria-controls={helpId()}
+            onClick={() => setHelpOpen(!helpOpen())}
+          >
+            <span aria-hidden="true">?</span>
+            <span class="visually-hidden">{t('help', { label: props.field.label[locale()] })}</span>
+          </button>
+        </Show>
+        <ul class="field-peers" aria-label={t('presence')}>
+          <For each={props.peers}>
+            {(peer) => (
+              <li>
+                <Avatar
+                  name={peer.name}
+                  color={peer.color}
+                  kind={peer.partyKind}
+                  label={`${peer.name}, ${peer.partyName}`}
+                />
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
+      <Show when={props.field.help && helpOpen()}>
+        <p id={helpId()} class="help-text">
+          {props.field.help?.[locale()]}
+        </p>
+      </Show>
+      {props.children}
+    </section>
+  )
+}

@@ -1,0 +1,137 @@
+import { baseKeymap, setBlockType, toggleMark } from 'prosemirror-commands'
+import { keymap } from 'prosemirror-keymap'
+import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list'
+import { EditorState, type Transaction } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import { For, onCleanup, onMount } from 'solid-js'
+import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { leftStickySelection } from '../../../editor/leftStickySelection'
+import { richTextSchema as schema } from '../../../editor/schema'
+import { useI18n } from '../../../i18n/i18n'
+import type { MessageKey } from '../../../i18n/messages'
+
+export interface RichTextEditorProps {
+  readonly fragment: Y.XmlFragment
+  readonly awareness: Awareness | null
+  readonly fieldId: string
+  readonly labelId: string
+  readonly label: string
+  readonly readOnly: boolean
+  /** Where Escape sends the focus (the field's card). */
+  readonly onEscape: () => void
+}
+
+/** The cursor of another person: a line in their colour and a label with their name and party shape. */
+const cursorBuilder = (user: { name?: string; color?: string; shape?: string }): HTMLElement => {
+  const cursor = document.createElement('span')
+  cursor.className = 'ProseMirror-yjs-cursor'
+  cursor.style.borderColor = user.color ?? '#333'
+  const label = document.createElement('span')
+  label.className = 'cursor-label'
+  label.style.backgroundColor = user.color ?? '#333'
+  label.textContent = `${user.name ?? '?'} ${user.shape ?? ''}`.trim()
+  cursor.append('\u2060', label, '\u2060')
+  return cursor
+}
+
+type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean
+
+/**
+ * A collaborative rich-text field: ProseMirror bound to the field's Y.XmlFragment by y-prosemirror, with other
+ * people's cursors (named, in this field only), undo of one's own changes, and a toolbar. Remote edits are not
+ * announced (no live region), so a screen reader is not interrupted character by character.
+ */
+export const RichTextEditor = (props: RichTextEditorProps) => {
+  const { t } = useI18n()
+  let host!: HTMLDivElement
+  let view: EditorView | null = null
+
+  const run = (command: Command) => {
+    if (view === null) return
+    command(view.state, view.dispatch)
+    view.focus()
+  }
+  const tools: ReadonlyArray<{ label: MessageKey; text: string; command: Command }> = [
+    { label: 'bold', text: 'F', command: toggleMark(schema.marks.strong!) },
+    { label: 'italic', text: 'K', command: toggleMark(schema.marks.em!) },
+    { label: 'heading', text: 'R', command: setBlockType(schema.nodes.heading!, { level: 1 }) },
+    { label: 'bulletList', text: '•', command: wrapInList(schema.nodes.bullet_list!) },
+    { label: 'orderedList', text: '1.', command: wrapInList(schema.nodes.ordered_list!) },
+    { label: 'undo', text: '↶', command: (state) => undo(state) },
+    { label: 'redo', text: '↷', command: (state) => redo(state) },
+  ]
+
+  onMount(() => {
+    const item = schema.nodes.list_item!
+    const plugins = [
+      ySyncPlugin(props.fragment),
+      leftStickySelection(),
+      ...(props.awareness === null
+        ? []
+        : [
+            // The default 'cursor' field: y-prosemirror 1.3.7 writes a custom field but reads only 'cursor'.
+            // Each editor draws only positions inside its own fragment, so one field serves every editor.
+            yCursorPlugin(props.awareness, { cursorBuilder }),
+          ]),
+      yUndoPlugin(),
+      keymap({
+        'Mod-z': undo,
+        'Mod-y': redo,
+        'Mod-Shift-z': redo,
+        'Mod-b': toggleMark(schema.marks.strong!),
+        'Mod-i': toggleMark(schema.marks.em!),
+        Enter: splitListItem(item),
+        'Mod-[': liftListItem(item),
+        'Mod-]': sinkListItem(item),
+        Escape: () => {
+          props.onEscape()
+          return true
+        },
+      }),
+      keymap(baseKeymap),
+    ]
+    view = new EditorView(host, {
+      state: EditorState.create({ schema, plugins }),
+      editable: () => !props.readOnly,
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': props.labelId,
+        'aria-describedby': `${props.fieldId}-hint`,
+        ...(props.readOnly ? { 'aria-readonly': 'true' } : {}),
+        class: 'rich-text',
+        'data-field': props.fieldId,
+      },
+    })
+  })
+  onCleanup(() => view?.destroy())
+
+  return (
+    <div class="rich-text-field">
+      {!props.readOnly && (
+        <div class="toolbar" role="toolbar" aria-label={t('toolbar', { label: props.label })}>
+          <For each={tools}>
+            {(tool) => (
+              <button
+                type="button"
+                class="tool"
+                title={t(tool.label)}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => run(tool.command)}
+              >
+                <span aria-hidden="true">{tool.text}</span>
+                <span class="visually-hidden">{t(tool.label)}</span>
+              </button>
+            )}
+          </For>
+        </div>
+      )}
+      <div ref={host} class="editor-host" />
+      <p id={`${props.fieldId}-hint`} class="visually-hidden">
+        {t('editorHint')}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,192 @@
+import { A, useNavigate } from '@solidjs/router'
+import { createSignal, For, Show } from 'solid-js'
+import { createStore } from 'solid-js/store'
+import { CreateWorkspaceResponse } from '../../../../shared/api/workspace-api'
+import type { PartyKind } from '../../../../shared/schema/party'
+import { ApiRequestError, api, knownWorkspaces, rememberWorkspace } from '../../api/api'
+import { useI18n } from '../../i18n/i18n'
+import { InviteLinks } from './InviteLinks'
+
+interface PartyDraft {
+  name: string
+  kind: PartyKind
+}
+
+/** "Skapa arbetsyta för ett partnerskap": the partnership, its parties, and who is creating it. */
+const StartPage = () => {
+  const { t } = useI18n()
+  const navigate = useNavigate()
+  const [parties, setParties] = createStore<PartyDraft[]>([
+    { name: '', kind: 'public' },
+    { name: '', kind: 'nonprofit' },
+  ])
+  const [name, setName] = createSignal('')
+  const [challenge, setChallenge] = createSignal('')
+  const [creatorName, setCreatorName] = createSignal('')
+  const [creatorParty, setCreatorParty] = createSignal(0)
+  const [error, setError] = createSignal<string | null>(null)
+  const [busy, setBusy] = createSignal(false)
+  const [created, setCreated] = createSignal<CreateWorkspaceResponse | null>(null)
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const response = await api('/api/workspaces', CreateWorkspaceResponse, {
+        method: 'POST',
+        body: {
+          name: name(),
+          challenge: challenge(),
+          parties: parties.map((party) => ({ name: party.name, kind: party.kind })),
+          creator: { name: creatorName(), party: creatorParty() },
+        },
+      })
+      rememberWorkspace({ id: response.workspace.id, name: response.workspace.name })
+      setCreated(response)
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : String(caught))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Show
+      when={created()}
+      fallback={
+        <div class="page narrow">
+          <h1>{t('startTitle')}</h1>
+          <p class="lead">{t('startIntro')}</p>
+          <Show when={knownWorkspaces().length > 0}>
+            <section aria-labelledby="known">
+              <h2 id="known">{t('myWorkspaces')}</h2>
+              <ul class="link-list">
+                <For each={knownWorkspaces()}>
+                  {(workspace) => (
+                    <li>
+                      <A href={`/w/${workspace.id}`}>{workspace.name}</A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          </Show>
+          <form class="form" onSubmit={(event) => void submit(event)}>
+            <label for="name">{t('partnershipName')}</label>
+            <input
+              id="name"
+              required
+              maxLength={120}
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+            <label for="challenge">{t('challenge')}</label>
+            <textarea
+              id="challenge"
+              rows={3}
+              maxLength={2000}
+              aria-describedby="challenge-help"
+              value={challenge()}
+              onInput={(e) => setChallenge(e.currentTarget.value)}
+            />
+            <p id="challenge-help" class="hint">
+              {t('challengeHelp')}
+            </p>
+            <fieldset>
+              <legend>{t('parties')}</legend>
+              <p class="hint">{t('partiesHelp')}</p>
+              <For each={parties}>
+                {(party, index) => (
+                  <div class="party-row">
+                    <div>
+                      <label for={`party-${index()}`}>{t('partyName')}</label>
+                      <input
+                        id={`party-${index()}`}
+                        required
+                        maxLength={120}
+                        value={party.name}
+                        onInput={(e) => setParties(index(), 'name', e.currentTarget.value)}
+                      />
+                    </div>
+                    <div>
+                      <label for={`kind-${index()}`}>{t('partyKind')}</label>
+                      <select
+                        id={`kind-${index()}`}
+                        value={party.kind}
+                        onChange={(e) => setParties(index(), 'kind', e.currentTarget.value as PartyKind)}
+                      >
+                        <option value="public">{t('kindPublic')}</option>
+                        <option value="nonprofit">{t('kindNonprofit')}</option>
+                      </select>
+                    </div>
+                    <Show when={parties.length > 2}>
+                      <button
+                        type="button"
+                        class="button button-quiet"
+                        onClick={() => setParties((all) => all.filter((_, i) => i !== index()))}
+                      >
+                        {t('removeParty', { name: party.name || String(index() + 1) })}
+                      </button>
+                    </Show>
+                  </div>
+                )}
+              </For>
+              <button
+                type="button"
+                class="button"
+                onClick={() => setParties(parties.length, { name: '', kind: 'nonprofit' })}
+              >
+                {t('addParty')}
+              </button>
+            </fieldset>
+            <label for="creator">{t('yourName')}</label>
+            <input
+              id="creator"
+              required
+              maxLength={80}
+              value={creatorName()}
+              onInput={(e) => setCreatorName(e.currentTarget.value)}
+            />
+            <label for="creator-party">{t('yourParty')}</label>
+            <select
+              id="creator-party"
+              value={creatorParty()}
+              onChange={(e) => setCreatorParty(Number(e.currentTarget.value))}
+            >
+              <For each={parties}>
+                {(party, index) => <option value={index()}>{party.name || `${index() + 1}`}</option>}
+              </For>
+            </select>
+            <Show when={error()}>
+              <p class="error" role="alert">
+                {t('errorGeneric', { message: error()! })}
+              </p>
+            </Show>
+            <button type="submit" class="button button-primary" disabled={busy()}>
+              {t('create')}
+            </button>
+          </form>
+        </div>
+      }
+    >
+      {(response) => (
+        <div class="page">
+          <h1>{response().workspace.name}</h1>
+          <InviteLinks invites={response().invites} />
+          <p>
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => navigate(`/w/${response().workspace.id}`)}
+            >
+              {t('continueToWorkspace')}
+            </button>
+          </p>
+        </div>
+      )}
+    </Show>
+  )
+}
+
+export default StartPage

@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  browserSkipMessage,
+  ensureClientBuilt,
+  expectNoSeriousAxeViolations,
+  hasChromium,
+  launchBrowser,
+  newPerson,
+} from '../helpers/browser'
+import { startTestServer, type TestServer } from '../helpers/test-server'
+
+const e2e = hasChromium ? describe : describe.skip
+if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
+
+/** Creates a workspace through the start page; returns the participant invite link shown afterwards. */
+const createWorkspace = async (
+  page: Page,
+  baseUrl: string,
+): Promise<{ participantUrl: string; viewerUrl: string }> => {
+  await page.goto(baseUrl)
+  await page.getByLabel('Partnerskapets namn').fill('Mötesplats Järva')
+  await page.getByLabel('Samhällsutmaningen').fill('Ensamhet bland äldre')
+  await page.locator('#party-0').fill('Spånga-Tensta stadsdelsförvaltning')
+  await page.locator('#party-1').fill('Föreningen Gemenskap')
+  await page.getByLabel('Ditt namn').fill('Karin Kommun')
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click()
+  await page.getByRole('heading', { name: 'Bjud in' }).waitFor()
+  return {
+    participantUrl: await page.locator('[data-invite-role="participant"]').inputValue(),
+    viewerUrl: await page.locator('[data-invite-role="viewer"]').inputValue(),
+  }
+}
+
+e2e('co-editing in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
+    browser = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('two parties in separate browsers edit the same field at once and both see the merged text and the other’s cursor', async () => {
+    const karin = await (await newPerson(browser)).newPage()
+    const { participantUrl } = await createWorkspace(karin, server.url)
+    await expectNoSeriousAxeViolations(karin, 'invite links')
+    await karin.getByRole('button', { name: 'Till arbetsytan' }).click()
+    await karin.getByRole('heading', { name: 'Mötesplats Järva' }).waitFor()
+    await expectNoSeriousAxeViolations(karin, 'workspace')
+    await karin.getByLabel('Titel').fill('Vårt syfte')
+    await karin.getByRole('button', { name: 'Skapa dokument' }).click()
+    await karin.getByRole('heading', { name: 'Vårt syfte' }).waitFor()
+    const documentUrl = karin.url()
+
+    const aisha = await (await newPerson(browser)).newPage()
+    await aisha.goto(participantUrl)
+    await aisha.getByRole('heading', { name: /Du är inbjuden till Mötesplats Järva som deltagare/ }).waitFor()
+    await expectNoSeriousAxeViolations(aisha, 'join')
+    await aisha.getByLabel('Ditt namn').fill('Aisha Förening')
+    await aisha.getByLabel(/Föreningen Gemenskap/).check()
+    await aisha.getByRole('button', { name: 'Fortsätt' }).click()
+    await aisha.getByRole('heading', { name: 'Mötesplats Järva' }).waitFor()
+    await aisha.goto(documentUrl)
+
+    const field = (page: Page) => page.locator('[data-field="challenge"]')
+    await field(karin).waitFor()
+    await field(aisha).waitFor()
+    await expectNoSeriousAxeViolations(aisha, 'editor')
+    await field(karin).click()
+    await field(aisha).click()
+    await Promise.all([
+      field(karin).pressSequentially('Kommunen ser ensamheten. ', { delay: 15 }),
+      field(aisha).pressSequentially('Föreningen möter den varje dag. ', { delay: 15 }),
+    ])
+    // The document's text without the other person's cursor widget (which sits inside the text).
+    const merged = (page: Page) =>
+      field(page).evaluate((element) => {
+        const copy = element.cloneNode(true) as HTMLElement
+        for (const cursor of copy.querySelectorAll('.ProseMirror-yjs-cursor')) cursor.remove()
+        return (copy.textContent ?? '').replace(/\s+/g, ' ')
+      })
+    await expect
+      .poll(async () => (await merged(karin)) === (await merged(aisha)), { timeout: 10_000 })
+      .toBe(true)
+    const text = await merged(karin)
+    expect(text).toContain('Kommunen ser ensamheten.')
+    expect(text).toContain('Föreningen möter den varje dag.')
+
+    // Each sees the other's cursor, labelled with the name (and party shape), in that field.
+    await expect
+      .poll(() => field(karin).locator('.cursor-label').allInnerTexts(), { timeout: 5_000 })
+      .toContain('Aisha Förening ●')
+    await expect
+      .poll(() => field(aisha).locator('.cursor-label').allInnerTexts(), { timeout: 5_000 })
+      .toContain('Karin Kommun ◆')
+    await expect
+      .poll(() => karin.locator('[data-status]').getAttribute('data-status'), { timeout: 5_000 })
+      .toBe('saved')
+  }, 60_000)
+
+  it('Swedish is the default on a fresh profile; switching to English changes the interface and is remembered', async () => {
+    const page = await (await newPerson(browser)).newPage()
+    await page.goto(server.url)
+    expect(await page.getAttribute('html', 'lang')).toBe('sv')
+    await page.getByRole('heading', { name: 'Skapa arbetsyta för ett partnerskap' }).waitFor()
+    await expectNoSeriousAxeViolations(page, 'start')
+    await page.getByRole('button', { name: 'In English' }).click()
+    await page.getByRole('heading', { name: 'Create a workspace for a partnership' }).waitFor()
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await page.reload()
+    await page.getByRole('heading', { name: 'Create a workspace for a partnership' }).waitFor()
+    await page.getByRole('link', { name: 'Accessibility statement' }).click()
+    await page.getByRole('heading', { name: 'Accessibility statement for Samverkstad' }).waitFor()
+    await expectNoSeriousAxeViolations(page, 'accessibility statement')
+  }, 30_000)
+})
