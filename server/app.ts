@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
@@ -169,6 +170,8 @@ export const createApp = ({
   })
 
   const indexFile = join(config.staticDir, 'index.html')
+  // Partners on a train or a municipal guest network: the bundle is text and shrinks to a third.
+  app.use('/assets/*', compress())
   app.use('/*', serveStatic({ root: config.staticDir }))
   app.get('*', (c) => {
     // Client-side routes all load the single page; it decides what to show.

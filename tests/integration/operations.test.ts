@@ -41,19 +41,24 @@ describe('operations', () => {
     }
   })
 
-  it('serves the client bundle, falls back to index.html for client routes, and 404s unknown API routes as JSON', async () => {
+  it('serves the client bundle gzipped, falls back to index.html for client routes, and 404s unknown API routes as JSON', async () => {
     const staticDir = join(tmp, 'dist')
     mkdirSync(join(staticDir, 'assets'), { recursive: true })
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Samverkstad</title>')
-    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
+    writeFileSync(
+      join(staticDir, 'assets', 'app.js'),
+      `console.log(1)\n${'const samverkstad = 1\n'.repeat(200)}`,
+    )
     const server = await startTestServer({ STATIC_DIR: staticDir })
     try {
       expect(await (await fetch(`${server.url}/`)).text()).toContain('<title>Samverkstad</title>')
       expect(await (await fetch(`${server.url}/workspace/abc`)).text()).toContain(
         '<title>Samverkstad</title>',
       )
-      const asset = await fetch(`${server.url}/assets/app.js`)
+      const asset = await fetch(`${server.url}/assets/app.js`, { headers: { 'accept-encoding': 'gzip' } })
       expect(asset.headers.get('content-type')).toContain('javascript')
+      expect(asset.headers.get('content-encoding')).toBe('gzip')
+      expect(await asset.text()).toContain('const samverkstad = 1')
       const api = await fetch(`${server.url}/api/nothing`)
       expect(api.status).toBe(404)
       expect(await api.json()).toEqual({ error: { code: 'not-found', message: 'no such API route' } })
