@@ -94,9 +94,12 @@ export class Room {
     this.coveredSeq = stored.lastSeq
     this.loadedSeq = stored.lastSeq
     this.logLength = stored.updates.length
+    // Applying one update can run more than one transaction: Yjs follows a remote change that carries text
+    // formatting with a transaction of its own that cleans up redundant formatting. So "did it change
+    // anything" accumulates over all of them (reset before each apply), and the state before is the first's.
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      this.lastBeforeState = transaction.beforeState
-      this.lastTransactionChanged =
+      this.lastBeforeState ??= transaction.beforeState
+      this.lastTransactionChanged ||=
         transaction.deleteSet.clients.size > 0 ||
         !sameStateVectors(transaction.beforeState, transaction.afterState)
     })
@@ -257,17 +260,26 @@ export class Room {
   private applyUpdate(origin: SocketPort, update: Uint8Array): void {
     this.lastTransactionChanged = false
     this.lastBeforeState = null
+    // Changes made by follow-up transactions (Yjs's formatting cleanup) are stored and relayed with the
+    // update, so memory, storage and every client hold the same document.
+    const followUps: Uint8Array[] = []
+    const collect = (produced: Uint8Array, from: unknown) => {
+      if (from !== origin) followUps.push(produced)
+    }
+    this.doc.on('update', collect)
     try {
       Y.applyUpdate(this.doc, update, origin)
     } catch (error) {
+      this.doc.off('update', collect)
       this.reject(origin, 'invalid-update', String(error))
       this.salvage()
       return
     }
+    this.doc.off('update', collect)
     const store = this.doc.store
     const pending = store.pendingStructs !== null || store.pendingDs !== null
     if (!this.lastTransactionChanged && !pending) return
-    this.persistAndRelay(update, origin)
+    this.persistAndRelay(followUps.length === 0 ? update : Y.mergeUpdates([update, ...followUps]), origin)
   }
 
   /**

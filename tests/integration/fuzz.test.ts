@@ -86,7 +86,7 @@ interface Outcome {
   readonly result: number | 'open'
 }
 
-/** Opens a socket, sends one fuzz frame and a query-awareness probe; the probe's answer means it survived. */
+/** Opens a socket, sends one fuzz frame and a sync-step-1 probe; the probe's answer means it survived. */
 const fuzzOnce = (url: string, kind: Kind, payload: Uint8Array | string): Promise<Outcome> =>
   new Promise((resolve, reject) => {
     const ws = new WebSocket(url)
@@ -95,12 +95,14 @@ const fuzzOnce = (url: string, kind: Kind, payload: Uint8Array | string): Promis
     const timer = setTimeout(() => reject(new Error(`no answer for a ${kind} frame`)), 10_000)
     ws.on('open', () => {
       ws.send(payload)
-      ws.send(Uint8Array.of(3))
+      // Sync step 1 with an empty state vector: the server answers with step 2, which it never sends unasked
+      // (a query-awareness answer looks exactly like the presence frame every socket gets on joining).
+      ws.send(Uint8Array.of(0, 0, 1, 0))
       probing = true
     })
     ws.on('message', (data: Buffer) => {
-      // The probe's answer is an awareness message; sync messages may come first.
-      if (probing && data[0] === 1) {
+      // The probe's answer is sync step 2; the join's own frames (step 1, presence) may come first.
+      if (probing && data[0] === 0 && data[1] === 1) {
         clearTimeout(timer)
         ws.removeAllListeners('close')
         ws.close()

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
@@ -91,6 +91,40 @@ describe('sync over the y-websocket protocol', () => {
     await waitSynced(late)
     await waitFor(() => late.doc.getText('text').toString() === 'Idémöte 1', 'late joiner to get the text')
     expect(late.doc.getMap('map').get('k')).toBe('v')
+  })
+
+  it('formatted text (as an editor writes bold) reaches the other client and storage', async () => {
+    // Regression: Yjs follows a remote formatting change with a clean-up transaction of its own; the server
+    // once took that (empty) transaction as "nothing changed" and neither stored nor relayed the update.
+    const docId = await workspace.document('formatting')
+    const a = await connect('formatting')
+    const b = await connect('formatting')
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    // Exactly what y-prosemirror writes: a paragraph's XmlText, changed with applyDelta, one keystroke each.
+    const textOf = (doc: Y.Doc) => {
+      const paragraph = doc.getXmlFragment('rich').get(0)
+      return paragraph instanceof Y.XmlElement ? (paragraph.get(0) as Y.XmlText) : null
+    }
+    const delta = (doc: Y.Doc) => JSON.stringify(textOf(doc)?.toDelta() ?? [])
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText()])
+    a.doc.getXmlFragment('rich').insert(0, [paragraph])
+    const text = textOf(a.doc)!
+    for (const char of 'Skrivet') text.applyDelta([{ retain: text.length }, { insert: char }])
+    for (const char of ' i fetstil')
+      text.applyDelta([{ retain: text.length }, { insert: char, attributes: { strong: {} } }])
+    const expected = JSON.stringify([
+      { insert: 'Skrivet' },
+      { insert: ' i fetstil', attributes: { strong: {} } },
+    ])
+    expect(delta(a.doc)).toBe(expected)
+    await waitFor(() => delta(b.doc) === expected, 'the bold text on the other client')
+    await server.registry.flush()
+    const stored = await server.storage.documents.load(docId)
+    const reloaded = new Y.Doc()
+    if (stored.state !== null) Y.applyUpdate(reloaded, stored.state)
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    expect(delta(reloaded)).toBe(expected)
   })
 
   it('documents are separate rooms', async () => {
