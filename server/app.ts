@@ -18,6 +18,7 @@ import { documentRoutes } from './http/document-routes'
 import { mountApiRoutes } from './http/mountApiRoutes'
 import { openApiDocument } from './http/openapi'
 import { RateLimiter } from './http/RateLimiter'
+import { type ScreenRoutesOptions, screenRoutes } from './http/screen-routes'
 import { mountSyncRoute, type WarmUpPass } from './http/sync-route'
 import { workspaceRoutes } from './http/workspace-routes'
 import type { Logger } from './logger'
@@ -42,7 +43,7 @@ export interface AppDependencies {
   readonly storage: Storage
   readonly registry: RoomRegistry
   readonly workspaces: WorkspaceService
-  readonly documents: DocumentService
+  readonly routes: readonly ApiRoute[]
   readonly memberSockets: MemberSockets
   readonly logger: Logger
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
@@ -56,10 +57,19 @@ const CLIENT_MISSING = `<!doctype html><html lang="sv"><meta charset="utf-8"><ti
 
 const VERSION = '0.1.0'
 
-/** The API's route table (exported for the OpenAPI document and the authorisation tests). */
-export const apiRoutes = (workspaces: WorkspaceService, documents: DocumentService): ApiRoute[] => [
+/** The API's route table: mounted by createApp, listed in the OpenAPI document, iterated by the access tests. */
+export const apiRoutes = ({
+  workspaces,
+  documents,
+  screen,
+}: {
+  workspaces: WorkspaceService
+  documents: DocumentService
+  screen: ScreenRoutesOptions
+}): ApiRoute[] => [
   ...workspaceRoutes(workspaces),
   ...documentRoutes(workspaces, documents),
+  ...screenRoutes(screen),
 ]
 
 /**
@@ -71,7 +81,7 @@ export const createApp = ({
   storage,
   registry,
   workspaces,
-  documents,
+  routes,
   memberSockets,
   logger,
   upgradeWebSocket,
@@ -149,7 +159,6 @@ export const createApp = ({
     return next()
   })
 
-  const routes = apiRoutes(workspaces, documents)
   const openApi = openApiDocument(routes, VERSION)
   app.get('/api/openapi.json', (c) => c.json(openApi))
   mountApiRoutes(app, routes, { workspaces, adminToken: config.adminToken, publicUrl: config.publicUrl })

@@ -7,13 +7,15 @@ import { templates as builtInTemplates, type TemplateRegistry } from '../shared/
 import { type TemplateMigrations, templateMigrations } from '../shared/templates/migrations'
 import { MemberSockets } from './access/MemberSockets'
 import { newToken } from './access/tokens'
-import { createApp } from './app'
+import { apiRoutes, createApp } from './app'
 import type { Config } from './config'
 import { DocumentService } from './documents/DocumentService'
+import type { ApiRoute } from './http/api-route'
 import type { WarmUpPass } from './http/sync-route'
 import type { Logger } from './logger'
 import { RedisFanout } from './scale/RedisFanout'
 import { revalidateAccess } from './scale/revalidateAccess'
+import { ScreenFocusHub } from './screen/ScreenFocusHub'
 import type { Storage } from './storage/port'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { WARM_UP_DOC, warmUp } from './warm-up'
@@ -26,6 +28,9 @@ export interface RunningServer {
   readonly workspaces: WorkspaceService
   readonly documents: DocumentService
   readonly memberSockets: MemberSockets
+  readonly screen: ScreenFocusHub
+  /** The API's route table (the access tests iterate it). */
+  readonly apiRoutes: readonly ApiRoute[]
   /** Graceful stop: refuse new connections, store everything, close sockets with 1001, close the store. */
   close(): Promise<void>
 }
@@ -113,7 +118,8 @@ export const startServer = async ({
       catchUpMs: config.scaleCatchUpMs,
       onControl: (message) => {
         if (message.type === 'revoke') revoke(message.memberIds)
-        else void evict(message.docIds)
+        else if (message.type === 'evict') void evict(message.docIds)
+        else screen.set(message.workspaceId, message.focus)
       },
       onReconnect: () => void revalidate(),
     })
@@ -121,6 +127,17 @@ export const startServer = async ({
     revalidation = setInterval(() => void revalidate(), 30_000)
     revalidation.unref()
   }
+  const screen = new ScreenFocusHub()
+  const routes = apiRoutes({
+    workspaces,
+    documents,
+    screen: {
+      workspaces,
+      hub: screen,
+      memberSockets,
+      publish: (workspaceId, focus) => fanout?.publishControl({ type: 'screen', workspaceId, focus }),
+    },
+  })
   root.route(
     '/',
     createApp({
@@ -128,7 +145,7 @@ export const startServer = async ({
       storage,
       registry,
       workspaces,
-      documents,
+      routes,
       memberSockets,
       logger,
       upgradeWebSocket,
@@ -177,5 +194,15 @@ export const startServer = async ({
     })()
     return closing
   }
-  return { port: address.port, host: config.host, registry, workspaces, documents, memberSockets, close }
+  return {
+    port: address.port,
+    host: config.host,
+    registry,
+    workspaces,
+    documents,
+    memberSockets,
+    screen,
+    apiRoutes: routes,
+    close,
+  }
 }

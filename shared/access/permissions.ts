@@ -13,6 +13,7 @@ export type Action =
   | 'document.delete'
   | 'document.edit'
   | 'audit.read'
+  | 'screen.control'
 
 const facilitator: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',
@@ -26,6 +27,7 @@ const facilitator: ReadonlySet<Action> = new Set<Action>([
   'document.delete',
   'document.edit',
   'audit.read',
+  'screen.control',
 ])
 const participant: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',

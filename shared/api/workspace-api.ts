@@ -110,3 +110,26 @@ export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
 })
+
+/** What the shared screen shows: a document, optionally one of its fields, as chosen by a facilitator. */
+export const ScreenFocus = z.object({
+  documentId: EntityId,
+  fieldId: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,47}$/)
+    .nullable(),
+  setBy: z.string(),
+  setAt: z.iso.datetime(),
+})
+export type ScreenFocus = z.infer<typeof ScreenFocus>
+
+/** `POST /api/workspaces/:id/screen`. */
+export const SetScreenFocusRequest = z.object({
+  documentId: EntityId,
+  fieldId: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,47}$/)
+    .nullable()
+    .default(null),
+})
+export const ScreenFocusState = z.object({ focus: ScreenFocus.nullable() })

@@ -8,29 +8,11 @@ import {
   launchBrowser,
   newPerson,
 } from '../helpers/browser'
+import { createWorkspaceInBrowser, fieldText } from '../helpers/e2e-flows'
 import { startTestServer, type TestServer } from '../helpers/test-server'
 
 const e2e = hasChromium ? describe : describe.skip
 if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
-
-/** Creates a workspace through the start page; returns the participant invite link shown afterwards. */
-const createWorkspace = async (
-  page: Page,
-  baseUrl: string,
-): Promise<{ participantUrl: string; viewerUrl: string }> => {
-  await page.goto(baseUrl)
-  await page.getByLabel('Partnerskapets namn').fill('Mötesplats Järva')
-  await page.getByLabel('Samhällsutmaningen').fill('Ensamhet bland äldre')
-  await page.locator('#party-0').fill('Spånga-Tensta stadsdelsförvaltning')
-  await page.locator('#party-1').fill('Föreningen Gemenskap')
-  await page.getByLabel('Ditt namn').fill('Karin Kommun')
-  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click()
-  await page.getByRole('heading', { name: 'Bjud in' }).waitFor()
-  return {
-    participantUrl: await page.locator('[data-invite-role="participant"]').inputValue(),
-    viewerUrl: await page.locator('[data-invite-role="viewer"]').inputValue(),
-  }
-}
 
 e2e('co-editing in the browser', () => {
   let server: TestServer
@@ -47,7 +29,7 @@ e2e('co-editing in the browser', () => {
 
   it('two parties in separate browsers edit the same field at once and both see the merged text and the other’s cursor', async () => {
     const karin = await (await newPerson(browser)).newPage()
-    const { participantUrl } = await createWorkspace(karin, server.url)
+    const { participantUrl } = await createWorkspaceInBrowser(karin, server.url)
     await expectNoSeriousAxeViolations(karin, 'invite links')
     await karin.getByRole('button', { name: 'Till arbetsytan' }).click()
     await karin.getByRole('heading', { name: 'Mötesplats Järva' }).waitFor()
@@ -77,13 +59,7 @@ e2e('co-editing in the browser', () => {
       field(karin).pressSequentially('Kommunen ser ensamheten. ', { delay: 15 }),
       field(aisha).pressSequentially('Föreningen möter den varje dag. ', { delay: 15 }),
     ])
-    // The document's text without the other person's cursor widget (which sits inside the text).
-    const merged = (page: Page) =>
-      field(page).evaluate((element) => {
-        const copy = element.cloneNode(true) as HTMLElement
-        for (const cursor of copy.querySelectorAll('.ProseMirror-yjs-cursor')) cursor.remove()
-        return (copy.textContent ?? '').replace(/\s+/g, ' ')
-      })
+    const merged = (page: Page) => fieldText(page, 'challenge')
     await expect
       .poll(async () => (await merged(karin)) === (await merged(aisha)), { timeout: 10_000 })
       .toBe(true)

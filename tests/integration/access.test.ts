@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiRoutes } from '../../server/app'
 import type { ApiRoute } from '../../server/http/api-route'
 import { can } from '../../shared/access/permissions'
 import { CloseCode } from '../../shared/protocol/sync-error'
@@ -27,7 +26,7 @@ describe('authorisation of every API route and of the sync socket', () => {
     server = await startTestServer()
     home = await TestWorkspace.create(server.url)
     other = await TestWorkspace.create(server.url, partnership({ name: 'Ett annat partnerskap' }))
-    routes = apiRoutes(server.workspaces, server.documents)
+    routes = [...server.apiRoutes]
     documentId = (await home.createDocument('Överenskommelse', 'agreement')).id
     const leaver = await home.join('participant', 'Lena Lämnar', 1)
     revokedToken = leaver.session.token

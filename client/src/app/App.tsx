@@ -7,6 +7,7 @@ const JoinPage = lazy(() => import('../features/join/JoinPage'))
 const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage'))
 const DocumentPage = lazy(() => import('../features/document/DocumentPage'))
 const StatementPage = lazy(() => import('../features/accessibility/StatementPage'))
+const ScreenPage = lazy(() => import('../features/screen/ScreenPage'))
 
 /** Landmarks every page shares: a skip link, the header with the language choice, main, and the footer. */
 const Layout = (props: RouteSectionProps) => {
@@ -50,6 +51,7 @@ export const App = () => {
         <Route path="/join" component={JoinPage} />
         <Route path="/w/:workspaceId" component={WorkspacePage} />
         <Route path="/w/:workspaceId/d/:documentId" component={DocumentPage} />
+        <Route path="/w/:workspaceId/skarm" component={ScreenPage} />
         <Route path="/tillganglighet" component={StatementPage} />
       </Router>
     </I18nProvider>

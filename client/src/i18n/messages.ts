@@ -113,6 +113,9 @@ const sv = {
   export: 'Ladda ned',
   sharedScreen: 'Storskärmsläge',
   leaveSharedScreen: 'Lämna storskärmsläge',
+  showOnScreen: 'Visa på skärmen',
+  shownOnScreen: 'Visas nu på storskärmen',
+  screenWaiting: 'Väntar på att processledaren visar något på skärmen.',
 
   statementTitle: 'Tillgänglighetsredogörelse för Samverkstad',
 } as const
@@ -233,6 +236,9 @@ const en: Record<MessageKey, string> = {
   export: 'Download',
   sharedScreen: 'Shared-screen mode',
   leaveSharedScreen: 'Leave shared-screen mode',
+  showOnScreen: 'Show on screen',
+  shownOnScreen: 'Now on the shared screen',
+  screenWaiting: 'Waiting for the facilitator to show something on the screen.',
 
   statementTitle: 'Accessibility statement for Samverkstad',
 }

@@ -57,13 +57,17 @@ export const makeRoomConnection = ({
   let probing: number | null = null
   let probeTimer: ReturnType<typeof setTimeout> | null = null
   let noAccess = false
+  let everSynced = false
   let current: SyncStatus = 'connecting'
 
   const compute = (): SyncStatus => {
     if (noAccess) return 'no-access'
     const dirty = localVersion > confirmedVersion
-    if (!provider.wsconnected)
-      return dirty ? 'offline-dirty' : provider.synced || localVersion > 0 ? 'offline' : 'connecting'
+    if (!provider.wsconnected) {
+      if (dirty) return 'offline-dirty'
+      // The provider forgets it was synced when the socket closes; we remember, to say "offline", not "connecting".
+      return everSynced || !navigator.onLine ? 'offline' : 'connecting'
+    }
     if (!provider.synced) return 'syncing'
     return dirty ? 'syncing' : 'saved'
   }
@@ -125,7 +129,10 @@ export const makeRoomConnection = ({
     update()
   })
   provider.on('sync', (synced: boolean) => {
-    if (synced) scheduleProbe()
+    if (synced) {
+      everSynced = true
+      scheduleProbe()
+    }
     update()
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
@@ -137,6 +144,20 @@ export const makeRoomConnection = ({
     update()
   })
 
+  // The browser knows at once when the network goes (a laptop lid, a train tunnel); the socket may take a
+  // ping interval to notice. Stop trying while offline, reconnect the moment it is back.
+  const goOffline = () => {
+    provider.disconnect()
+    update()
+  }
+  const goOnline = () => {
+    if (!noAccess) provider.connect()
+    update()
+  }
+  window.addEventListener('offline', goOffline)
+  window.addEventListener('online', goOnline)
+  if (!navigator.onLine) goOffline()
+
   return {
     provider,
     status: () => current,
@@ -145,6 +166,8 @@ export const makeRoomConnection = ({
       return () => listeners.delete(listener)
     },
     destroy() {
+      window.removeEventListener('offline', goOffline)
+      window.removeEventListener('online', goOnline)
       if (probeTimer !== null) clearTimeout(probeTimer)
       doc.off('update', onDocUpdate)
       provider.destroy()

@@ -1,7 +1,8 @@
 import { A, useParams } from '@solidjs/router'
-import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
+import { createEffect, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
 import * as Y from 'yjs'
-import { WorkspaceView } from '../../../../shared/api/workspace-api'
+import { can } from '../../../../shared/access/permissions'
+import { ScreenFocusState, WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { FieldValues } from '../../../../shared/document/field-value'
 import { DocumentRecord } from '../../../../shared/schema/document-record'
 import { templates } from '../../../../shared/templates'
@@ -35,12 +36,21 @@ const statusText: Record<SyncStatus, MessageKey> = {
   'no-access': 'statusNoAccess',
 }
 
-const Editor = (props: { readonly record: DocumentRecord; readonly view: WorkspaceView }) => {
+export interface DocumentEditorProps {
+  readonly record: DocumentRecord
+  readonly view: WorkspaceView
+  /** The shared screen: read-only, large type, no chrome, following the field the facilitator shows. */
+  readonly screen?: boolean
+  readonly focusFieldId?: () => string | null
+}
+
+/** A document as the sheet it replaces: titled cards in the sheet's order, co-edited live. */
+export const DocumentEditor = (props: DocumentEditorProps) => {
   const { t, locale } = useI18n()
   const template = templates[props.record.template]
   const me = props.view.me
   const myParty = props.view.parties.find((party) => party.id === me.partyId)
-  const readOnly = me.role === 'viewer'
+  const readOnly = me.role === 'viewer' || props.screen === true
   const doc = new Y.Doc()
   onCleanup(() => doc.destroy())
   // A shared screen keeps nothing on the device and announces no presence of its own.
@@ -64,7 +74,24 @@ const Editor = (props: { readonly record: DocumentRecord; readonly view: Workspa
   onCleanup(() => awareness.off('change', onPresence))
   const [screenMode, setScreenMode] = createSignal(readOnly)
   const cards = new Map<string, HTMLElement>()
+  const [myFocus, setMyFocus] = createSignal<string | null>(null)
+  const [shown, setShown] = createSignal(false)
+  const showOnScreen = async () => {
+    await api(`/api/workspaces/${props.view.workspace.id}/screen`, ScreenFocusState, {
+      method: 'POST',
+      body: { documentId: props.record.id, fieldId: myFocus() },
+    })
+    setShown(true)
+    setTimeout(() => setShown(false), 2_000)
+  }
+  // On the shared screen, bring the field the facilitator shows into view.
+  createEffect(() => {
+    const fieldId = props.focusFieldId?.()
+    if (fieldId == null) return
+    cards.get(fieldId)?.scrollIntoView({ block: 'start', behavior: 'auto' })
+  })
   const focusField = (fieldId: string) => {
+    setMyFocus(fieldId)
     if (!readOnly) awareness.setLocalStateField('focus', fieldId)
   }
 
@@ -229,6 +256,14 @@ const Editor = (props: { readonly record: DocumentRecord; readonly view: Workspa
             {screenMode() ? t('leaveSharedScreen') : t('sharedScreen')}
           </button>
         </Show>
+        <Show when={!props.screen && can(me.role, 'screen.control')}>
+          <button type="button" class="button" onClick={() => void showOnScreen()}>
+            {t('showOnScreen')}
+            <span role="status" class="copied">
+              {shown() ? ` ✓ ${t('shownOnScreen')}` : ''}
+            </span>
+          </button>
+        </Show>
       </header>
       <For each={template.sections}>
         {(section) => (
@@ -239,6 +274,7 @@ const Editor = (props: { readonly record: DocumentRecord; readonly view: Workspa
                 const labelId = `label-${field.id}`
                 return (
                   <FieldCard
+                    highlighted={props.focusFieldId?.() === field.id}
                     field={field}
                     labelId={labelId}
                     peers={peers().filter((peer) => peer.focus === field.id)}
@@ -256,7 +292,7 @@ const Editor = (props: { readonly record: DocumentRecord; readonly view: Workspa
   )
 }
 
-/** A document as the sheet it replaces: titled cards in the sheet's order, co-edited live. */
+/** The document page: its registry entry and the workspace, then the editor. */
 const DocumentPage = () => {
   const { t } = useI18n()
   const params = useParams<{ workspaceId: string; documentId: string }>()
@@ -283,7 +319,7 @@ const DocumentPage = () => {
             </p>
           }
         >
-          {(loaded) => <Editor record={loaded().record} view={loaded().view} />}
+          {(loaded) => <DocumentEditor record={loaded().record} view={loaded().view} />}
         </Show>
       </Show>
     </div>

@@ -10,6 +10,8 @@ import type { Peer } from './presence'
  */
 export const FieldCard = (props: {
   readonly field: Field
+  /** The field the facilitator shows on the shared screen. */
+  readonly highlighted?: boolean
   readonly labelId: string
   readonly peers: readonly Peer[]
   readonly ref: (element: HTMLElement) => void
@@ -20,11 +22,12 @@ export const FieldCard = (props: {
   const helpId = () => `${props.field.id}-help`
   return (
     <section
-      class="card field-card"
+      class={`card field-card ${props.highlighted ? 'on-screen' : ''}`}
       tabindex="-1"
       ref={props.ref}
       aria-labelledby={props.labelId}
       data-field-card={props.field.id}
+      data-on-screen={props.highlighted ? 'true' : undefined}
     >
       <div class="field-head">
         <h3 id={props.labelId}>{props.field.label[locale()]}</h3>

@@ -33,7 +33,11 @@ const JoinPage = () => {
         body: { invite: token, name: name(), partyId: partyId() },
       })
       rememberWorkspace({ id: joined.workspaceId, name: preview()?.workspace.name ?? '' })
-      navigate(`/w/${joined.workspaceId}`, { replace: true })
+      // A shared screen goes straight to what the room should see.
+      navigate(
+        joined.member.role === 'viewer' ? `/w/${joined.workspaceId}/skarm` : `/w/${joined.workspaceId}`,
+        { replace: true },
+      )
     } catch (caught) {
       setError(caught instanceof ApiRequestError ? caught.message : String(caught))
       setBusy(false)

@@ -40,6 +40,7 @@ const WorkspacePage = () => {
     async (id) => {
       const loaded = await api(`/api/workspaces/${id}`, WorkspaceView)
       rememberWorkspace({ id: loaded.workspace.id, name: loaded.workspace.name })
+      if (loaded.me.role === 'viewer') navigate(`/w/${id}/skarm`, { replace: true })
       return loaded
     },
   )

@@ -1,0 +1,66 @@
+import { useParams } from '@solidjs/router'
+import { createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { type ScreenFocus, ScreenFocusState, WorkspaceView } from '../../../../shared/api/workspace-api'
+import { DocumentRecord } from '../../../../shared/schema/document-record'
+import { api } from '../../api/api'
+import { useI18n } from '../../i18n/i18n'
+import { DocumentEditor } from '../document/DocumentPage'
+
+/**
+ * The shared screen in the meeting room: only what the room needs. It follows what a facilitator shows
+ * ("Visa på skärmen") — a document in large type, read-only, scrolled to the field being discussed.
+ */
+const ScreenPage = () => {
+  const { t } = useI18n()
+  const params = useParams<{ workspaceId: string }>()
+  const [view] = createResource(
+    () => params.workspaceId,
+    (id) => api(`/api/workspaces/${id}`, WorkspaceView),
+  )
+  const [focus, setFocus] = createSignal<ScreenFocus | null>(null)
+  onMount(() => {
+    // EventSource reconnects by itself after a network hiccup and sends the session cookie.
+    const events = new EventSource(`/api/workspaces/${params.workspaceId}/screen/events`)
+    events.addEventListener('focus', (event) => {
+      const parsed = ScreenFocusState.safeParse(JSON.parse((event as MessageEvent<string>).data))
+      if (parsed.success) setFocus(parsed.data.focus)
+    })
+    onCleanup(() => events.close())
+  })
+  const [record] = createResource(
+    () => focus()?.documentId,
+    (documentId) => api(`/api/documents/${documentId}`, DocumentRecord),
+  )
+  return (
+    <div class="page screen-page" data-screen="true">
+      <Show when={view()}>
+        {(loaded) => (
+          <Show
+            when={record()}
+            keyed
+            fallback={
+              <div class="screen-mode">
+                <h1>{loaded().workspace.name}</h1>
+                <p>{loaded().workspace.challenge}</p>
+                <p class="hint" role="status">
+                  {t('screenWaiting')}
+                </p>
+              </div>
+            }
+          >
+            {(document) => (
+              <DocumentEditor
+                record={document}
+                view={loaded()}
+                screen
+                focusFieldId={() => focus()?.fieldId ?? null}
+              />
+            )}
+          </Show>
+        )}
+      </Show>
+    </div>
+  )
+}
+
+export default ScreenPage

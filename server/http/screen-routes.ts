@@ -1,0 +1,102 @@
+import { streamSSE } from 'hono/streaming'
+import { z } from 'zod'
+import { type ScreenFocus, ScreenFocusState, SetScreenFocusRequest } from '../../shared/api/workspace-api'
+import { EntityId } from '../../shared/schema/entity-id'
+import type { MemberSockets } from '../access/MemberSockets'
+import { ApiError } from '../errors/ApiError'
+import type { ScreenFocusHub } from '../screen/ScreenFocusHub'
+import type { WorkspaceService } from '../workspaces/WorkspaceService'
+import { type ApiRoute, defineRoute } from './api-route'
+
+const WorkspaceParams = z.object({ workspaceId: EntityId })
+
+export interface ScreenRoutesOptions {
+  readonly workspaces: WorkspaceService
+  readonly hub: ScreenFocusHub
+  readonly memberSockets: MemberSockets
+  /** Tells the other instances (scale-out); a no-op on one instance. */
+  readonly publish: (workspaceId: string, focus: ScreenFocus) => void
+  readonly keepAliveMs?: number
+}
+
+/** "Visa på skärmen": a facilitator points the shared screen at a document; screens follow over SSE. */
+export const screenRoutes = ({
+  workspaces,
+  hub,
+  memberSockets,
+  publish,
+  keepAliveMs = 25_000,
+}: ScreenRoutesOptions): ApiRoute[] => [
+  defineRoute({
+    method: 'post',
+    path: '/api/workspaces/:workspaceId/screen',
+    summary: 'Show a document (and optionally one field) on the shared screens',
+    access: 'screen.control',
+    params: WorkspaceParams,
+    body: SetScreenFocusRequest,
+    status: 200,
+    response: ScreenFocusState,
+    handle: async ({ member, params, body }) => {
+      const document = await workspaces.findDocument(body.documentId)
+      if (document === null || document.workspaceId !== params.workspaceId) {
+        throw new ApiError('not-found', 'no such document in this workspace')
+      }
+      const focus: ScreenFocus = {
+        documentId: body.documentId,
+        fieldId: body.fieldId,
+        setBy: member?.name ?? '',
+        setAt: new Date().toISOString(),
+      }
+      hub.set(params.workspaceId, focus)
+      publish(params.workspaceId, focus)
+      return { focus }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/workspaces/:workspaceId/screen',
+    summary: 'What the shared screens show now',
+    access: 'workspace.read',
+    params: WorkspaceParams,
+    status: 200,
+    response: ScreenFocusState,
+    handle: async ({ params }) => ({ focus: hub.get(params.workspaceId) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/workspaces/:workspaceId/screen/events',
+    summary: 'Server-sent events: the current focus, then every change (event "focus")',
+    access: 'workspace.read',
+    params: WorkspaceParams,
+    status: 200,
+    produces: ['text/event-stream'],
+    handle: async ({ params, member, context }) =>
+      streamSSE(context, async (stream) => {
+        const send = (focus: ScreenFocus | null) =>
+          stream.writeSSE({ event: 'focus', data: JSON.stringify({ focus }) })
+        let finish = () => {}
+        const closed = new Promise<void>((resolve) => {
+          finish = resolve
+          stream.onAbort(resolve)
+        })
+        // A screen whose access is withdrawn stops at once, like its sockets.
+        const closable = {
+          close: () => {
+            finish()
+            void stream.close()
+          },
+        }
+        if (member !== null) memberSockets.add(member.id, closable)
+        const stop = hub.watch(params.workspaceId, (focus) => void send(focus))
+        const ping = setInterval(() => void stream.write(': keep-alive\n\n'), keepAliveMs)
+        try {
+          await send(hub.get(params.workspaceId))
+          await closed
+        } finally {
+          clearInterval(ping)
+          stop()
+          if (member !== null) memberSockets.remove(member.id, closable)
+        }
+      }),
+  }),
+]

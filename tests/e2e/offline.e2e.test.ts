@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  browserSkipMessage,
+  ensureClientBuilt,
+  hasChromium,
+  launchBrowser,
+  newPerson,
+} from '../helpers/browser'
+import {
+  createDocumentInBrowser,
+  createWorkspaceInBrowser,
+  fieldText,
+  joinInBrowser,
+} from '../helpers/e2e-flows'
+import { startTestServer, type TestServer } from '../helpers/test-server'
+
+const e2e = hasChromium ? describe : describe.skip
+if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
+
+e2e('working offline', () => {
+  let server: TestServer
+  let browser: Browser
+  beforeAll(async () => {
+    server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
+    browser = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('edits made offline stay on the device with an honest status, and merge with the other party’s once back online', async () => {
+    const karinContext = await newPerson(browser)
+    const karin = await karinContext.newPage()
+    const { participantUrl } = await createWorkspaceInBrowser(karin, server.url)
+    const documentUrl = await createDocumentInBrowser(karin, 'Utan nät')
+    const aisha = await joinInBrowser(browser, participantUrl, 'Aisha Förening')
+    await aisha.goto(documentUrl)
+    const status = (page: typeof karin) => page.locator('[data-status]')
+    await expect.poll(() => status(karin).getAttribute('data-status')).toBe('saved')
+    await expect.poll(() => status(aisha).getAttribute('data-status')).toBe('saved')
+
+    await karinContext.setOffline(true)
+    await expect.poll(() => status(karin).getAttribute('data-status')).toMatch(/^offline/)
+    await karin.locator('[data-field="challenge"]').click()
+    await karin.keyboard.type('Skrivet på tåget. ')
+    await karin.locator('[data-field="why-together"]').click()
+    await karin.keyboard.type('Ingen kan lösa det ensam.')
+    await expect.poll(() => status(karin).getAttribute('data-status')).toBe('offline-dirty')
+    expect(await status(karin).innerText()).toContain('Offline – ändringarna finns kvar på den här enheten')
+
+    await aisha.locator('[data-field="challenge"]').click()
+    await aisha.keyboard.type('Föreningen skriver under tiden. ')
+    await expect.poll(() => status(aisha).getAttribute('data-status')).toBe('saved')
+    expect(await fieldText(aisha, 'challenge')).not.toContain('tåget')
+
+    await karinContext.setOffline(false)
+    await expect.poll(() => status(karin).getAttribute('data-status'), { timeout: 15_000 }).toBe('saved')
+    for (const page of [karin, aisha]) {
+      await expect
+        .poll(() => fieldText(page, 'challenge'), { timeout: 10_000 })
+        .toContain('Skrivet på tåget.')
+      await expect.poll(() => fieldText(page, 'challenge')).toContain('Föreningen skriver under tiden.')
+      await expect.poll(() => fieldText(page, 'why-together')).toBe('Ingen kan lösa det ensam.')
+    }
+    expect(await fieldText(karin, 'challenge')).toBe(await fieldText(aisha, 'challenge'))
+  }, 60_000)
+})

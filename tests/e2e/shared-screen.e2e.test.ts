@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  browserSkipMessage,
+  ensureClientBuilt,
+  expectNoSeriousAxeViolations,
+  hasChromium,
+  launchBrowser,
+  newPerson,
+} from '../helpers/browser'
+import { createDocumentInBrowser, createWorkspaceInBrowser, fieldText } from '../helpers/e2e-flows'
+import { startTestServer, type TestServer } from '../helpers/test-server'
+
+const e2e = hasChromium ? describe : describe.skip
+if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
+
+e2e('the shared screen', () => {
+  let server: TestServer
+  let browser: Browser
+  beforeAll(async () => {
+    server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
+    browser = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('the viewer link shows the document read-only in large type, follows "Visa på skärmen", and typing there changes nothing', async () => {
+    const karin = await (await newPerson(browser)).newPage()
+    const { viewerUrl } = await createWorkspaceInBrowser(karin, server.url)
+    const documentUrl = await createDocumentInBrowser(karin, 'På storskärmen')
+    const documentId = documentUrl.split('/d/')[1]!
+
+    const screen = await (await newPerson(browser, { width: 1920, height: 1080 })).newPage()
+    await screen.goto(viewerUrl)
+    await screen.getByLabel('Ditt namn').fill('Storskärmen i rum 3')
+    await screen.getByLabel(/Spånga-Tensta/).check()
+    await screen.getByRole('button', { name: 'Fortsätt' }).click()
+    await screen.waitForURL(/\/skarm$/)
+    await screen.getByText('Väntar på att processledaren visar något på skärmen.').waitFor()
+
+    await karin.locator('[data-field="direction"]').click()
+    await karin.keyboard.type('Vi strävar mot en stadsdel där ingen är ensam.')
+    await karin.getByRole('button', { name: 'Visa på skärmen' }).click()
+
+    const shown = screen.locator('[data-field="direction"]')
+    await expect
+      .poll(() => fieldText(screen, 'direction'), { timeout: 10_000 })
+      .toBe('Vi strävar mot en stadsdel där ingen är ensam.')
+    expect(await screen.locator('[data-on-screen="true"]').getAttribute('data-field-card')).toBe('direction')
+    expect(await shown.getAttribute('contenteditable')).toBe('false')
+    const fontSize = await shown.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize))
+    expect(fontSize).toBeGreaterThanOrEqual(32)
+    expect(await screen.locator('.toolbar').count()).toBe(0)
+    await expectNoSeriousAxeViolations(screen, 'shared screen')
+
+    // Typing on the screen changes nothing, there or anywhere.
+    await shown.click()
+    await screen.keyboard.type('STORSKÄRMEN SKRIVER')
+    await karin.locator('[data-field="direction"]').click()
+    await karin.keyboard.type(' Tillsammans.')
+    await expect
+      .poll(() => fieldText(screen, 'direction'))
+      .toBe('Vi strävar mot en stadsdel där ingen är ensam. Tillsammans.')
+    expect(await fieldText(karin, 'direction')).not.toContain('STORSKÄRMEN')
+    await server.registry.flush()
+    const stored = await server.storage.documents.load(documentId)
+    const doc = new Y.Doc()
+    if (stored.state !== null) Y.applyUpdate(doc, stored.state)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    expect(doc.getXmlFragment('f:direction').toString()).not.toContain('STORSKÄRMEN')
+
+    // Showing another field moves the screen there.
+    await karin.locator('[data-field="challenge"]').click()
+    await karin.getByRole('button', { name: 'Visa på skärmen' }).click()
+    await expect
+      .poll(() => screen.locator('[data-on-screen="true"]').getAttribute('data-field-card'))
+      .toBe('challenge')
+  }, 60_000)
+})
