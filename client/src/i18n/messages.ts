@@ -118,6 +118,17 @@ const sv = {
   screenWaiting: 'Väntar på att processledaren visar något på skärmen.',
 
   statementTitle: 'Tillgänglighetsredogörelse för Samverkstad',
+  auditWorkspaceCreated: 'skapade arbetsytan',
+  auditMemberJoined: 'gick med',
+  auditMemberRemoved: 'tog bort en medlem',
+  auditMemberLeft: 'lämnade arbetsytan',
+  auditPartyAdded: 'lade till en part',
+  auditPartyRemoved: 'tog bort en part',
+  auditInviteCreated: 'skapade en inbjudan',
+  auditInviteRotated: 'bytte ut en inbjudan',
+  auditInviteRevoked: 'drog tillbaka en inbjudan',
+  auditDocumentCreated: 'skapade ett dokument',
+  auditDocumentDeleted: 'tog bort ett dokument',
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -241,6 +252,17 @@ const en: Record<MessageKey, string> = {
   screenWaiting: 'Waiting for the facilitator to show something on the screen.',
 
   statementTitle: 'Accessibility statement for Samverkstad',
+  auditWorkspaceCreated: 'created the workspace',
+  auditMemberJoined: 'joined',
+  auditMemberRemoved: 'removed a member',
+  auditMemberLeft: 'left the workspace',
+  auditPartyAdded: 'added a party',
+  auditPartyRemoved: 'removed a party',
+  auditInviteCreated: 'created an invitation',
+  auditInviteRotated: 'replaced an invitation',
+  auditInviteRevoked: 'withdrew an invitation',
+  auditDocumentCreated: 'created a document',
+  auditDocumentDeleted: 'deleted a document',
 }
 
 export const messages = { sv, en } as const

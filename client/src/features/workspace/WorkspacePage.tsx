@@ -2,6 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
 import { AuditLog, WorkspaceView } from '../../../../shared/api/workspace-api'
+import type { AuditEventType } from '../../../../shared/schema/audit-event'
 import { DocumentRecord } from '../../../../shared/schema/document-record'
 import { InviteLink } from '../../../../shared/schema/invite'
 import type { Role } from '../../../../shared/schema/role'
@@ -23,6 +24,20 @@ const phases: ReadonlyArray<{ phase: ProcessPhase; label: MessageKey }> = [
   { phase: 'folja-upp', label: 'phaseFoljaUpp' },
   { phase: 'avsluta', label: 'phaseAvsluta' },
 ]
+
+const auditLabel: Record<AuditEventType, MessageKey> = {
+  'workspace-created': 'auditWorkspaceCreated',
+  'member-joined': 'auditMemberJoined',
+  'member-removed': 'auditMemberRemoved',
+  'member-left': 'auditMemberLeft',
+  'party-added': 'auditPartyAdded',
+  'party-removed': 'auditPartyRemoved',
+  'invite-created': 'auditInviteCreated',
+  'invite-rotated': 'auditInviteRotated',
+  'invite-revoked': 'auditInviteRevoked',
+  'document-created': 'auditDocumentCreated',
+  'document-deleted': 'auditDocumentDeleted',
+}
 
 const roleLabel: Record<Role, MessageKey> = {
   facilitator: 'roleFacilitator',
@@ -260,8 +275,9 @@ const WorkspacePage = () => {
                     <For each={audit()?.events ?? []}>
                       {(event) => (
                         <li>
-                          <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {event.type}
-                          {event.actor ? ` · ${event.actor.name} (${event.actor.partyName})` : ''}
+                          <time dateTime={event.at}>{formatDateTime(event.at)}</time> ·{' '}
+                          {event.actor ? `${event.actor.name} (${event.actor.partyName}) ` : ''}
+                          {t(auditLabel[event.type])}
                           {event.subject ? ` · ${event.subject.label}` : ''}
                         </li>
                       )}
