@@ -77,6 +77,13 @@ e2e('co-editing in the browser', () => {
     await expect
       .poll(() => karin.locator('[data-status]').getAttribute('data-status'), { timeout: 5_000 })
       .toBe('saved')
+
+    // Undo is per person: Karin's undo takes back her own typing, never Aisha's.
+    await field(karin).click()
+    for (let i = 0; i < 10; i++) await karin.keyboard.press('Control+z')
+    await expect.poll(() => merged(aisha), { timeout: 5_000 }).not.toContain('Kommunen ser ensamheten.')
+    expect(await merged(aisha)).toContain('Föreningen möter den varje dag.')
+    expect(await merged(karin)).toContain('Föreningen möter den varje dag.')
   }, 60_000)
 
   it('Swedish is the default on a fresh profile; switching to English changes the interface and is remembered', async () => {
