@@ -1,0 +1,179 @@
+import { z } from 'zod'
+
+/** A date as the agreement states it (YYYY-MM-DD). */
+export const CalendarDate = z.iso.date()
+
+export interface PartnershipEvent {
+  readonly id: string
+  readonly title: { readonly sv: string; readonly en: string }
+  readonly description: { readonly sv: string; readonly en: string }
+  /** First day (inclusive) and last day (inclusive) of the window, or the same day for a deadline. */
+  readonly start: string
+  readonly end: string
+  /** A recurring meeting: every `months` months until the agreement ends. */
+  readonly repeatEveryMonths?: number
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`
+const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
+
+/** `date` moved by `months`, on the same day of the month or the month's last day if it has fewer. */
+export const addMonths = (date: string, months: number): string => {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const index = year * 12 + (month - 1) + months
+  const y = Math.floor(index / 12)
+  const m = (index % 12) + 1
+  return iso(y, m, Math.min(day, lastDayOf(y, m)))
+}
+
+/**
+ * The dates Järva's process requires of a partnership running from `start` to `end` (inclusive): a follow-up
+ * in quarter four of every year but the last, the evaluation in quarter one or two of the final year, the
+ * final report and the position on renegotiation at the latest three months before the end, and the
+ * steering group (at least 3 a year: every 4 months) and working group (at least 4 a year: every 3 months).
+ */
+export const partnershipCalendar = (start: string, end: string): PartnershipEvent[] => {
+  const from = CalendarDate.parse(start)
+  const to = CalendarDate.parse(end)
+  if (to < from) throw new RangeError('the agreement ends before it starts')
+  const firstYear = Number(from.slice(0, 4))
+  const lastYear = Number(to.slice(0, 4))
+  const events: PartnershipEvent[] = []
+  for (let year = firstYear; year < lastYear; year++) {
+    const windowStart = iso(year, 10, 1) < from ? from : iso(year, 10, 1)
+    if (windowStart > iso(year, 12, 31)) continue
+    events.push({
+      id: `follow-up-${year}`,
+      title: { sv: `Uppföljning ${year}`, en: `Follow-up ${year}` },
+      description: {
+        sv: 'Årlig uppföljning i dialog mellan parterna (kvartal fyra): verksamheten, statistik, ekonomi och hur IOP-medlen använts.',
+        en: 'Yearly follow-up in dialogue between the parties (quarter four): the activity, statistics, finances and the use of IOP funds.',
+      },
+      start: windowStart,
+      end: iso(year, 12, 31),
+    })
+  }
+  const evaluationStart = iso(lastYear, 1, 1) < from ? from : iso(lastYear, 1, 1)
+  const evaluationEnd = iso(lastYear, 6, 30) > to ? to : iso(lastYear, 6, 30)
+  if (evaluationStart <= evaluationEnd) {
+    events.push({
+      id: `evaluation-${lastYear}`,
+      title: { sv: `Utvärdering ${lastYear}`, en: `Evaluation ${lastYear}` },
+      description: {
+        sv: 'Utvärdering av hela perioden under kvartal ett eller två av det sista året: genomförande, mål, båda parters bidrag, kostnadseffektivitet och lärande.',
+        en: 'Evaluation of the whole period in quarter one or two of the final year: implementation, goals, both parties’ contributions, cost efficiency and learning.',
+      },
+      start: evaluationStart,
+      end: evaluationEnd,
+    })
+  }
+  const reportDue = addMonths(to, -3)
+  events.push({
+    id: 'final-report',
+    title: { sv: 'Slutrapport och ställningstagande senast', en: 'Final report and position due' },
+    description: {
+      sv: 'Slutrapporten och båda parters ställningstagande om omförhandling ska lämnas senast tre månader före överenskommelsens slut.',
+      en: 'The final report and both parties’ position on renegotiation are due at the latest three months before the agreement ends.',
+    },
+    start: reportDue,
+    end: reportDue,
+  })
+  events.push({
+    id: 'steering-group',
+    title: { sv: 'Styrgruppsmöte', en: 'Steering group meeting' },
+    description: {
+      sv: 'Styrgruppen möts minst tre gånger per år.',
+      en: 'The steering group meets at least three times a year.',
+    },
+    start: from,
+    end: from,
+    repeatEveryMonths: 4,
+  })
+  events.push({
+    id: 'working-group',
+    title: { sv: 'Arbetsgruppsmöte', en: 'Working group meeting' },
+    description: {
+      sv: 'Arbetsgruppen möts minst fyra gånger per år.',
+      en: 'The working group meets at least four times a year.',
+    },
+    start: from,
+    end: from,
+    repeatEveryMonths: 3,
+  })
+  return events
+}
+
+const escapeText = (text: string) =>
+  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+
+/** RFC 5545 line folding: at most 75 octets a line, continued with a space, never inside a UTF-8 character. */
+const fold = (line: string): string => {
+  const encoder = new TextEncoder()
+  const parts: string[] = []
+  let current = ''
+  for (const char of line) {
+    const limit = parts.length === 0 ? 75 : 74
+    if (encoder.encode(current + char).length > limit) {
+      parts.push(current)
+      current = char
+    } else current += char
+  }
+  parts.push(current)
+  return parts.join('\r\n ')
+}
+
+const compact = (date: string) => date.replaceAll('-', '')
+
+/**
+ * The calendar as an iCalendar file (all-day events) that Outlook and other calendars import.
+ *
+ * @example
+ * toIcs(partnershipCalendar('2027-01-01', '2029-12-31'), { partnership: 'Mötesplats Järva', uidDomain: 'samverkstad.example.se', stamp: '2026-11-22T12:00:00Z' })
+ */
+export const toIcs = (
+  events: readonly PartnershipEvent[],
+  {
+    partnership,
+    uidDomain,
+    stamp,
+    locale = 'sv',
+    until,
+  }: { partnership: string; uidDomain: string; stamp: string; locale?: 'sv' | 'en'; until?: string },
+): string => {
+  const dtstamp = `${stamp.replace(/[-:]/g, '').replace(/\.\d+/, '').slice(0, 15)}Z`
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Samverkstad//Partnerskapskalender//SV',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(partnership)}`,
+  ]
+  for (const event of events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.id}-${compact(event.start)}@${uidDomain}`,
+      `DTSTAMP:${dtstamp}`,
+      `DTSTART;VALUE=DATE:${compact(event.start)}`,
+      // DTEND of an all-day event is exclusive: the day after the last day.
+      `DTEND;VALUE=DATE:${compact(addDays(event.end, 1))}`,
+      `SUMMARY:${escapeText(`${event.title[locale]} – ${partnership}`)}`,
+      `DESCRIPTION:${escapeText(event.description[locale])}`,
+    )
+    if (event.repeatEveryMonths !== undefined) {
+      lines.push(
+        `RRULE:FREQ=MONTHLY;INTERVAL=${event.repeatEveryMonths}${until ? `;UNTIL=${compact(until)}` : ''}`,
+      )
+    }
+    lines.push('END:VEVENT')
+  }
+  lines.push('END:VCALENDAR')
+  return `${lines.map(fold).join('\r\n')}\r\n`
+}
+
+const addDays = (date: string, days: number): string => {
+  const moved = new Date(`${date}T00:00:00Z`)
+  moved.setUTCDate(moved.getUTCDate() + days)
+  return moved.toISOString().slice(0, 10)
+}
