@@ -20,11 +20,13 @@ import { openApiDocument } from './http/openapi'
 import { RateLimiter } from './http/RateLimiter'
 import { type ScreenRoutesOptions, screenRoutes } from './http/screen-routes'
 import { mountSyncRoute, type WarmUpPass } from './http/sync-route'
+import { versionRoutes } from './http/version-routes'
 import { workspaceRoutes } from './http/workspace-routes'
 import type { Logger } from './logger'
 import type { Storage } from './storage/port'
 import { StorageIntegrityError } from './storage/StorageIntegrityError'
 import type { RoomRegistry } from './sync/RoomRegistry'
+import type { VersionService } from './versions/VersionService'
 import type { WorkspaceService } from './workspaces/WorkspaceService'
 
 export type AppConfig = Pick<
@@ -61,14 +63,17 @@ const VERSION = '0.1.0'
 export const apiRoutes = ({
   workspaces,
   documents,
+  versions,
   screen,
 }: {
   workspaces: WorkspaceService
   documents: DocumentService
+  versions: VersionService
   screen: ScreenRoutesOptions
 }): ApiRoute[] => [
   ...workspaceRoutes(workspaces),
   ...documentRoutes(workspaces, documents),
+  ...versionRoutes(workspaces, versions),
   ...screenRoutes(screen),
 ]
 

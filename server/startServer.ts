@@ -18,6 +18,7 @@ import { revalidateAccess } from './scale/revalidateAccess'
 import { ScreenFocusHub } from './screen/ScreenFocusHub'
 import type { Storage } from './storage/port'
 import { RoomRegistry } from './sync/RoomRegistry'
+import { VersionService } from './versions/VersionService'
 import { WARM_UP_DOC, warmUp } from './warm-up'
 import { WorkspaceService } from './workspaces/WorkspaceService'
 
@@ -131,6 +132,7 @@ export const startServer = async ({
   const routes = apiRoutes({
     workspaces,
     documents,
+    versions: new VersionService({ versions: storage.versions, workspaces: storage.workspaces, documents }),
     screen: {
       workspaces,
       hub: screen,

@@ -131,6 +131,34 @@ export class DocumentService {
     }
   }
 
+  /**
+   * Makes the live document hold `value`, as one forward transaction stored and relayed like any edit:
+   * everyone connected sees it happen, nobody's state is swapped out, garbage collection stays on.
+   */
+  async replaceContent(document: DocumentRecord, value: DocumentValue): Promise<void> {
+    const registry = this.registry
+    if (registry === null) throw new Error('DocumentService has no room registry')
+    const template = this.templateOf(document)
+    await registry.withRoom(document.id, (room) =>
+      room.applyServerChange((doc) => writeDocument(doc, template, value)),
+    )
+  }
+
+  /** The document's whole Yjs state now (what a saved version keeps besides its value). */
+  async stateOf(document: DocumentRecord): Promise<Uint8Array> {
+    const room = this.registry?.peek(document.id)
+    if (room !== undefined && !room.isDestroyed) return Y.encodeStateAsUpdate(room.doc)
+    const stored = await this.options.documents.load(document.id)
+    const doc = new Y.Doc()
+    try {
+      if (stored.state !== null) Y.applyUpdate(doc, stored.state)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      return Y.encodeStateAsUpdate(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
   async exportContext(
     document: DocumentRecord,
     locale: 'sv' | 'en',

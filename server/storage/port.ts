@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { Invite } from '../../shared/schema/invite'
 import type { Member } from '../../shared/schema/member'
 import type { Party } from '../../shared/schema/party'
+import type { Approval, VersionSummary } from '../../shared/schema/version'
 import type { Workspace } from '../../shared/schema/workspace'
 
 /**
@@ -143,10 +144,33 @@ export interface WorkspaceStore {
   deleteWorkspace(workspaceId: string): Promise<void>
 }
 
-/** The adapters a server runs on: one storage backend provides both ports. */
+/** A saved version as stored: its summary, the Yjs state and the canonical JSON of its value. */
+export interface VersionRecord extends VersionSummary {
+  readonly state: Uint8Array
+  /** The value's canonical JSON text, exactly the bytes `sha256` was computed over. */
+  readonly value: string
+}
+
+/**
+ * Saved versions: immutable and numbered per document. Nothing changes or deletes one; only deleting the
+ * document or its workspace removes them (the workspace store does that, in the same transaction).
+ */
+export interface VersionStore {
+  /** Stores a new version with the next number of its document (no gaps, even under concurrent saves). */
+  addVersion(version: Omit<VersionRecord, 'number'>, audit: AuditRecord): Promise<number>
+  listVersions(documentId: string): Promise<VersionSummary[]>
+  getVersion(documentId: string, number: number): Promise<VersionRecord | null>
+  /** Records a party's approval of a version; false if that party had already approved it. */
+  addApproval(documentId: string, number: number, approval: Approval, audit: AuditRecord): Promise<boolean>
+  /** Approvals of a document's versions, by version number. */
+  listApprovals(documentId: string): Promise<Map<number, Approval[]>>
+}
+
+/** The adapters a server runs on: one storage backend provides every port. */
 export interface Storage {
   readonly documents: DocumentStore
   readonly workspaces: WorkspaceStore
+  readonly versions: VersionStore
   /** Resolves if the backend answers; used by `/readyz`. */
   ping(): Promise<void>
   close(): Promise<void>

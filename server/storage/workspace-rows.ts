@@ -4,8 +4,9 @@ import { DocumentRecord } from '../../shared/schema/document-record'
 import { Invite } from '../../shared/schema/invite'
 import { Member } from '../../shared/schema/member'
 import { Party } from '../../shared/schema/party'
+import { Approval, VersionAuthor, VersionSummary } from '../../shared/schema/version'
 import { Workspace } from '../../shared/schema/workspace'
-import type { InviteRecord, MemberRecord } from './port'
+import type { InviteRecord, MemberRecord, VersionRecord } from './port'
 import { StorageIntegrityError } from './StorageIntegrityError'
 
 /*
@@ -127,3 +128,62 @@ export const parseRow = <T extends z.ZodType>(schema: T, row: unknown, what: str
 }
 
 export const IdRow = z.object({ id: z.string() })
+
+const VersionColumns = z.object({
+  document_id: z.string(),
+  number: z.number(),
+  label: z.string(),
+  note: z.string(),
+  created_at: z.string(),
+  created_by: z.string(),
+  sha256: z.string(),
+  template: z.string(),
+  template_version: z.number(),
+})
+
+const summaryOf = (row: z.infer<typeof VersionColumns>) =>
+  VersionSummary.parse({
+    documentId: row.document_id,
+    number: row.number,
+    label: row.label,
+    note: row.note,
+    createdAt: row.created_at,
+    createdBy: VersionAuthor.parse(JSON.parse(row.created_by)),
+    sha256: row.sha256,
+    template: row.template,
+    templateVersion: row.template_version,
+  })
+
+export const VersionSummaryRow = VersionColumns.transform(summaryOf)
+
+export const VersionRow = VersionColumns.extend({
+  state: z.instanceof(Uint8Array),
+  value: z.string(),
+}).transform((row): VersionRecord => ({ ...summaryOf(row), state: row.state, value: row.value }))
+
+export const ApprovalRow = z
+  .object({
+    number: z.number(),
+    party_id: z.string(),
+    party_name: z.string(),
+    member_id: z.string(),
+    name: z.string(),
+    at: z.string(),
+  })
+  .transform((row) => ({
+    number: row.number,
+    approval: Approval.parse({
+      partyId: row.party_id,
+      partyName: row.party_name,
+      memberId: row.member_id,
+      name: row.name,
+      at: row.at,
+    }),
+  }))
+
+/** Approvals grouped by version number. */
+export const groupApprovals = (rows: readonly { number: number; approval: z.infer<typeof Approval> }[]) => {
+  const grouped = new Map<number, z.infer<typeof Approval>[]>()
+  for (const { number, approval } of rows) grouped.set(number, [...(grouped.get(number) ?? []), approval])
+  return grouped
+}

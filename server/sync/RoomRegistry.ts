@@ -60,6 +60,21 @@ export class RoomRegistry {
     return this.rooms.get(docId)
   }
 
+  /**
+   * Runs `work` on a document's room, loading it if needed (a restore needs the live document even when
+   * nobody has it open); a room nobody is in is unloaded again after `roomIdleMs`.
+   */
+  async withRoom<T>(docId: string, work: (room: Room) => Promise<T>): Promise<T> {
+    if (this.shuttingDown) throw new Error('the server is shutting down')
+    this.cancelIdle(docId)
+    const room = await this.open(docId)
+    try {
+      return await work(room)
+    } finally {
+      if (room.size === 0) this.scheduleIdle(room)
+    }
+  }
+
   /** Every loaded room. */
   loaded(): IterableIterator<Room> {
     return this.rooms.values()

@@ -14,6 +14,8 @@ export type Action =
   | 'document.edit'
   | 'audit.read'
   | 'screen.control'
+  | 'version.save'
+  | 'version.approve'
 
 const facilitator: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',
@@ -28,9 +30,13 @@ const facilitator: ReadonlySet<Action> = new Set<Action>([
   'document.edit',
   'audit.read',
   'screen.control',
+  'version.save',
+  'version.approve',
 ])
 const participant: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',
+  'version.save',
+  'version.approve',
   'document.create',
   'document.edit',
   'audit.read',

@@ -13,6 +13,7 @@ export const ApiErrorCode = z.enum([
   'upgrade-required',
   'invalid-document-id',
   'storage-unavailable',
+  'integrity-error',
   'internal-error',
 ])
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>
@@ -44,5 +45,7 @@ export const statusForApiError = {
   'upgrade-required': 426,
   'rate-limited': 429,
   'internal-error': 500,
+  /** Stored bytes no longer match their recorded hash: reported, never served. */
+  'integrity-error': 500,
   'storage-unavailable': 503,
 } as const satisfies Record<ApiErrorCode, number>

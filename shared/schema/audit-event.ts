@@ -16,6 +16,8 @@ export const AuditEventType = z.enum([
   'invite-revoked',
   'document-created',
   'document-deleted',
+  'version-saved',
+  'version-approved',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 
@@ -31,7 +33,7 @@ export type AuditActor = z.infer<typeof AuditActor>
 
 /** What it was done to: a member, party, invite or document, with a readable label. */
 export const AuditSubject = z.object({
-  kind: z.enum(['workspace', 'member', 'party', 'invite', 'document']),
+  kind: z.enum(['workspace', 'member', 'party', 'invite', 'document', 'version']),
   id: EntityId,
   label: z.string(),
 })

@@ -251,5 +251,132 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       await storage.workspaces.createWorkspace({ ...input, workspace: { ...input.workspace, challenge } })
       expect((await storage.workspaces.getWorkspace(input.workspace.id))?.challenge).toBe(challenge)
     })
+
+    const versionOf = (documentId: string, label: string) => ({
+      documentId,
+      label,
+      note: '',
+      createdAt: at(10),
+      createdBy: { memberId: id(), name: 'Karin', partyId: id(), partyName: 'Mora kommun' },
+      sha256: 'a'.repeat(64),
+      template: 'agreement' as const,
+      templateVersion: 1,
+      state: someUpdate(label),
+      value: JSON.stringify({ label }),
+    })
+
+    it('[WS9] versions are numbered 1, 2, 3… per document without gaps, also under 20 concurrent saves', async () => {
+      const input = fixture()
+      await storage.workspaces.createWorkspace(input)
+      const documentId = id()
+      const numbers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          storage.versions.addVersion(
+            versionOf(documentId, `v${i}`),
+            entry(input.workspace.id, 'version-saved'),
+          ),
+        ),
+      )
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+      const other = await storage.versions.addVersion(
+        versionOf(id(), 'annan'),
+        entry(input.workspace.id, 'version-saved'),
+      )
+      expect(other).toBe(1)
+      const listed = await storage.versions.listVersions(documentId)
+      expect(listed.map((version) => version.number)).toEqual(numbers.slice().sort((a, b) => a - b))
+      const fetched = await storage.versions.getVersion(documentId, 7)
+      expect(fetched?.value).toBe(JSON.stringify({ label: listed[6]!.label }))
+      const stateDoc = new Y.Doc()
+      Y.applyUpdate(stateDoc, fetched!.state)
+      expect(stateDoc.getText('t').toString()).toBe(listed[6]!.label)
+      expect(await storage.versions.getVersion(documentId, 21)).toBeNull()
+      const audit = await storage.workspaces.listAudit(input.workspace.id, { limit: 50 })
+      expect(audit.filter((event) => event.type === 'version-saved')).toHaveLength(21)
+    })
+
+    it('[WS10] removing a document or its workspace removes its versions', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const document = {
+        id: id(),
+        workspaceId: input.workspace.id,
+        template: 'agreement' as const,
+        title: 'Ö',
+        createdAt: at(3),
+        createdBy: null,
+      }
+      const other = { ...document, id: id() }
+      for (const each of [document, other]) {
+        await store.addDocument(each, entry(input.workspace.id, 'document-created'))
+        await storage.versions.addVersion(
+          versionOf(each.id, 'v1'),
+          entry(input.workspace.id, 'version-saved'),
+        )
+      }
+      await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted'))
+      expect(await storage.versions.listVersions(document.id)).toEqual([])
+      expect(await storage.versions.listVersions(other.id)).toHaveLength(1)
+      await store.deleteWorkspace(input.workspace.id)
+      expect(await storage.versions.listVersions(other.id)).toEqual([])
+    })
+
+    it('[WS11] each party approves a version once; approvals list by version and go with the document', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const document = {
+        id: id(),
+        workspaceId: input.workspace.id,
+        template: 'agreement' as const,
+        title: 'Ö',
+        createdAt: at(3),
+        createdBy: null,
+      }
+      await store.addDocument(document, entry(input.workspace.id, 'document-created'))
+      const number = await storage.versions.addVersion(
+        versionOf(document.id, 'v1'),
+        entry(input.workspace.id, 'version-saved'),
+      )
+      const approval = (partyId: string, name: string) => ({
+        partyId,
+        partyName: name,
+        memberId: id(),
+        name,
+        at: at(20),
+      })
+      const [kommun, forening] = input.parties
+      expect(
+        await storage.versions.addApproval(
+          document.id,
+          number,
+          approval(kommun!.id, 'Karin'),
+          entry(input.workspace.id, 'version-approved'),
+        ),
+      ).toBe(true)
+      expect(
+        await storage.versions.addApproval(
+          document.id,
+          number,
+          approval(kommun!.id, 'Kalle'),
+          entry(input.workspace.id, 'version-approved'),
+        ),
+      ).toBe(false)
+      expect(
+        await storage.versions.addApproval(
+          document.id,
+          number,
+          approval(forening!.id, 'Aisha'),
+          entry(input.workspace.id, 'version-approved'),
+        ),
+      ).toBe(true)
+      const approvals = await storage.versions.listApprovals(document.id)
+      expect(approvals.get(number)?.map((a) => a.name)).toEqual(['Karin', 'Aisha'])
+      const audit = await store.listAudit(input.workspace.id, { limit: 20 })
+      expect(audit.filter((event) => event.type === 'version-approved')).toHaveLength(2)
+      await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted'))
+      expect((await storage.versions.listApprovals(document.id)).size).toBe(0)
+    })
   })
 }

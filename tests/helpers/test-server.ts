@@ -92,6 +92,7 @@ export const storageWith = (documents: DocumentStore): Storage => {
   return {
     documents,
     workspaces: base.workspaces,
+    versions: base.versions,
     ping: () => documents.ping(),
     close: async () => {
       await documents.close()

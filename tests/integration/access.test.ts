@@ -44,6 +44,7 @@ describe('authorisation of every API route and of the sync socket', () => {
       partyId: home.partyId(1),
       memberId: participant.member.id,
       inviteId: home.created.invites.viewer.id,
+      number: '1',
     }
   })
   afterAll(async () => {

@@ -129,6 +129,8 @@ const sv = {
   auditInviteRevoked: 'drog tillbaka en inbjudan',
   auditDocumentCreated: 'skapade ett dokument',
   auditDocumentDeleted: 'tog bort ett dokument',
+  auditVersionSaved: 'sparade en version',
+  auditVersionApproved: 'godkände en version för sin part',
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -263,6 +265,8 @@ const en: Record<MessageKey, string> = {
   auditInviteRevoked: 'withdrew an invitation',
   auditDocumentCreated: 'created a document',
   auditDocumentDeleted: 'deleted a document',
+  auditVersionSaved: 'saved a version',
+  auditVersionApproved: 'approved a version for their party',
 }
 
 export const messages = { sv, en } as const

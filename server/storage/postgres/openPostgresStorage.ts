@@ -2,6 +2,7 @@ import pg from 'pg'
 import type { Storage } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 import { PostgresDocumentStore } from './PostgresDocumentStore'
+import { PostgresVersionStore } from './PostgresVersionStore'
 import { PostgresWorkspaceStore } from './PostgresWorkspaceStore'
 import { postgresMigrations } from './postgresMigrations'
 
@@ -85,6 +86,7 @@ export const openPostgresStorage = async ({
   return {
     documents,
     workspaces: new PostgresWorkspaceStore(pool),
+    versions: new PostgresVersionStore(pool),
     ping: () => documents.ping(),
     close: () => pool.end(),
   }

@@ -64,6 +64,8 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       deleteDocument: db.prepare('DELETE FROM document WHERE id = ?'),
       deleteDocState: db.prepare('DELETE FROM doc_state WHERE doc_id = ?'),
       deleteDocLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
+      deleteVersions: db.prepare('DELETE FROM document_version WHERE document_id = ?'),
+      deleteApprovals: db.prepare('DELETE FROM version_approval WHERE document_id = ?'),
       insertAudit: db.prepare(
         'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -123,6 +125,8 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   private removeDocumentContent(documentId: string): void {
     this.sql.deleteDocState.run(documentId)
     this.sql.deleteDocLog.run(documentId)
+    this.sql.deleteVersions.run(documentId)
+    this.sql.deleteApprovals.run(documentId)
   }
 
   async createWorkspace({ workspace, parties, creator, invites, audit }: NewWorkspace): Promise<void> {

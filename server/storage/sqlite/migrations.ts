@@ -69,4 +69,28 @@ export const sqliteMigrations: readonly string[] = [
      subject TEXT
    ) STRICT;
    CREATE INDEX audit_by_workspace ON audit_event (workspace_id, seq);`,
+  `CREATE TABLE document_version (
+     document_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     label TEXT NOT NULL,
+     note TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     template TEXT NOT NULL,
+     template_version INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (document_id, number)
+   ) STRICT;`,
+  `CREATE TABLE version_approval (
+     document_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     party_id TEXT NOT NULL,
+     party_name TEXT NOT NULL,
+     member_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (document_id, number, party_id)
+   ) STRICT;`,
 ]

@@ -1,6 +1,7 @@
 import type { Storage } from '../port'
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
 import { SqliteDocumentStore } from './SqliteDocumentStore'
+import { SqliteVersionStore } from './SqliteVersionStore'
 import { SqliteWorkspaceStore } from './SqliteWorkspaceStore'
 
 /**
@@ -16,6 +17,7 @@ export const openSqliteStorage = (options: SqliteDatabaseOptions): Storage => {
   return {
     documents,
     workspaces,
+    versions: new SqliteVersionStore({ database }),
     ping: () => documents.ping(),
     close: async () => {
       if (database.open) database.close()

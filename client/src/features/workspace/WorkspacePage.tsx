@@ -37,6 +37,8 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'invite-revoked': 'auditInviteRevoked',
   'document-created': 'auditDocumentCreated',
   'document-deleted': 'auditDocumentDeleted',
+  'version-saved': 'auditVersionSaved',
+  'version-approved': 'auditVersionApproved',
 }
 
 const roleLabel: Record<Role, MessageKey> = {

@@ -1,0 +1,123 @@
+import type { Pool } from 'pg'
+import type { Approval, VersionSummary } from '../../../shared/schema/version'
+import type { AuditRecord, VersionRecord, VersionStore } from '../port'
+import {
+  ApprovalRow,
+  groupApprovals,
+  parseRow,
+  parseRows,
+  VersionRow,
+  VersionSummaryRow,
+} from '../workspace-rows'
+import { transaction } from './PostgresDocumentStore'
+
+/**
+ * Versions in Postgres. Saves of one document from any instance are serialised by an advisory lock, so two
+ * saves at the same moment get consecutive numbers, never the same one.
+ */
+export class PostgresVersionStore implements VersionStore {
+  constructor(private readonly pool: Pool) {}
+
+  async addVersion(version: Omit<VersionRecord, 'number'>, audit: AuditRecord): Promise<number> {
+    return transaction(this.pool, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('version:' || $1, 0))", [
+        version.documentId,
+      ])
+      const { rows } = await client.query(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM document_version WHERE document_id = $1',
+        [version.documentId],
+      )
+      const next = Number((rows[0] as { next: number }).next)
+      await client.query(
+        `INSERT INTO document_version (document_id, number, label, note, created_at, created_by, sha256, template,
+           template_version, state, value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          version.documentId,
+          next,
+          version.label,
+          version.note,
+          version.createdAt,
+          JSON.stringify(version.createdBy),
+          version.sha256,
+          version.template,
+          version.templateVersion,
+          Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
+          version.value,
+        ],
+      )
+      await client.query(
+        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES ($1, $2, $3, $4, $5)',
+        [
+          audit.workspaceId,
+          audit.at,
+          audit.type,
+          audit.actor === null ? null : JSON.stringify(audit.actor),
+          audit.subject === null
+            ? null
+            : JSON.stringify({ ...audit.subject, label: `${next}: ${audit.subject.label}` }),
+        ],
+      )
+      return next
+    })
+  }
+
+  async addApproval(
+    documentId: string,
+    number: number,
+    approval: Approval,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    return transaction(this.pool, async (client) => {
+      const inserted = await client.query(
+        `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [
+          documentId,
+          number,
+          approval.partyId,
+          approval.partyName,
+          approval.memberId,
+          approval.name,
+          approval.at,
+        ],
+      )
+      if ((inserted.rowCount ?? 0) === 0) return false
+      await client.query(
+        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES ($1, $2, $3, $4, $5)',
+        [
+          audit.workspaceId,
+          audit.at,
+          audit.type,
+          audit.actor === null ? null : JSON.stringify(audit.actor),
+          audit.subject === null ? null : JSON.stringify(audit.subject),
+        ],
+      )
+      return true
+    })
+  }
+
+  async listApprovals(documentId: string): Promise<Map<number, Approval[]>> {
+    const { rows } = await this.pool.query(
+      'SELECT number, party_id, party_name, member_id, name, at FROM version_approval WHERE document_id = $1 ORDER BY number, at',
+      [documentId],
+    )
+    return groupApprovals(parseRows(ApprovalRow, rows, `approvals of ${documentId}`))
+  }
+
+  async listVersions(documentId: string): Promise<VersionSummary[]> {
+    const { rows } = await this.pool.query(
+      `SELECT document_id, number, label, note, created_at, created_by, sha256, template, template_version
+       FROM document_version WHERE document_id = $1 ORDER BY number`,
+      [documentId],
+    )
+    return parseRows(VersionSummaryRow, rows, `versions of ${documentId}`)
+  }
+
+  async getVersion(documentId: string, number: number): Promise<VersionRecord | null> {
+    const { rows } = await this.pool.query(
+      'SELECT * FROM document_version WHERE document_id = $1 AND number = $2',
+      [documentId, number],
+    )
+    return rows[0] === undefined ? null : parseRow(VersionRow, rows[0], `version ${number} of ${documentId}`)
+  }
+}

@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3'
+import { z } from 'zod'
+import type { Approval, VersionSummary } from '../../../shared/schema/version'
+import type { AuditRecord, VersionRecord, VersionStore } from '../port'
+import {
+  ApprovalRow,
+  groupApprovals,
+  parseRow,
+  parseRows,
+  VersionRow,
+  VersionSummaryRow,
+} from '../workspace-rows'
+
+const NextRow = z.object({ next: z.number().int().positive() })
+
+/** Versions in SQLite. A save runs in one synchronous transaction, so numbers never repeat or skip. */
+export class SqliteVersionStore implements VersionStore {
+  private readonly sql
+  private readonly insert: (version: Omit<VersionRecord, 'number'>, audit: AuditRecord) => number
+  private readonly approveTx: (
+    documentId: string,
+    number: number,
+    approval: Approval,
+    audit: AuditRecord,
+  ) => boolean
+
+  constructor({ database }: { readonly database: Database.Database }) {
+    const db = database
+    this.sql = {
+      next: db.prepare(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM document_version WHERE document_id = ?',
+      ),
+      insert: db.prepare(
+        `INSERT INTO document_version (document_id, number, label, note, created_at, created_by, sha256, template,
+           template_version, state, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      list: db.prepare(
+        `SELECT document_id, number, label, note, created_at, created_by, sha256, template, template_version
+         FROM document_version WHERE document_id = ? ORDER BY number`,
+      ),
+      get: db.prepare('SELECT * FROM document_version WHERE document_id = ? AND number = ?'),
+      audit: db.prepare(
+        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES (?, ?, ?, ?, ?)',
+      ),
+      approve: db.prepare(
+        `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      approvals: db.prepare(
+        'SELECT number, party_id, party_name, member_id, name, at FROM version_approval WHERE document_id = ? ORDER BY number, at',
+      ),
+    }
+    this.approveTx = db.transaction(
+      (documentId: string, number: number, approval: Approval, audit: AuditRecord) => {
+        const { changes } = this.sql.approve.run(
+          documentId,
+          number,
+          approval.partyId,
+          approval.partyName,
+          approval.memberId,
+          approval.name,
+          approval.at,
+        )
+        if (changes > 0) this.writeAudit(audit)
+        return changes > 0
+      },
+    )
+    this.insert = db.transaction((version: Omit<VersionRecord, 'number'>, audit: AuditRecord) => {
+      const { next } = NextRow.parse(this.sql.next.get(version.documentId))
+      this.sql.insert.run(
+        version.documentId,
+        next,
+        version.label,
+        version.note,
+        version.createdAt,
+        JSON.stringify(version.createdBy),
+        version.sha256,
+        version.template,
+        version.templateVersion,
+        version.state,
+        version.value,
+      )
+      this.sql.audit.run(
+        audit.workspaceId,
+        audit.at,
+        audit.type,
+        audit.actor === null ? null : JSON.stringify(audit.actor),
+        audit.subject === null
+          ? null
+          : JSON.stringify({ ...audit.subject, label: `${next}: ${audit.subject.label}` }),
+      )
+      return next
+    })
+  }
+
+  async addVersion(version: Omit<VersionRecord, 'number'>, audit: AuditRecord): Promise<number> {
+    return this.insert(version, audit)
+  }
+
+  private writeAudit(audit: AuditRecord): void {
+    this.sql.audit.run(
+      audit.workspaceId,
+      audit.at,
+      audit.type,
+      audit.actor === null ? null : JSON.stringify(audit.actor),
+      audit.subject === null ? null : JSON.stringify(audit.subject),
+    )
+  }
+
+  async addApproval(
+    documentId: string,
+    number: number,
+    approval: Approval,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    return this.approveTx(documentId, number, approval, audit)
+  }
+
+  async listApprovals(documentId: string): Promise<Map<number, Approval[]>> {
+    return groupApprovals(
+      parseRows(ApprovalRow, this.sql.approvals.all(documentId), `approvals of ${documentId}`),
+    )
+  }
+
+  async listVersions(documentId: string): Promise<VersionSummary[]> {
+    return parseRows(VersionSummaryRow, this.sql.list.all(documentId), `versions of ${documentId}`)
+  }
+
+  async getVersion(documentId: string, number: number): Promise<VersionRecord | null> {
+    const row = this.sql.get.get(documentId, number)
+    return row === undefined ? null : parseRow(VersionRow, row, `version ${number} of ${documentId}`)
+  }
+}

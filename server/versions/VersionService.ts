@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto'
+import { canonicalJson } from '../../shared/document/canonical-json'
+import type { DocumentValue } from '../../shared/document/field-value'
+import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { SaveVersionRequest, VersionSummary, VersionView } from '../../shared/schema/version'
+import type { DocumentService, ExportFile, ExportFormat } from '../documents/DocumentService'
+import { ApiError } from '../errors/ApiError'
+import type { MemberRecord, VersionRecord, VersionStore, WorkspaceStore } from '../storage/port'
+import { diffValues, type FieldDiff } from './diffValues'
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/**
+ * Saved versions of documents: immutable, numbered, each with the SHA-256 of its value's canonical JSON —
+ * recomputed on every read, so bytes changed behind the server's back are reported, never served.
+ */
+export class VersionService {
+  constructor(
+    private readonly options: {
+      readonly versions: VersionStore
+      readonly workspaces: WorkspaceStore
+      readonly documents: DocumentService
+      readonly now?: () => Date
+    },
+  ) {}
+
+  async save(
+    member: MemberRecord,
+    document: DocumentRecord,
+    request: SaveVersionRequest,
+  ): Promise<VersionSummary> {
+    const [value, state, parties] = await Promise.all([
+      this.options.documents.value(document),
+      this.options.documents.stateOf(document),
+      this.options.workspaces.listParties(member.workspaceId),
+    ])
+    const text = canonicalJson(value)
+    const createdBy = {
+      memberId: member.id,
+      name: member.name,
+      partyId: member.partyId,
+      partyName: parties.find((party) => party.id === member.partyId)?.name ?? '',
+    }
+    const at = (this.options.now?.() ?? new Date()).toISOString()
+    const version: Omit<VersionRecord, 'number'> = {
+      documentId: document.id,
+      label: request.label,
+      note: request.note ?? '',
+      createdAt: at,
+      createdBy,
+      sha256: sha256(text),
+      template: value.template,
+      templateVersion: value.templateVersion,
+      state,
+      value: text,
+    }
+    const number = await this.options.versions.addVersion(version, {
+      workspaceId: member.workspaceId,
+      at,
+      type: 'version-saved',
+      actor: { ...createdBy, role: member.role },
+      subject: { kind: 'version', id: document.id, label: request.label },
+    })
+    const { state: _state, value: _value, ...summary } = version
+    return { ...summary, number }
+  }
+
+  /** Every version with its approvals, and whether every party of the partnership has approved it. */
+  async list(document: DocumentRecord): Promise<VersionView[]> {
+    const [versions, approvals, parties] = await Promise.all([
+      this.options.versions.listVersions(document.id),
+      this.options.versions.listApprovals(document.id),
+      this.options.workspaces.listParties(document.workspaceId),
+    ])
+    return versions.map((version) => {
+      const given = approvals.get(version.number) ?? []
+      return {
+        ...version,
+        approvals: given,
+        agreedByAllParties:
+          parties.length > 0 && parties.every((party) => given.some((a) => a.partyId === party.id)),
+      }
+    })
+  }
+
+  /**
+   * A member's party takes its position on version \`number\` (ställningstagande). Only for the member's own
+   * party; once per party and version.
+   */
+  async approve(
+    member: MemberRecord,
+    document: DocumentRecord,
+    number: number,
+    partyId?: string,
+  ): Promise<VersionView> {
+    if (partyId !== undefined && partyId !== member.partyId) {
+      throw new ApiError('forbidden', 'a member approves only for the party they represent')
+    }
+    await this.get(document, number)
+    const parties = await this.options.workspaces.listParties(member.workspaceId)
+    const party = parties.find((candidate) => candidate.id === member.partyId)
+    const at = (this.options.now?.() ?? new Date()).toISOString()
+    const approval = {
+      partyId: member.partyId,
+      partyName: party?.name ?? '',
+      memberId: member.id,
+      name: member.name,
+      at,
+    }
+    const added = await this.options.versions.addApproval(document.id, number, approval, {
+      workspaceId: member.workspaceId,
+      at,
+      type: 'version-approved',
+      actor: {
+        memberId: member.id,
+        name: member.name,
+        partyId: member.partyId,
+        partyName: approval.partyName,
+        role: member.role,
+      },
+      subject: { kind: 'version', id: document.id, label: `${number}` },
+    })
+    if (!added) throw new ApiError('conflict', `${approval.partyName} has already approved version ${number}`)
+    const view = (await this.list(document)).find((version) => version.number === number)
+    if (view === undefined) throw new ApiError('not-found', `document has no version ${number}`)
+    return view
+  }
+
+  /** A version with its value, after checking its bytes still hash to what was recorded when it was saved. */
+  async get(
+    document: DocumentRecord,
+    number: number,
+  ): Promise<{ summary: VersionSummary; value: DocumentValue; state: Uint8Array }> {
+    const record = await this.options.versions.getVersion(document.id, number)
+    if (record === null) throw new ApiError('not-found', `document has no version ${number}`)
+    if (sha256(record.value) !== record.sha256) {
+      throw new ApiError(
+        'integrity-error',
+        `version ${number} does not match its recorded SHA-256: it was changed after it was saved`,
+      )
+    }
+    let value: DocumentValue
+    try {
+      value = JSON.parse(record.value) as DocumentValue
+    } catch {
+      throw new ApiError('integrity-error', `version ${number} is not readable JSON`)
+    }
+    const { state, value: _text, ...summary } = record
+    return { summary, value, state }
+  }
+
+  /**
+   * Restores version `number` as a new version: the live document is changed to its value by a forward
+   * transaction, then saved as "restored from n" (its SHA-256 equals version n's).
+   */
+  async restore(member: MemberRecord, document: DocumentRecord, number: number): Promise<VersionSummary> {
+    const { summary, value } = await this.get(document, number)
+    const template = this.options.documents.templateOf(document)
+    if (summary.templateVersion !== template.version) {
+      throw new ApiError(
+        'conflict',
+        `version ${number} follows template version ${summary.templateVersion}, the document ${template.version}`,
+      )
+    }
+    await this.options.documents.replaceContent(document, value)
+    return this.save(member, document, { label: `Återställd från version ${number}`, note: summary.label })
+  }
+
+  /** Field-by-field changes from one revision to another; `'live'` is the document as it is now. */
+  async diff(document: DocumentRecord, from: number | 'live', to: number | 'live'): Promise<FieldDiff[]> {
+    const valueAt = async (revision: number | 'live') =>
+      revision === 'live'
+        ? this.options.documents.value(document)
+        : (await this.get(document, revision)).value
+    const [before, after] = await Promise.all([valueAt(from), valueAt(to)])
+    if (before.templateVersion !== after.templateVersion) {
+      throw new ApiError(
+        'conflict',
+        'these revisions follow different template versions and cannot be compared field by field',
+      )
+    }
+    return diffValues(this.options.documents.templateOf(document), before, after)
+  }
+
+  async export(
+    document: DocumentRecord,
+    number: number,
+    format: ExportFormat,
+    locale: 'sv' | 'en',
+  ): Promise<ExportFile> {
+    const { summary, value } = await this.get(document, number)
+    const approvals = (await this.options.versions.listApprovals(document.id)).get(number) ?? []
+    const context = await this.options.documents.exportContext(document, locale, {
+      number: summary.number,
+      label: summary.label,
+      sha256: summary.sha256,
+      createdAt: summary.createdAt,
+      createdBy: `${summary.createdBy.name} (${summary.createdBy.partyName})`,
+      approvals: approvals.map((approval) => ({
+        party: approval.partyName,
+        name: approval.name,
+        at: approval.at,
+      })),
+    })
+    const file = await this.options.documents.render(value, context, format)
+    return { ...file, filename: file.filename.replace(/\.(\w+)$/, `-v${summary.number}.$1`) }
+  }
+}

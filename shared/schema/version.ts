@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { EntityId } from './entity-id'
+import { TemplateId } from './template-id'
+import { multiLine, singleLine, Timestamp } from './text'
+
+/** Who saved a version, as they were then. */
+export const VersionAuthor = z.object({
+  memberId: EntityId,
+  name: z.string(),
+  partyId: EntityId,
+  partyName: z.string(),
+})
+export type VersionAuthor = z.infer<typeof VersionAuthor>
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hexadecimal characters')
+
+/** A party's position on a version (ställningstagande), given by one of its members. */
+export const Approval = z.object({
+  partyId: EntityId,
+  partyName: z.string(),
+  memberId: EntityId,
+  name: z.string(),
+  at: Timestamp,
+})
+export type Approval = z.infer<typeof Approval>
+
+/** A saved version as listed: immutable, numbered 1, 2, 3… per document. */
+export const VersionSummary = z.object({
+  documentId: EntityId,
+  number: z.number().int().positive(),
+  label: z.string(),
+  note: z.string(),
+  createdAt: Timestamp,
+  createdBy: VersionAuthor,
+  /** SHA-256 of the canonical JSON of the document's value (shared/document/canonical-json.ts). */
+  sha256: Sha256,
+  template: TemplateId,
+  templateVersion: z.number().int().positive(),
+})
+export type VersionSummary = z.infer<typeof VersionSummary>
+
+/** A version with its approvals, and whether every party of the partnership has approved it. */
+export const VersionView = VersionSummary.extend({
+  approvals: z.array(Approval),
+  agreedByAllParties: z.boolean(),
+})
+export type VersionView = z.infer<typeof VersionView>
+
+/** `POST /api/documents/:id/versions`. */
+export const SaveVersionRequest = z.object({
+  label: singleLine(200),
+  note: multiLine(2_000).optional(),
+})
+export type SaveVersionRequest = z.infer<typeof SaveVersionRequest>
+
+export const VersionList = z.object({ versions: z.array(VersionView) })
+
+/** \`POST /api/documents/:id/versions/:n/approvals\`: always for the member's own party (partyId only confirms it). */
+export const ApproveVersionRequest = z.object({ partyId: EntityId.optional() })

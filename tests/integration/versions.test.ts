@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage'
+import { canonicalJson } from '../../shared/document/canonical-json'
+import type { VersionSummary } from '../../shared/schema/version'
+import { templates } from '../../shared/templates'
+import { writeDocument } from '../../shared/ydoc/document-ydoc'
+import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { filledDocument } from '../helpers/filled-document'
+import { startTestServer } from '../helpers/test-server'
+import { waitFor } from '../helpers/wait'
+import { TestWorkspace } from '../helpers/workspace'
+
+describe('saved versions', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'samverkstad-versions-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('saves numbered versions of the current state, lists and fetches them, and reports tampering as an integrity error', async () => {
+    const file = join(dir, 'samverkstad.db')
+    const server = await startTestServer({}, openSqliteStorage({ file }))
+    try {
+      const workspace = await TestWorkspace.create(server.url)
+      const aisha = await workspace.join('participant', 'Aisha Förening', 1)
+      const screen = await workspace.join('viewer', 'Skärmen', 0)
+      const document = await workspace.createDocument('Överenskommelse', 'agreement')
+      const headers = (token: string) => ({
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      })
+      const save = (label: string, token = workspace.token) =>
+        fetch(`${server.url}/api/documents/${document.id}/versions`, {
+          method: 'POST',
+          headers: headers(token),
+          body: JSON.stringify({ label }),
+        })
+
+      const provider = connectProvider(server.wsUrl, document.id, workspace.token)
+      await waitSynced(provider)
+      const value = filledDocument(
+        templates.agreement,
+        workspace.created.parties.map((party) => party.id),
+      )
+      writeDocument(provider.doc, templates.agreement, value)
+      await waitFor(
+        () => server.registry.peek(document.id)?.doc.getText('f:invoice-address').length! > 0,
+        'content on the server',
+      )
+
+      const first = await save('Första utkast')
+      expect(first.status).toBe(201)
+      const one = (await first.json()) as VersionSummary
+      expect(one).toMatchObject({
+        number: 1,
+        label: 'Första utkast',
+        createdBy: { name: 'Karin Kommun', partyName: 'Spånga-Tensta stadsdelsförvaltning' },
+      })
+      expect(one.sha256).toBe(createHash('sha256').update(canonicalJson(value)).digest('hex'))
+
+      // 20 saves at once from two members: numbers 2…21 without gaps.
+      const concurrent = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          save(`Samtidig ${i}`, i % 2 ? aisha.session.token : workspace.token),
+        ),
+      )
+      const numbers = (
+        await Promise.all(concurrent.map((response) => response.json() as Promise<VersionSummary>))
+      ).map((v) => v.number)
+      expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2))
+      expect((await save('Från skärmen', screen.session.token)).status).toBe(403)
+
+      const list = (await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions`, {
+          headers: headers(screen.session.token),
+        })
+      ).json()) as { versions: VersionSummary[] }
+      expect(list.versions.map((v) => v.number)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1))
+
+      const fetched = (await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions/1`, {
+          headers: headers(workspace.token),
+        })
+      ).json()) as { version: VersionSummary; value: unknown }
+      expect(fetched, JSON.stringify(fetched).slice(0, 300)).toHaveProperty('value')
+      expect(fetched.value).toEqual(value)
+      const markdown = await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions/1?format=md`, {
+          headers: headers(workspace.token),
+        })
+      ).text()
+      expect(markdown).toContain('1 – Första utkast')
+      expect(markdown).toContain(one.sha256)
+
+      // Later edits do not touch the saved version.
+      provider.doc.getText('f:invoice-address').insert(0, 'ÄNDRAT ')
+      await waitFor(
+        () =>
+          server.registry
+            .peek(document.id)
+            ?.doc.getText('f:invoice-address')
+            .toString()
+            .startsWith('ÄNDRAT')!,
+        'the edit',
+      )
+      const again = (await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions/1`, {
+          headers: headers(workspace.token),
+        })
+      ).json()) as { value: unknown }
+      expect(again.value).toEqual(value)
+      destroyProvider(provider)
+
+      // Diffs: a version with itself is empty; against the live document, exactly the edited field and words.
+      const diff = async (query: string) =>
+        (await (
+          await fetch(`${server.url}/api/documents/${document.id}/diff?${query}`, {
+            headers: headers(workspace.token),
+          })
+        ).json()) as {
+          fields: Array<{ fieldId: string; text?: Array<{ type: string; text: string }> }>
+        }
+      expect((await diff('from=1&to=1')).fields).toEqual([])
+      expect((await diff('from=1&to=2')).fields).toEqual([])
+      const live = await diff('from=1')
+      expect(live.fields.map((field) => field.fieldId)).toEqual(['invoice-address'])
+      expect(live.fields[0]!.text!.filter((part) => part.type === 'added').map((part) => part.text)).toEqual([
+        'ÄNDRAT ',
+      ])
+
+      // Approvals: for one's own party only, once each; all parties → agreed by all.
+      const approve = (number: number, token: string, body: object = {}) =>
+        fetch(`${server.url}/api/documents/${document.id}/versions/${number}/approvals`, {
+          method: 'POST',
+          headers: headers(token),
+          body: JSON.stringify(body),
+        })
+      const [kommun, forening] = workspace.created.parties
+      expect((await approve(2, aisha.session.token, { partyId: kommun!.id })).status).toBe(403)
+      expect((await approve(2, screen.session.token)).status).toBe(403)
+      const byKommun = await approve(2, workspace.token)
+      expect(byKommun.status).toBe(201)
+      expect(((await byKommun.json()) as { agreedByAllParties: boolean }).agreedByAllParties).toBe(false)
+      expect((await approve(2, workspace.token)).status).toBe(409)
+      const second = await approve(2, aisha.session.token, { partyId: forening!.id })
+      const agreed = (await second.json()) as {
+        agreedByAllParties: boolean
+        approvals: Array<{ partyName: string; name: string }>
+      }
+      expect(agreed.agreedByAllParties).toBe(true)
+      expect(agreed.approvals.map((a) => [a.partyName, a.name])).toEqual([
+        ['Spånga-Tensta stadsdelsförvaltning', 'Karin Kommun'],
+        ['Föreningen Gemenskap', 'Aisha Förening'],
+      ])
+      const listed = (await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions`, {
+          headers: headers(workspace.token),
+        })
+      ).json()) as {
+        versions: Array<{ number: number; agreedByAllParties: boolean }>
+      }
+      expect(listed.versions.filter((v) => v.agreedByAllParties).map((v) => v.number)).toEqual([2])
+      const approvedExport = await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions/2?format=md`, {
+          headers: headers(workspace.token),
+        })
+      ).text()
+      expect(approvedExport).toContain('Föreningen Gemenskap: Aisha Förening')
+
+      // Someone edits the stored bytes behind the server's back.
+      const raw = new Database(file)
+      raw
+        .prepare(
+          "UPDATE document_version SET value = replace(value, 'Svar om', 'Förfalskat') WHERE document_id = ? AND number = 1",
+        )
+        .run(document.id)
+      raw.close()
+      const tampered = await fetch(`${server.url}/api/documents/${document.id}/versions/1`, {
+        headers: headers(workspace.token),
+      })
+      expect(tampered.status).toBe(500)
+      expect(((await tampered.json()) as { error: { code: string } }).error.code).toBe('integrity-error')
+      expect(
+        (
+          await fetch(`${server.url}/api/documents/${document.id}/versions/1?format=pdf`, {
+            headers: headers(workspace.token),
+          })
+        ).status,
+      ).toBe(500)
+      expect(
+        (
+          await fetch(`${server.url}/api/documents/${document.id}/versions/2`, {
+            headers: headers(workspace.token),
+          })
+        ).status,
+      ).toBe(200)
+    } finally {
+      await server.close()
+    }
+  })
+})
