@@ -46,7 +46,7 @@ describe('saved versions', () => {
       )
       writeDocument(provider.doc, templates.agreement, value)
       await waitFor(
-        () => server.registry.peek(document.id)?.doc.getText('f:invoice-address').length! > 0,
+        () => (server.registry.peek(document.id)?.doc.getText('f:invoice-address').length ?? 0) > 0,
         'content on the server',
       )
 
@@ -102,7 +102,7 @@ describe('saved versions', () => {
             .peek(document.id)
             ?.doc.getText('f:invoice-address')
             .toString()
-            .startsWith('ÄNDRAT')!,
+            .startsWith('ÄNDRAT') === true,
         'the edit',
       )
       const again = (await (
