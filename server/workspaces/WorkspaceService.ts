@@ -447,10 +447,9 @@ export class WorkspaceService {
   async revokeInvite(member: MemberRecord, inviteId: string): Promise<{ removedMembers: string[] }> {
     const invite = await this.activeInvite(member, inviteId)
     const actor = await this.actor(member)
-    const joined = (await this.store.listMembers(member.workspaceId)).filter(
-      (candidate) => candidate.inviteId === invite.id,
-    )
-    const remainingFacilitators = (await this.store.listMembers(member.workspaceId)).filter(
+    const members = await this.store.listMembers(member.workspaceId)
+    const joined = members.filter((candidate) => candidate.inviteId === invite.id)
+    const remainingFacilitators = members.filter(
       (candidate) => candidate.role === 'facilitator' && candidate.inviteId !== invite.id,
     )
     if (remainingFacilitators.length === 0) {

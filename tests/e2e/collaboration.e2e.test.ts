@@ -1,35 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  browserSkipMessage,
-  ensureClientBuilt,
-  expectNoSeriousAxeViolations,
-  hasChromium,
-  launchBrowser,
-  newPerson,
-} from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
+import { browserSession } from '../helpers/browserSession'
 import { createWorkspaceInBrowser, fieldText } from '../helpers/e2e-flows'
-import { startTestServer, type TestServer } from '../helpers/test-server'
 
 const e2e = hasChromium ? describe : describe.skip
 if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
 
 e2e('co-editing in the browser', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = browserSession()
 
   it('two parties in separate browsers edit the same field at once and both see the merged text and the other’s cursor', async () => {
-    const karin = await (await newPerson(browser)).newPage()
-    const { participantUrl } = await createWorkspaceInBrowser(karin, server.url)
+    const karin = await (await newPerson(session.browser)).newPage()
+    const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
     await expectNoSeriousAxeViolations(karin, 'invite links')
     await karin.getByRole('button', { name: 'Till arbetsytan' }).click()
     await karin.getByRole('heading', { name: 'Mötesplats Järva' }).waitFor()
@@ -39,7 +22,7 @@ e2e('co-editing in the browser', () => {
     await karin.getByRole('heading', { name: 'Vårt syfte' }).waitFor()
     const documentUrl = karin.url()
 
-    const aisha = await (await newPerson(browser)).newPage()
+    const aisha = await (await newPerson(session.browser)).newPage()
     await aisha.goto(participantUrl)
     await aisha.getByRole('heading', { name: /Du är inbjuden till Mötesplats Järva som deltagare/ }).waitFor()
     await expectNoSeriousAxeViolations(aisha, 'join')
@@ -87,8 +70,8 @@ e2e('co-editing in the browser', () => {
   }, 60_000)
 
   it('Swedish is the default on a fresh profile; switching to English changes the interface and is remembered', async () => {
-    const page = await (await newPerson(browser)).newPage()
-    await page.goto(server.url)
+    const page = await (await newPerson(session.browser)).newPage()
+    await page.goto(session.server.url)
     expect(await page.getAttribute('html', 'lang')).toBe('sv')
     await page.getByRole('heading', { name: 'Skapa arbetsyta för ett partnerskap' }).waitFor()
     await expectNoSeriousAxeViolations(page, 'start')

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  browserSkipMessage,
-  ensureClientBuilt,
-  hasChromium,
-  launchBrowser,
-  newPerson,
-} from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSkipMessage, hasChromium, newPerson } from '../helpers/browser'
+import { browserSession } from '../helpers/browserSession'
 import { fieldText } from '../helpers/e2e-flows'
-import { startTestServer, type TestServer } from '../helpers/test-server'
 
 const e2e = hasChromium ? describe : describe.skip
 if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
@@ -23,20 +17,11 @@ const tabTo = async (page: Page, selector: string, max = 60): Promise<void> => {
 }
 
 e2e('keyboard only', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = browserSession()
 
   it('creates a workspace, joins it and edits a field without the mouse; Escape leaves the editor', async () => {
-    const page = await (await newPerson(browser)).newPage()
-    await page.goto(server.url)
+    const page = await (await newPerson(session.browser)).newPage()
+    await page.goto(session.server.url)
     await tabTo(page, '#name')
     await page.keyboard.type('Tangentbordets partnerskap')
     await tabTo(page, '#party-0')
@@ -57,7 +42,7 @@ e2e('keyboard only', () => {
     await page.getByRole('heading', { name: 'Syfte', level: 1 }).waitFor()
     const documentUrl = page.url()
 
-    const guest = await (await newPerson(browser)).newPage()
+    const guest = await (await newPerson(session.browser)).newPage()
     await guest.goto(participantUrl)
     await tabTo(guest, '#join-name')
     await guest.keyboard.type('Gunnar')

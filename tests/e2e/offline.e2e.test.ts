@@ -1,41 +1,25 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  browserSkipMessage,
-  ensureClientBuilt,
-  hasChromium,
-  launchBrowser,
-  newPerson,
-} from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { browserSkipMessage, hasChromium, newPerson } from '../helpers/browser'
+import { browserSession } from '../helpers/browserSession'
 import {
   createDocumentInBrowser,
   createWorkspaceInBrowser,
   fieldText,
   joinInBrowser,
 } from '../helpers/e2e-flows'
-import { startTestServer, type TestServer } from '../helpers/test-server'
 
 const e2e = hasChromium ? describe : describe.skip
 if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
 
 e2e('working offline', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = browserSession()
 
   it('edits made offline stay on the device with an honest status, and merge with the other party’s once back online', async () => {
-    const karinContext = await newPerson(browser)
+    const karinContext = await newPerson(session.browser)
     const karin = await karinContext.newPage()
-    const { participantUrl } = await createWorkspaceInBrowser(karin, server.url)
+    const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
     const documentUrl = await createDocumentInBrowser(karin, 'Utan nät')
-    const aisha = await joinInBrowser(browser, participantUrl, 'Aisha Förening')
+    const aisha = await joinInBrowser(session.browser, participantUrl, 'Aisha Förening')
     await aisha.goto(documentUrl)
     const status = (page: typeof karin) => page.locator('[data-status]')
     await expect.poll(() => status(karin).getAttribute('data-status')).toBe('saved')

@@ -1,39 +1,22 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  browserSkipMessage,
-  ensureClientBuilt,
-  expectNoSeriousAxeViolations,
-  hasChromium,
-  launchBrowser,
-  newPerson,
-} from '../helpers/browser'
+import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
+import { browserSession } from '../helpers/browserSession'
 import { createDocumentInBrowser, createWorkspaceInBrowser, fieldText } from '../helpers/e2e-flows'
-import { startTestServer, type TestServer } from '../helpers/test-server'
 
 const e2e = hasChromium ? describe : describe.skip
 if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
 
 e2e('the shared screen', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = browserSession()
 
   it('the viewer link shows the document read-only in large type, follows "Visa på skärmen", and typing there changes nothing', async () => {
-    const karin = await (await newPerson(browser)).newPage()
-    const { viewerUrl } = await createWorkspaceInBrowser(karin, server.url)
+    const karin = await (await newPerson(session.browser)).newPage()
+    const { viewerUrl } = await createWorkspaceInBrowser(karin, session.server.url)
     const documentUrl = await createDocumentInBrowser(karin, 'På storskärmen')
     const documentId = documentUrl.split('/d/')[1]!
 
-    const screen = await (await newPerson(browser, { width: 1920, height: 1080 })).newPage()
+    const screen = await (await newPerson(session.browser, { width: 1920, height: 1080 })).newPage()
     await screen.goto(viewerUrl)
     await screen.getByLabel('Ditt namn').fill('Storskärmen i rum 3')
     await screen.getByLabel(/Spånga-Tensta/).check()
@@ -65,8 +48,8 @@ e2e('the shared screen', () => {
       .poll(() => fieldText(screen, 'direction'))
       .toBe('Vi strävar mot en stadsdel där ingen är ensam. Tillsammans.')
     expect(await fieldText(karin, 'direction')).not.toContain('STORSKÄRMEN')
-    await server.registry.flush()
-    const stored = await server.storage.documents.load(documentId)
+    await session.server.registry.flush()
+    const stored = await session.server.storage.documents.load(documentId)
     const doc = new Y.Doc()
     if (stored.state !== null) Y.applyUpdate(doc, stored.state)
     for (const update of stored.updates) Y.applyUpdate(doc, update)

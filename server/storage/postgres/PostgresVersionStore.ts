@@ -10,6 +10,7 @@ import {
   VersionSummaryRow,
 } from '../workspace-rows'
 import { transaction } from './PostgresDocumentStore'
+import { writeAudit } from './writeAudit'
 
 /**
  * Versions in Postgres. Saves of one document from any instance are serialised by an advisory lock, so two
@@ -45,18 +46,11 @@ export class PostgresVersionStore implements VersionStore {
           version.value,
         ],
       )
-      await client.query(
-        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES ($1, $2, $3, $4, $5)',
-        [
-          audit.workspaceId,
-          audit.at,
-          audit.type,
-          audit.actor === null ? null : JSON.stringify(audit.actor),
-          audit.subject === null
-            ? null
-            : JSON.stringify({ ...audit.subject, label: `${next}: ${audit.subject.label}` }),
-        ],
-      )
+      await writeAudit(client, [
+        audit.subject === null
+          ? audit
+          : { ...audit, subject: { ...audit.subject, label: `${next}: ${audit.subject.label}` } },
+      ])
       return next
     })
   }
@@ -82,16 +76,7 @@ export class PostgresVersionStore implements VersionStore {
         ],
       )
       if ((inserted.rowCount ?? 0) === 0) return false
-      await client.query(
-        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES ($1, $2, $3, $4, $5)',
-        [
-          audit.workspaceId,
-          audit.at,
-          audit.type,
-          audit.actor === null ? null : JSON.stringify(audit.actor),
-          audit.subject === null ? null : JSON.stringify(audit.subject),
-        ],
-      )
+      await writeAudit(client, [audit])
       return true
     })
   }

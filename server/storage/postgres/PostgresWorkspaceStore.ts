@@ -16,23 +16,9 @@ import {
   WorkspaceRow,
 } from '../workspace-rows'
 import { transaction } from './PostgresDocumentStore'
+import { writeAudit } from './writeAudit'
 
 type Queryable = Pick<PoolClient, 'query'>
-
-const audit = async (client: Queryable, records: readonly AuditRecord[]): Promise<void> => {
-  for (const record of records) {
-    await client.query(
-      'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES ($1, $2, $3, $4, $5)',
-      [
-        record.workspaceId,
-        record.at,
-        record.type,
-        record.actor === null ? null : JSON.stringify(record.actor),
-        record.subject === null ? null : JSON.stringify(record.subject),
-      ],
-    )
-  }
-}
 
 const insertParty = (client: Queryable, workspaceId: string, party: Party) =>
   client.query(
@@ -94,7 +80,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
       for (const party of parties) await insertParty(client, workspace.id, party)
       for (const invite of invites) await insertInvite(client, invite)
       await insertMember(client, creator)
-      await audit(client, entries)
+      await writeAudit(client, entries)
     })
   }
 
@@ -116,14 +102,14 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
   async addParty(workspaceId: string, party: Party, entry: AuditRecord): Promise<void> {
     await transaction(this.pool, async (client) => {
       await insertParty(client, workspaceId, party)
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 
   async removeParty(workspaceId: string, partyId: string, entry: AuditRecord): Promise<void> {
     await transaction(this.pool, async (client) => {
       await client.query('DELETE FROM party WHERE id = $1 AND workspace_id = $2', [partyId, workspaceId])
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 
@@ -147,14 +133,14 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
   async addMember(member: MemberRecord, entry: AuditRecord): Promise<void> {
     await transaction(this.pool, async (client) => {
       await insertMember(client, member)
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 
   async removeMember(memberId: string, entry: AuditRecord): Promise<void> {
     await transaction(this.pool, async (client) => {
       await client.query('DELETE FROM member WHERE id = $1', [memberId])
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 
@@ -173,7 +159,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
   async addInvite(invite: InviteRecord, entry: AuditRecord): Promise<void> {
     await transaction(this.pool, async (client) => {
       await insertInvite(client, invite)
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 
@@ -183,7 +169,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
         revokedAt,
         inviteId,
       ])
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 
@@ -198,7 +184,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
         inviteId,
       ])
       const removed = await client.query('DELETE FROM member WHERE invite_id = $1 RETURNING id', [inviteId])
-      await audit(client, entries)
+      await writeAudit(client, entries)
       return parseRows(IdRow, removed.rows, 'member id').map((row) => row.id)
     })
   }
@@ -228,7 +214,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
           document.createdBy,
         ],
       )
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 
@@ -236,7 +222,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     await transaction(this.pool, async (client) => {
       await client.query('DELETE FROM document WHERE id = $1', [documentId])
       await removeDocumentContent(client, documentId)
-      await audit(client, [entry])
+      await writeAudit(client, [entry])
     })
   }
 

@@ -10,6 +10,7 @@ import {
   VersionRow,
   VersionSummaryRow,
 } from '../workspace-rows'
+import { auditWriter } from './auditWriter'
 
 const NextRow = z.object({ next: z.number().int().positive() })
 
@@ -26,6 +27,7 @@ export class SqliteVersionStore implements VersionStore {
 
   constructor({ database }: { readonly database: Database.Database }) {
     const db = database
+    const writeAudit = auditWriter(db)
     this.sql = {
       next: db.prepare(
         'SELECT coalesce(max(number), 0) + 1 AS next FROM document_version WHERE document_id = ?',
@@ -39,9 +41,6 @@ export class SqliteVersionStore implements VersionStore {
          FROM document_version WHERE document_id = ? ORDER BY number`,
       ),
       get: db.prepare('SELECT * FROM document_version WHERE document_id = ? AND number = ?'),
-      audit: db.prepare(
-        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES (?, ?, ?, ?, ?)',
-      ),
       approve: db.prepare(
         `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -61,7 +60,7 @@ export class SqliteVersionStore implements VersionStore {
           approval.name,
           approval.at,
         )
-        if (changes > 0) this.writeAudit(audit)
+        if (changes > 0) writeAudit([audit])
         return changes > 0
       },
     )
@@ -80,31 +79,17 @@ export class SqliteVersionStore implements VersionStore {
         version.state,
         version.value,
       )
-      this.sql.audit.run(
-        audit.workspaceId,
-        audit.at,
-        audit.type,
-        audit.actor === null ? null : JSON.stringify(audit.actor),
+      writeAudit([
         audit.subject === null
-          ? null
-          : JSON.stringify({ ...audit.subject, label: `${next}: ${audit.subject.label}` }),
-      )
+          ? audit
+          : { ...audit, subject: { ...audit.subject, label: `${next}: ${audit.subject.label}` } },
+      ])
       return next
     })
   }
 
   async addVersion(version: Omit<VersionRecord, 'number'>, audit: AuditRecord): Promise<number> {
     return this.insert(version, audit)
-  }
-
-  private writeAudit(audit: AuditRecord): void {
-    this.sql.audit.run(
-      audit.workspaceId,
-      audit.at,
-      audit.type,
-      audit.actor === null ? null : JSON.stringify(audit.actor),
-      audit.subject === null ? null : JSON.stringify(audit.subject),
-    )
   }
 
   async addApproval(

@@ -15,6 +15,7 @@ import {
   parseRows,
   WorkspaceRow,
 } from '../workspace-rows'
+import { auditWriter } from './auditWriter'
 
 /**
  * Workspaces and everything that belongs to them, in the same SQLite database as the documents' content
@@ -23,10 +24,12 @@ import {
 export class SqliteWorkspaceStore implements WorkspaceStore {
   private readonly db: Database.Database
   private readonly sql
+  private readonly audit: (records: readonly AuditRecord[]) => void
 
   constructor({ database }: { readonly database: Database.Database }) {
     this.db = database
     const db = database
+    this.audit = auditWriter(db)
     this.sql = {
       insertWorkspace: db.prepare(
         'INSERT INTO workspace (id, name, challenge, created_at) VALUES (?, ?, ?, ?)',
@@ -66,9 +69,6 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       deleteDocLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
       deleteVersions: db.prepare('DELETE FROM document_version WHERE document_id = ?'),
       deleteApprovals: db.prepare('DELETE FROM version_approval WHERE document_id = ?'),
-      insertAudit: db.prepare(
-        'INSERT INTO audit_event (workspace_id, at, type, actor, subject) VALUES (?, ?, ?, ?, ?)',
-      ),
       audit: db.prepare(
         `SELECT seq, at, type, actor, subject FROM audit_event
          WHERE workspace_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
@@ -79,18 +79,6 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       deleteParties: db.prepare('DELETE FROM party WHERE workspace_id = ?'),
       deleteDocuments: db.prepare('DELETE FROM document WHERE workspace_id = ?'),
       deleteWorkspace: db.prepare('DELETE FROM workspace WHERE id = ?'),
-    }
-  }
-
-  private audit(records: readonly AuditRecord[]): void {
-    for (const record of records) {
-      this.sql.insertAudit.run(
-        record.workspaceId,
-        record.at,
-        record.type,
-        record.actor === null ? null : JSON.stringify(record.actor),
-        record.subject === null ? null : JSON.stringify(record.subject),
-      )
     }
   }
 
