@@ -68,6 +68,7 @@ export const startServer = async ({
   const registry = new RoomRegistry({
     onLoad: async (room) => {
       await documents.prepare(room)
+      room.setFrozen((await workspaces.findDocument(room.docId))?.frozen ?? null)
       fanout?.roomLoaded(room)
     },
     onUnload: (docId) => fanout?.roomUnloaded(docId),
@@ -103,6 +104,10 @@ export const startServer = async ({
       fanout?.publishControl({ type: 'evict', docIds: [...documentIds] })
     },
     onDocumentCreated: (document) => documents.initialise(document),
+    onDocumentFrozen: (document) => {
+      registry.peek(document.id)?.setFrozen(document.frozen)
+      fanout?.publishControl({ type: 'freeze', docId: document.id, frozen: document.frozen })
+    },
   })
   // What another instance withdrew while Redis was away never arrived: check every open socket and room.
   const revalidate = () =>
@@ -120,6 +125,7 @@ export const startServer = async ({
       onControl: (message) => {
         if (message.type === 'revoke') revoke(message.memberIds)
         else if (message.type === 'evict') void evict(message.docIds)
+        else if (message.type === 'freeze') registry.peek(message.docId)?.setFrozen(message.frozen)
         else screen.set(message.workspaceId, message.focus)
       },
       onReconnect: () => void revalidate(),

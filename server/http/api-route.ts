@@ -28,7 +28,7 @@ export interface RouteInput<P, Q, B> {
  * The same table mounts the routes, generates `/api/openapi.json` and drives the authorisation tests.
  */
 export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
-  readonly method: 'get' | 'post' | 'delete'
+  readonly method: 'get' | 'post' | 'put' | 'delete'
   /** Hono path, `:name` for parameters. `:workspaceId` and `:documentId` scope member routes. */
   readonly path: string
   readonly summary: string

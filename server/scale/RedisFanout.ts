@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { z } from 'zod'
 import { ScreenFocus } from '../../shared/api/workspace-api'
+import { DocumentFreeze } from '../../shared/schema/document-record'
 import { EntityId } from '../../shared/schema/entity-id'
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/port'
@@ -12,6 +13,7 @@ export const ControlMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revoke'), memberIds: z.array(EntityId).max(10_000) }),
   z.object({ type: z.literal('evict'), docIds: z.array(z.string().min(1).max(128)).max(10_000) }),
   z.object({ type: z.literal('screen'), workspaceId: EntityId, focus: ScreenFocus }),
+  z.object({ type: z.literal('freeze'), docId: EntityId, frozen: DocumentFreeze.nullable() }),
 ])
 export type ControlMessage = z.infer<typeof ControlMessage>
 

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../shared/schema/audit-event'
-import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
 import type { Invite } from '../../shared/schema/invite'
 import type { Member } from '../../shared/schema/member'
 import type { Party } from '../../shared/schema/party'
@@ -131,6 +131,11 @@ export interface WorkspaceStore {
   listDocuments(workspaceId: string): Promise<DocumentRecord[]>
   getDocument(documentId: string): Promise<DocumentRecord | null>
   addDocument(document: DocumentRecord, audit: AuditRecord): Promise<void>
+  /**
+   * Freezes a document for signing (or unfreezes it with null) and records who did it; false if it was
+   * already in that state (nothing is written then).
+   */
+  setDocumentFrozen(documentId: string, frozen: DocumentFreeze | null, audit: AuditRecord): Promise<boolean>
   /** Removes the document's record and all of its stored content. */
   removeDocument(documentId: string, audit: AuditRecord): Promise<void>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AuditActor, AuditEvent, AuditSubject } from '../../shared/schema/audit-event'
-import { DocumentRecord } from '../../shared/schema/document-record'
+import { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
 import { Invite } from '../../shared/schema/invite'
 import { Member } from '../../shared/schema/member'
 import { Party } from '../../shared/schema/party'
@@ -67,26 +67,6 @@ export const InviteRow = z
     }),
   )
 
-export const DocumentRow = z
-  .object({
-    id: z.string(),
-    workspace_id: z.string(),
-    template: z.string(),
-    title: z.string(),
-    created_at: z.string(),
-    created_by: z.string().nullable(),
-  })
-  .transform((row) =>
-    DocumentRecord.parse({
-      id: row.id,
-      workspaceId: row.workspace_id,
-      template: row.template,
-      title: row.title,
-      createdAt: row.created_at,
-      createdBy: row.created_by,
-    }),
-  )
-
 const jsonOf = <T extends z.ZodType>(schema: T) =>
   z
     .string()
@@ -100,6 +80,28 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
         return z.NEVER
       }
     })
+
+export const DocumentRow = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    template: z.string(),
+    title: z.string(),
+    created_at: z.string(),
+    created_by: z.string().nullable(),
+    frozen: jsonOf(DocumentFreeze),
+  })
+  .transform((row) =>
+    DocumentRecord.parse({
+      id: row.id,
+      workspaceId: row.workspace_id,
+      template: row.template,
+      title: row.title,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      frozen: row.frozen,
+    }),
+  )
 
 export const AuditRow = z
   .object({

@@ -1,6 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { encodeDocumentStatus } from '../../shared/protocol/document-status'
 import { closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
+import type { DocumentFreeze } from '../../shared/schema/document-record'
 import type { Logger } from '../logger'
 import type { DocumentStore, StoredDocument } from '../storage/port'
 import { StorageIntegrityError } from '../storage/StorageIntegrityError'
@@ -71,6 +73,8 @@ export class Room {
   private fullStateFrame: Uint8Array | null = null
   private compaction: Promise<void> | null = null
   private destroyed = false
+  /** Frozen for signing: nobody's updates are applied (the server's own changes still are). */
+  private frozen: DocumentFreeze | null = null
 
   constructor(options: RoomOptions) {
     this.options = options
@@ -135,6 +139,7 @@ export class Room {
     if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
     this.sockets.set(socket, { clients: new Set(), readOnly })
     socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (this.frozen !== null) socket.send(encodeDocumentStatus({ frozen: this.frozen }))
     const presence = this.presenceFrame()
     if (presence !== null) socket.send(presence)
   }
@@ -164,8 +169,9 @@ export class Room {
         this.answerStep1(socket, message.stateVector)
         return
       case 'sync-update':
-        // Never applied, stored or relayed: a read-only socket's edits exist only on its own device.
-        if (!state.readOnly) this.applyUpdate(socket, message.update)
+        // Never applied, stored or relayed: a read-only socket's edits (or anyone's while the document is
+        // frozen) exist only on its own device.
+        if (!state.readOnly && this.frozen === null) this.applyUpdate(socket, message.update)
         return
       case 'awareness':
         if (!state.readOnly) this.applyAwareness(socket, message.update, message.exact ? frame : null)
@@ -177,6 +183,32 @@ export class Room {
         )
         return
     }
+  }
+
+  /** Whether the document is frozen for signing, and by whom. */
+  get frozenState(): DocumentFreeze | null {
+    return this.frozen
+  }
+
+  /** Freezes or unfreezes the document and tells every socket, so each shows it read-only or editable. */
+  setFrozen(frozen: DocumentFreeze | null): void {
+    if (this.destroyed || (frozen === null && this.frozen === null)) return
+    if (frozen !== null && this.frozen !== null && frozen.at === this.frozen.at) return
+    this.frozen = frozen
+    const frame = encodeDocumentStatus({ frozen })
+    // After what is already queued, so no client sees the status overtake an edit accepted before it.
+    this.options.queue.afterPersisted(() => {
+      if (this.destroyed) return
+      this.outbox.flush()
+      // On unfreezing, ask every client for what it has that the server lacks: a keystroke sent in the
+      // instant of freezing was dropped, and later edits built on it could not apply without it.
+      const ask = frozen === null ? encodeSyncStep1(Y.encodeStateVector(this.doc)) : null
+      for (const socket of this.sockets.keys()) {
+        if (!socket.isOpen) continue
+        socket.send(frame)
+        if (ask !== null) socket.send(ask)
+      }
+    })
   }
 
   /** Removes a socket; its awareness states are removed and that removal is sent to everyone else. */

@@ -154,6 +154,12 @@ export class VersionService {
    * transaction, then saved as "restored from n" (its SHA-256 equals version n's).
    */
   async restore(member: MemberRecord, document: DocumentRecord, number: number): Promise<VersionSummary> {
+    if (document.frozen !== null) {
+      throw new ApiError(
+        'conflict',
+        `the document is frozen for signing (by ${document.frozen.by}); unfreeze it first`,
+      )
+    }
     const { summary, value } = await this.get(document, number)
     const template = this.options.documents.templateOf(document)
     if (summary.templateVersion !== template.version) {

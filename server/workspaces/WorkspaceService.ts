@@ -30,6 +30,8 @@ export interface WorkspaceServiceOptions {
   readonly onDocumentsRemoved?: (documentIds: readonly string[]) => Promise<void>
   /** Called after a document is registered, before the creator hears of it: write its initial content. */
   readonly onDocumentCreated?: (document: DocumentRecord) => Promise<void>
+  /** Called after a document was frozen or unfrozen: apply it to the open room (and other instances). */
+  readonly onDocumentFrozen?: (document: DocumentRecord) => void
   readonly now?: () => Date
 }
 
@@ -61,6 +63,7 @@ export class WorkspaceService {
   private readonly onAccessRevoked: (memberIds: readonly string[]) => void
   private readonly onDocumentsRemoved: (documentIds: readonly string[]) => Promise<void>
   private readonly onDocumentCreated: (document: DocumentRecord) => Promise<void>
+  private readonly onDocumentFrozen: (document: DocumentRecord) => void
   /** Workspaces and documents being deleted: nobody may open them while their content is removed. */
   private readonly deleting = new Set<string>()
 
@@ -69,6 +72,7 @@ export class WorkspaceService {
     onAccessRevoked,
     onDocumentsRemoved,
     onDocumentCreated,
+    onDocumentFrozen,
     now = () => new Date(),
   }: WorkspaceServiceOptions) {
     this.store = store
@@ -76,6 +80,7 @@ export class WorkspaceService {
     this.onAccessRevoked = onAccessRevoked ?? (() => {})
     this.onDocumentsRemoved = onDocumentsRemoved ?? (async () => {})
     this.onDocumentCreated = onDocumentCreated ?? (async () => {})
+    this.onDocumentFrozen = onDocumentFrozen ?? (() => {})
   }
 
   private timestamp(): string {
@@ -485,6 +490,7 @@ export class WorkspaceService {
       title: request.title,
       createdAt: this.timestamp(),
       createdBy: member.id,
+      frozen: null,
     }
     await this.store.addDocument(
       document,
@@ -496,6 +502,31 @@ export class WorkspaceService {
     )
     await this.onDocumentCreated(document)
     return document
+  }
+
+  /**
+   * Freezes a document for signing (the server then applies nobody's edits) or unfreezes it. Doing what is
+   * already so is answered with the document as it is, without a second audit entry.
+   */
+  async setFrozen(member: MemberRecord, documentId: string, frozen: boolean): Promise<DocumentRecord> {
+    const document = await this.findDocument(documentId)
+    if (document === null || document.workspaceId !== member.workspaceId) {
+      throw new ApiError('not-found', 'no such document in this workspace')
+    }
+    const freeze = frozen ? { at: this.timestamp(), by: member.name } : null
+    const changed = await this.store.setDocumentFrozen(
+      documentId,
+      freeze,
+      await this.entryBy(member, frozen ? 'document-frozen' : 'document-unfrozen', {
+        kind: 'document',
+        id: documentId,
+        label: document.title,
+      }),
+    )
+    if (!changed) return document
+    const updated = { ...document, frozen: freeze }
+    this.onDocumentFrozen(updated)
+    return updated
   }
 
   async deleteDocument(member: MemberRecord, documentId: string): Promise<void> {

@@ -16,6 +16,7 @@ export type Action =
   | 'screen.control'
   | 'version.save'
   | 'version.approve'
+  | 'document.freeze'
 
 const facilitator: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',
@@ -32,6 +33,7 @@ const facilitator: ReadonlySet<Action> = new Set<Action>([
   'screen.control',
   'version.save',
   'version.approve',
+  'document.freeze',
 ])
 const participant: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',

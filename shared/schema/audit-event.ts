@@ -18,6 +18,8 @@ export const AuditEventType = z.enum([
   'document-deleted',
   'version-saved',
   'version-approved',
+  'document-frozen',
+  'document-unfrozen',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 

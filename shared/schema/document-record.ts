@@ -5,6 +5,10 @@ import { singleLine, Timestamp } from './text'
 
 export const DocumentTitle = singleLine(200)
 
+/** A document frozen for signing: nobody's edits are applied until a facilitator unfreezes it. */
+export const DocumentFreeze = z.object({ at: Timestamp, by: z.string() })
+export type DocumentFreeze = z.infer<typeof DocumentFreeze>
+
 /** A document's entry in its workspace's registry; its content syncs at `/sync/:id`. */
 export const DocumentRecord = z.object({
   id: EntityId,
@@ -13,5 +17,6 @@ export const DocumentRecord = z.object({
   title: z.string(),
   createdAt: Timestamp,
   createdBy: EntityId.nullable(),
+  frozen: DocumentFreeze.nullable(),
 })
 export type DocumentRecord = z.infer<typeof DocumentRecord>

@@ -196,6 +196,7 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
         title: 'Överenskommelse',
         createdAt: at(3),
         createdBy: input.creator.id,
+        frozen: null,
       }
       await store.addDocument(document, entry(input.workspace.id, 'document-created', 3))
       expect(await store.getDocument(document.id)).toEqual(document)
@@ -206,6 +207,47 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted', 4))
       expect(await store.getDocument(document.id)).toBeNull()
       expect(await storage.documents.load(document.id)).toEqual({ state: null, updates: [], lastSeq: 0 })
+    })
+
+    it('[WS12] freezing a document is stored with who and when, written once, audited, and undone by unfreezing', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const document = {
+        id: id(),
+        workspaceId: input.workspace.id,
+        template: 'agreement' as const,
+        title: 'Överenskommelse',
+        createdAt: at(3),
+        createdBy: null,
+        frozen: null,
+      }
+      await store.addDocument(document, entry(input.workspace.id, 'document-created', 3))
+      const freeze = { at: at(4), by: 'Karin' }
+      expect(
+        await store.setDocumentFrozen(document.id, freeze, entry(input.workspace.id, 'document-frozen', 4)),
+      ).toBe(true)
+      expect(
+        await store.setDocumentFrozen(
+          document.id,
+          { at: at(5), by: 'Ali' },
+          entry(input.workspace.id, 'document-frozen', 5),
+        ),
+      ).toBe(false)
+      expect((await store.getDocument(document.id))?.frozen).toEqual(freeze)
+      expect((await store.listDocuments(input.workspace.id))[0]?.frozen).toEqual(freeze)
+      expect(
+        await store.setDocumentFrozen(document.id, null, entry(input.workspace.id, 'document-unfrozen', 6)),
+      ).toBe(true)
+      expect(
+        await store.setDocumentFrozen(document.id, null, entry(input.workspace.id, 'document-unfrozen', 7)),
+      ).toBe(false)
+      expect((await store.getDocument(document.id))?.frozen).toBeNull()
+      const types = (await store.listAudit(input.workspace.id, { limit: 10 })).map((event) => event.type)
+      expect(types.filter((type) => type === 'document-frozen' || type === 'document-unfrozen')).toEqual([
+        'document-unfrozen',
+        'document-frozen',
+      ])
     })
 
     it('[WS7] deleting a workspace removes everything of it and nothing of another', async () => {
@@ -221,6 +263,7 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
         title: 'Blad',
         createdAt: at(2),
         createdBy: null,
+        frozen: null,
       })
       const doomedDoc = documentOf(doomed.workspace.id)
       const keptDoc = documentOf(kept.workspace.id)
@@ -306,6 +349,7 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
         title: 'Ö',
         createdAt: at(3),
         createdBy: null,
+        frozen: null,
       }
       const other = { ...document, id: id() }
       for (const each of [document, other]) {
@@ -333,6 +377,7 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
         title: 'Ö',
         createdAt: at(3),
         createdBy: null,
+        frozen: null,
       }
       await store.addDocument(document, entry(input.workspace.id, 'document-created'))
       const number = await storage.versions.addVersion(

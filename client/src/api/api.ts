@@ -20,7 +20,7 @@ export class ApiRequestError extends Error {
 export const api = async <T>(
   path: string,
   schema: z.ZodType<T>,
-  init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
 ): Promise<T> => {
   const response = await fetch(path, {
     method: init.method ?? 'GET',

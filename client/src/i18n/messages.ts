@@ -131,6 +131,12 @@ const sv = {
   auditDocumentDeleted: 'tog bort ett dokument',
   auditVersionSaved: 'sparade en version',
   auditVersionApproved: 'godkände en version för sin part',
+  freeze: 'Frys inför undertecknande',
+  unfreeze: 'Öppna för ändringar igen',
+  frozenBanner:
+    'Fryst inför undertecknande av {name} ({time}). Ingen kan ändra dokumentet förrän en samordnare öppnar det igen.',
+  auditDocumentFrozen: 'frös ett dokument inför undertecknande',
+  auditDocumentUnfrozen: 'öppnade ett fryst dokument för ändringar igen',
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -267,6 +273,12 @@ const en: Record<MessageKey, string> = {
   auditDocumentDeleted: 'deleted a document',
   auditVersionSaved: 'saved a version',
   auditVersionApproved: 'approved a version for their party',
+  freeze: 'Freeze for signing',
+  unfreeze: 'Open for edits again',
+  frozenBanner:
+    'Frozen for signing by {name} ({time}). Nobody can change the document until a facilitator opens it again.',
+  auditDocumentFrozen: 'froze a document for signing',
+  auditDocumentUnfrozen: 'opened a frozen document for edits again',
 }
 
 export const messages = { sv, en } as const

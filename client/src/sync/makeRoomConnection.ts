@@ -4,8 +4,10 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { DOCUMENT_STATUS_MESSAGE, readDocumentStatus } from '../../../shared/protocol/document-status'
 import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
 import { CloseCode } from '../../../shared/protocol/sync-error'
+import type { DocumentFreeze } from '../../../shared/schema/document-record'
 
 /**
  * What the person is told about their edits. `saved` only once the server has confirmed it stored them;
@@ -18,6 +20,9 @@ export interface RoomConnection {
   status(): SyncStatus
   /** Called whenever the status changes. */
   onStatus(listener: (status: SyncStatus) => void): () => void
+  /** Whether the server has the document frozen for signing (it then applies nobody's edits). */
+  frozen(): DocumentFreeze | null
+  onFrozen(listener: (frozen: DocumentFreeze | null) => void): () => void
   destroy(): void
 }
 
@@ -27,6 +32,8 @@ export interface RoomConnectionOptions {
   /** Keep the document in the browser (IndexedDB) for offline work. Off for shared screens. */
   readonly persist?: boolean
   readonly url?: string
+  /** What the document record said when the page loaded; the server's status frames take over from there. */
+  readonly frozen?: DocumentFreeze | null
 }
 
 const closesForGood: ReadonlySet<number> = new Set([
@@ -48,6 +55,7 @@ export const makeRoomConnection = ({
   doc,
   persist = true,
   url = defaultUrl(),
+  frozen: initiallyFrozen = null,
 }: RoomConnectionOptions): RoomConnection => {
   const idb = persist ? new IndexeddbPersistence(`samverkstad:${docId}`, doc) : null
   const provider = new WebsocketProvider(url, docId, doc, { maxBackoffTime: 5_000 })
@@ -59,6 +67,21 @@ export const makeRoomConnection = ({
   let noAccess = false
   let everSynced = false
   let current: SyncStatus = 'connecting'
+  let frozen = initiallyFrozen
+  /** No status frame since this socket opened: the server sends one before its sync answer if frozen. */
+  let statusSinceConnect = false
+  const frozenListeners = new Set<(frozen: DocumentFreeze | null) => void>()
+  const setFrozen = (next: DocumentFreeze | null) => {
+    if (next?.at === frozen?.at) return
+    frozen = next
+    for (const listener of frozenListeners) listener(next)
+  }
+  provider.messageHandlers[DOCUMENT_STATUS_MESSAGE] = (_encoder, decoder) => {
+    const status = readDocumentStatus(decoder)
+    if (status === null) return
+    statusSinceConnect = true
+    setFrozen(status.frozen)
+  }
 
   const compute = (): SyncStatus => {
     if (noAccess) return 'no-access'
@@ -125,12 +148,15 @@ export const makeRoomConnection = ({
     if (status === 'connected') {
       provider.ws?.addEventListener('message', onMessage)
       probing = null
+      statusSinceConnect = false
     }
     update()
   })
   provider.on('sync', (synced: boolean) => {
     if (synced) {
       everSynced = true
+      // Unfrozen while this device was away: a frozen document would have said so before the sync answer.
+      if (!statusSinceConnect) setFrozen(null)
       scheduleProbe()
     }
     update()
@@ -165,6 +191,11 @@ export const makeRoomConnection = ({
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    frozen: () => frozen,
+    onFrozen(listener) {
+      frozenListeners.add(listener)
+      return () => frozenListeners.delete(listener)
+    },
     destroy() {
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
@@ -173,6 +204,7 @@ export const makeRoomConnection = ({
       provider.destroy()
       void idb?.destroy()
       listeners.clear()
+      frozenListeners.clear()
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
-import type { DocumentRecord } from '../../../shared/schema/document-record'
+import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
 import type { Workspace } from '../../../shared/schema/workspace'
 import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
@@ -215,6 +215,23 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
         ],
       )
       await writeAudit(client, [entry])
+    })
+  }
+
+  async setDocumentFrozen(
+    documentId: string,
+    frozen: DocumentFreeze | null,
+    entry: AuditRecord,
+  ): Promise<boolean> {
+    const text = frozen === null ? null : JSON.stringify(frozen)
+    return transaction(this.pool, async (client) => {
+      const result = await client.query(
+        'UPDATE document SET frozen = $1 WHERE id = $2 AND (frozen IS NULL) = ($1::text IS NOT NULL)',
+        [text, documentId],
+      )
+      if (result.rowCount === 0) return false
+      await writeAudit(client, [entry])
+      return true
     })
   }
 

@@ -93,4 +93,6 @@ export const postgresMigrations: readonly string[] = [
      at TEXT NOT NULL,
      PRIMARY KEY (document_id, number, party_id)
    );`,
+  // JSON of DocumentFreeze, or NULL when the document takes edits.
+  `ALTER TABLE document ADD COLUMN frozen TEXT;`,
 ]

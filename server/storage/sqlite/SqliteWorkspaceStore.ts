@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
-import type { DocumentRecord } from '../../../shared/schema/document-record'
+import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
 import type { Workspace } from '../../../shared/schema/workspace'
 import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
@@ -65,6 +65,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       document: db.prepare('SELECT * FROM document WHERE id = ?'),
       documentIds: db.prepare('SELECT id FROM document WHERE workspace_id = ?'),
       deleteDocument: db.prepare('DELETE FROM document WHERE id = ?'),
+      setFrozen: db.prepare(
+        'UPDATE document SET frozen = ? WHERE id = ? AND (frozen IS NULL) = (? IS NOT NULL)',
+      ),
       deleteDocState: db.prepare('DELETE FROM doc_state WHERE doc_id = ?'),
       deleteDocLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
       deleteVersions: db.prepare('DELETE FROM document_version WHERE document_id = ?'),
@@ -235,6 +238,19 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
         document.createdBy,
       )
       this.audit([audit])
+    })()
+  }
+
+  async setDocumentFrozen(
+    documentId: string,
+    frozen: DocumentFreeze | null,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    const text = frozen === null ? null : JSON.stringify(frozen)
+    return this.db.transaction(() => {
+      if (this.sql.setFrozen.run(text, documentId, text).changes === 0) return false
+      this.audit([audit])
+      return true
     })()
   }
 

@@ -93,4 +93,6 @@ export const sqliteMigrations: readonly string[] = [
      at TEXT NOT NULL,
      PRIMARY KEY (document_id, number, party_id)
    ) STRICT;`,
+  // JSON of DocumentFreeze, or NULL when the document takes edits.
+  `ALTER TABLE document ADD COLUMN frozen TEXT;`,
 ]

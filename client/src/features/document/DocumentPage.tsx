@@ -50,13 +50,32 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
   const template = templates[props.record.template]
   const me = props.view.me
   const myParty = props.view.parties.find((party) => party.id === me.partyId)
-  const readOnly = me.role === 'viewer' || props.screen === true
+  /** Never writes: a viewer, or the shared screen. */
+  const watchOnly = me.role === 'viewer' || props.screen === true
   const doc = new Y.Doc()
   onCleanup(() => doc.destroy())
   // A shared screen keeps nothing on the device and announces no presence of its own.
-  const connection = createRoomConnection({ docId: props.record.id, doc, persist: !readOnly })
+  const connection = createRoomConnection({
+    docId: props.record.id,
+    doc,
+    persist: !watchOnly,
+    frozen: props.record.frozen,
+  })
+  /** Watch-only, or frozen for signing (the server would drop the edits). */
+  const readOnly = () => watchOnly || connection.frozenSignal() !== null
+  const [freezeError, setFreezeError] = createSignal<string | null>(null)
+  const setFrozen = async (frozen: boolean) => {
+    setFreezeError(null)
+    try {
+      await api(`/api/documents/${props.record.id}/freeze`, DocumentRecord, {
+        method: frozen ? 'PUT' : 'DELETE',
+      })
+    } catch (error) {
+      setFreezeError(String(error))
+    }
+  }
   const awareness = connection.provider.awareness
-  if (readOnly) awareness.setLocalState(null)
+  if (watchOnly) awareness.setLocalState(null)
   else {
     awareness.setLocalStateField('user', {
       name: me.name,
@@ -72,7 +91,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
   const onPresence = () => setPeers(peersOf(awareness))
   awareness.on('change', onPresence)
   onCleanup(() => awareness.off('change', onPresence))
-  const [screenMode, setScreenMode] = createSignal(readOnly)
+  const [screenMode, setScreenMode] = createSignal(watchOnly)
   const cards = new Map<string, HTMLElement>()
   const [myFocus, setMyFocus] = createSignal<string | null>(null)
   const [shown, setShown] = createSignal(false)
@@ -92,7 +111,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
   })
   const focusField = (fieldId: string) => {
     setMyFocus(fieldId)
-    if (!readOnly) awareness.setLocalStateField('focus', fieldId)
+    if (!watchOnly) awareness.setLocalStateField('focus', fieldId)
   }
 
   const editorFor = (field: Field, labelId: string) => {
@@ -104,11 +123,11 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
           <div onFocusIn={onFocus}>
             <RichTextEditor
               fragment={doc.getXmlFragment(fieldTypeName(field))}
-              awareness={readOnly ? null : awareness}
+              awareness={watchOnly ? null : awareness}
               fieldId={field.id}
               labelId={labelId}
               label={field.label[locale()]}
-              readOnly={readOnly}
+              readOnly={readOnly()}
               onEscape={() => cards.get(field.id)?.focus()}
             />
           </div>
@@ -117,7 +136,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
           <YTextInput
             text={doc.getText(fieldTypeName(field))}
             labelledBy={labelId}
-            readOnly={readOnly}
+            readOnly={readOnly()}
             onFocus={onFocus}
           />
         </Match>
@@ -128,7 +147,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               field={list()}
               items={fieldValue() as FieldValues['list']}
               labelId={labelId}
-              readOnly={readOnly}
+              readOnly={readOnly()}
               onFocus={onFocus}
             />
           )}
@@ -140,7 +159,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               field={table()}
               rows={fieldValue() as FieldValues['table']}
               labelId={labelId}
-              readOnly={readOnly}
+              readOnly={readOnly()}
               onFocus={onFocus}
             />
           )}
@@ -151,7 +170,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               doc={doc}
               field={checklist()}
               entries={fieldValue() as FieldValues['checklist']}
-              readOnly={readOnly}
+              readOnly={readOnly()}
               onFocus={onFocus}
             />
           )}
@@ -163,7 +182,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               field={budget()}
               value={fieldValue() as FieldValues['budget']}
               parties={props.view.parties}
-              readOnly={readOnly}
+              readOnly={readOnly()}
               onFocus={onFocus}
             />
           )}
@@ -175,7 +194,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               field={date()}
               value={fieldValue() as string | null}
               labelId={labelId}
-              readOnly={readOnly}
+              readOnly={readOnly()}
               onFocus={onFocus}
             />
           )}
@@ -187,7 +206,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               field={choice()}
               value={fieldValue() as string | null}
               labelId={labelId}
-              readOnly={readOnly}
+              readOnly={readOnly()}
               onFocus={onFocus}
             />
           )}
@@ -210,8 +229,19 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
           data-status={connection.statusSignal()}
         >
           {t(statusText[connection.statusSignal()])}
-          {readOnly ? ` · ${t('readOnly')}` : ''}
+          {watchOnly ? ` · ${t('readOnly')}` : ''}
         </p>
+        <Show when={connection.frozenSignal()}>
+          {(frozen) => (
+            <p class="frozen-banner" role="status" data-frozen="true">
+              <span aria-hidden="true">🔒 </span>
+              {t('frozenBanner', {
+                name: frozen().by,
+                time: new Date(frozen().at).toLocaleString(locale() === 'sv' ? 'sv-SE' : 'en-GB'),
+              })}
+            </p>
+          )}
+        </Show>
         <Show when={!screenMode()}>
           <section class="presence" aria-label={t('presence')}>
             <ul>
@@ -246,7 +276,24 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
             </For>
           </nav>
         </Show>
-        <Show when={!readOnly}>
+        <Show when={!props.screen && can(me.role, 'document.freeze')}>
+          <button
+            type="button"
+            class="button button-quiet"
+            aria-pressed={connection.frozenSignal() !== null}
+            onClick={() => void setFrozen(connection.frozenSignal() === null)}
+          >
+            {connection.frozenSignal() === null ? t('freeze') : t('unfreeze')}
+          </button>
+          <Show when={freezeError()}>
+            {(message) => (
+              <p class="error" role="alert">
+                {message()}
+              </p>
+            )}
+          </Show>
+        </Show>
+        <Show when={!watchOnly}>
           <button
             type="button"
             class="button button-quiet"

@@ -39,6 +39,8 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'document-deleted': 'auditDocumentDeleted',
   'version-saved': 'auditVersionSaved',
   'version-approved': 'auditVersionApproved',
+  'document-frozen': 'auditDocumentFrozen',
+  'document-unfrozen': 'auditDocumentUnfrozen',
 }
 
 const roleLabel: Record<Role, MessageKey> = {

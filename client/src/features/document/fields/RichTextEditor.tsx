@@ -3,7 +3,7 @@ import { keymap } from 'prosemirror-keymap'
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list'
 import { EditorState, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import { For, onCleanup, onMount } from 'solid-js'
+import { createEffect, For, onCleanup, onMount } from 'solid-js'
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -104,6 +104,13 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
         class: 'rich-text',
         'data-field': props.fieldId,
       },
+    })
+  })
+  // Frozen or unfrozen while open: ProseMirror reads `editable` again on setProps.
+  createEffect(() => {
+    const readOnly = props.readOnly
+    view?.setProps({
+      attributes: { ...(view.props.attributes as Record<string, string>), 'aria-readonly': String(readOnly) },
     })
   })
   onCleanup(() => view?.destroy())
