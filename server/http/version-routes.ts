@@ -100,6 +100,18 @@ export const versionRoutes = (workspaces: WorkspaceService, versions: VersionSer
       },
     }),
     defineRoute({
+      method: 'get',
+      path: '/api/documents/:documentId/versions/:number/bundle',
+      summary: 'The filing bundle: PDF, DOCX, JSON and a manifest.json with the SHA-256 of each (for diarieföring)',
+      access: 'workspace.read',
+      params: VersionParams,
+      query: ExportQuery.pick({ lang: true }),
+      status: 200,
+      produces: ['application/zip'],
+      handle: async ({ params, query }) =>
+        fileResponse(await versions.bundle(await documentOf(params.documentId), params.number, query.lang)),
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/documents/:documentId/versions/:number/approvals',
       summary: "Approve a version on behalf of one's own party (ställningstagande)",

@@ -1,14 +1,22 @@
 import { createHash } from 'node:crypto'
+import { zipSync } from 'fflate'
 import { canonicalJson } from '../../shared/document/canonical-json'
 import type { DocumentValue } from '../../shared/document/field-value'
 import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { FilingManifest } from '../../shared/schema/filing-manifest'
 import type { SaveVersionRequest, VersionSummary, VersionView } from '../../shared/schema/version'
 import type { DocumentService, ExportFile, ExportFormat } from '../documents/DocumentService'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord, VersionRecord, VersionStore, WorkspaceStore } from '../storage/port'
 import { diffValues, type FieldDiff } from './diffValues'
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex')
+
+const bytesOf = (body: string | Uint8Array): Uint8Array =>
+  typeof body === 'string' ? new TextEncoder().encode(body) : body
+
+/** The formats a registrar files: PDF to read, DOCX to work on, JSON to process. */
+const FILED_FORMATS = ['pdf', 'docx', 'json'] as const
 
 /**
  * Saved versions of documents: immutable, numbered, each with the SHA-256 of its value's canonical JSON —
@@ -210,5 +218,63 @@ export class VersionService {
     })
     const file = await this.options.documents.render(value, context, format)
     return { ...file, filename: file.filename.replace(/\.(\w+)$/, `-v${summary.number}.$1`) }
+  }
+
+  /**
+   * The filing bundle of a version (what a registrar needs to diarieföra it): a zip of its PDF, DOCX and JSON
+   * and a `manifest.json` naming the partnership, document, template and version, who saved and approved it,
+   * and the SHA-256 of every file.
+   */
+  async bundle(document: DocumentRecord, number: number, locale: 'sv' | 'en'): Promise<ExportFile> {
+    const files = await Promise.all(FILED_FORMATS.map((format) => this.export(document, number, format, locale)))
+    const [{ summary }, views, workspace, parties] = await Promise.all([
+      this.get(document, number),
+      this.list(document),
+      this.options.workspaces.getWorkspace(document.workspaceId),
+      this.options.workspaces.listParties(document.workspaceId),
+    ])
+    const view = views.find((candidate) => candidate.number === number)
+    if (view === undefined || workspace === null) throw new ApiError('not-found', `document has no version ${number}`)
+    const template = this.options.documents.templateOf(document)
+    const contents = files.map((file) => ({ file, bytes: bytesOf(file.body) }))
+    const manifest: FilingManifest = {
+      format: 'samverkstad-filing/1',
+      bundledAt: (this.options.now?.() ?? new Date()).toISOString(),
+      workspace: { id: workspace.id, name: workspace.name },
+      parties,
+      document: { id: document.id, title: document.title },
+      template: { id: template.id, version: template.version, title: template.title[locale] },
+      version: {
+        number: summary.number,
+        label: summary.label,
+        note: summary.note,
+        createdAt: summary.createdAt,
+        createdBy: { name: summary.createdBy.name, party: summary.createdBy.partyName },
+        valueSha256: summary.sha256,
+      },
+      approvals: view.approvals.map((approval) => ({
+        party: approval.partyName,
+        name: approval.name,
+        at: approval.at,
+      })),
+      agreedByAllParties: view.agreedByAllParties,
+      files: contents.map(({ file, bytes }) => ({
+        name: file.filename,
+        contentType: file.contentType,
+        bytes: bytes.byteLength,
+        sha256: sha256(bytes),
+      })),
+    }
+    // Dated as the version, so the same version always zips to entries with the same dates.
+    const mtime = new Date(summary.createdAt)
+    const zip = zipSync(
+      {
+        ...Object.fromEntries(contents.map(({ file, bytes }) => [file.filename, [bytes, { mtime }]])),
+        'manifest.json': [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { mtime }],
+      },
+      { level: 6 },
+    )
+    const base = files[0]?.filename.replace(/\.pdf$/, '') ?? `version-${number}`
+    return { body: zip, contentType: 'application/zip', filename: `${base}-diarieforing.zip` }
   }
 }

@@ -8,23 +8,12 @@ import { templates } from '../../shared/templates'
 import { readDocument, writeDocument } from '../../shared/ydoc/document-ydoc'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { expectedTexts, filledDocument } from '../helpers/filled-document'
+import { oneLine, xmlText } from '../helpers/office-text'
 import { startTestServer, type TestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
 
 const SCRIPT = '<script>alert("x")</script>'
-/** PDF text as one line: wrapped lines joined, and a line broken after a hyphen joined without a space. */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/- /g, '-').trim()
-const xmlText = (xml: string) =>
-  xml
-    .replace(/<w:tab\/>/g, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-
 describe('exports of the current state', () => {
   let server: TestServer
   let workspace: TestWorkspace

@@ -3,14 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { unzipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage'
 import { canonicalJson } from '../../shared/document/canonical-json'
+import { FilingManifest } from '../../shared/schema/filing-manifest'
 import type { VersionSummary } from '../../shared/schema/version'
 import { templates } from '../../shared/templates'
 import { writeDocument } from '../../shared/ydoc/document-ydoc'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { filledDocument } from '../helpers/filled-document'
+import { docxText, pdfText } from '../helpers/office-text'
 import { startTestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
@@ -196,6 +199,91 @@ describe('saved versions', () => {
           })
         ).status,
       ).toBe(200)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('files a version as a zip whose manifest names the partnership and version and hashes every file, with the version and approvals in the PDF and DOCX', async () => {
+    const server = await startTestServer()
+    try {
+      const workspace = await TestWorkspace.create(server.url)
+      const aisha = await workspace.join('participant', 'Aisha Förening', 1)
+      const document = await workspace.createDocument('Överenskommelse om läxhjälp', 'agreement')
+      const provider = connectProvider(server.wsUrl, document.id, workspace.token)
+      await waitSynced(provider)
+      const value = filledDocument(
+        templates.agreement,
+        workspace.created.parties.map((party) => party.id),
+      )
+      writeDocument(provider.doc, templates.agreement, value)
+      await waitFor(
+        () => (server.registry.peek(document.id)?.doc.getText('f:invoice-address').length ?? 0) > 0,
+        'content on the server',
+      )
+      destroyProvider(provider)
+      const post = (path: string, token: string, body: object) =>
+        fetch(`${server.url}/api/documents/${document.id}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      expect((await post('/versions', workspace.token, { label: 'Utkast' })).status).toBe(201)
+      expect((await post('/versions', workspace.token, { label: 'Att underteckna' })).status).toBe(201)
+      expect((await post('/versions/2/approvals', workspace.token, {})).status).toBe(201)
+      expect((await post('/versions/2/approvals', aisha.session.token, {})).status).toBe(201)
+
+      const response = await fetch(`${server.url}/api/documents/${document.id}/versions/2/bundle`, {
+        headers: { authorization: `Bearer ${aisha.session.token}` },
+      })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('application/zip')
+      expect(response.headers.get('content-disposition')).toMatch(/-v2-diarieforing\.zip/)
+      const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
+      const manifest = FilingManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json'])))
+      expect(manifest).toMatchObject({
+        workspace: { id: workspace.id, name: workspace.created.workspace.name },
+        document: { id: document.id, title: 'Överenskommelse om läxhjälp' },
+        template: { id: 'agreement', version: templates.agreement.version },
+        version: { number: 2, label: 'Att underteckna', createdBy: { name: 'Karin Kommun' } },
+        agreedByAllParties: true,
+      })
+      expect(manifest.parties.map((party) => party.name)).toEqual(
+        workspace.created.parties.map((party) => party.name),
+      )
+      expect(manifest.version.valueSha256).toBe(
+        createHash('sha256').update(canonicalJson(value)).digest('hex'),
+      )
+      expect(manifest.approvals.map((approval) => approval.name)).toEqual(['Karin Kommun', 'Aisha Förening'])
+      expect(manifest.files.map((file) => file.name.split('.').at(-1))).toEqual(['pdf', 'docx', 'json'])
+      expect(Object.keys(files).sort()).toEqual(
+        [...manifest.files.map((file) => file.name), 'manifest.json'].sort(),
+      )
+      for (const file of manifest.files) {
+        const bytes = files[file.name]!
+        expect(bytes.byteLength, file.name).toBe(file.bytes)
+        expect(createHash('sha256').update(bytes).digest('hex'), file.name).toBe(file.sha256)
+      }
+      const fileOf = (extension: string) =>
+        files[manifest.files.find((file) => file.name.endsWith(extension))!.name]!
+      for (const text of [await pdfText(fileOf('.pdf')), docxText(fileOf('.docx'))]) {
+        expect(text).toContain('2 – Att underteckna')
+        expect(text).toContain('Spånga-Tensta stadsdelsförvaltning: Karin Kommun')
+        expect(text).toContain('Föreningen Gemenskap: Aisha Förening')
+        expect(text).toContain(manifest.version.valueSha256)
+      }
+      const json = JSON.parse(new TextDecoder().decode(fileOf('.json'))) as {
+        value: unknown
+        version: { number: number }
+      }
+      expect(json.value).toEqual(value)
+      expect(json.version.number).toBe(2)
+
+      // A version that does not exist has no bundle.
+      const missing = await fetch(`${server.url}/api/documents/${document.id}/versions/9/bundle`, {
+        headers: { authorization: `Bearer ${workspace.token}` },
+      })
+      expect(missing.status).toBe(404)
     } finally {
       await server.close()
     }

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { EntityId } from './entity-id'
+import { Party } from './party'
+import { TemplateId } from './template-id'
+import { Timestamp } from './text'
+import { Sha256 } from './version'
+
+/** One file of a filing bundle, with the SHA-256 of its bytes so a registrar can check it later. */
+export const FiledFile = z.object({
+  name: z.string(),
+  contentType: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: Sha256,
+})
+export type FiledFile = z.infer<typeof FiledFile>
+
+/**
+ * `manifest.json` of a filing bundle: everything a registrar needs to diarieföra a saved version — whose
+ * partnership, which document and version, who saved and who approved it, and a hash of every file.
+ */
+export const FilingManifest = z.object({
+  format: z.literal('samverkstad-filing/1'),
+  bundledAt: Timestamp,
+  workspace: z.object({ id: EntityId, name: z.string() }),
+  parties: z.array(Party),
+  document: z.object({ id: EntityId, title: z.string() }),
+  template: z.object({ id: TemplateId, version: z.number().int().positive(), title: z.string() }),
+  version: z.object({
+    number: z.number().int().positive(),
+    label: z.string(),
+    note: z.string(),
+    createdAt: Timestamp,
+    createdBy: z.object({ name: z.string(), party: z.string() }),
+    /** SHA-256 of the canonical JSON of the version's value, as recorded when it was saved. */
+    valueSha256: Sha256,
+  }),
+  approvals: z.array(z.object({ party: z.string(), name: z.string(), at: Timestamp })),
+  agreedByAllParties: z.boolean(),
+  files: z.array(FiledFile),
+})
+export type FilingManifest = z.infer<typeof FilingManifest>
