@@ -102,7 +102,8 @@ export const versionRoutes = (workspaces: WorkspaceService, versions: VersionSer
     defineRoute({
       method: 'get',
       path: '/api/documents/:documentId/versions/:number/bundle',
-      summary: 'The filing bundle: PDF, DOCX, JSON and a manifest.json with the SHA-256 of each (for diarieföring)',
+      summary:
+        'The filing bundle: PDF, DOCX, JSON and a manifest.json with the SHA-256 of each (for diarieföring)',
       access: 'workspace.read',
       params: VersionParams,
       query: ExportQuery.pick({ lang: true }),

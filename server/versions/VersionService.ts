@@ -226,7 +226,9 @@ export class VersionService {
    * and the SHA-256 of every file.
    */
   async bundle(document: DocumentRecord, number: number, locale: 'sv' | 'en'): Promise<ExportFile> {
-    const files = await Promise.all(FILED_FORMATS.map((format) => this.export(document, number, format, locale)))
+    const files = await Promise.all(
+      FILED_FORMATS.map((format) => this.export(document, number, format, locale)),
+    )
     const [{ summary }, views, workspace, parties] = await Promise.all([
       this.get(document, number),
       this.list(document),
@@ -234,7 +236,8 @@ export class VersionService {
       this.options.workspaces.listParties(document.workspaceId),
     ])
     const view = views.find((candidate) => candidate.number === number)
-    if (view === undefined || workspace === null) throw new ApiError('not-found', `document has no version ${number}`)
+    if (view === undefined || workspace === null)
+      throw new ApiError('not-found', `document has no version ${number}`)
     const template = this.options.documents.templateOf(document)
     const contents = files.map((file) => ({ file, bytes: bytesOf(file.body) }))
     const manifest: FilingManifest = {
