@@ -8,6 +8,7 @@ import {
   VersionSummary,
   VersionView,
 } from '../../shared/schema/version'
+import { DiffResponse, Revision } from '../../shared/schema/version-diff'
 import { ApiError } from '../errors/ApiError'
 import type { VersionService } from '../versions/VersionService'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
@@ -16,29 +17,7 @@ import { ExportQuery, fileResponse } from './document-routes'
 
 const DocumentParams = z.object({ documentId: EntityId })
 const VersionParams = DocumentParams.extend({ number: z.coerce.number().int().positive() })
-const Revision = z.union([z.coerce.number().int().positive(), z.literal('live')])
 const DiffQuery = z.object({ from: Revision, to: Revision.default('live') })
-const TextPart = z.object({ type: z.enum(['same', 'added', 'removed']), text: z.string() })
-const DiffResponse = z.object({
-  from: Revision,
-  to: Revision,
-  fields: z.array(
-    z.object({
-      fieldId: z.string(),
-      kind: z.string(),
-      text: z.array(TextPart).optional(),
-      rows: z
-        .array(
-          z.object({
-            id: z.string(),
-            type: z.enum(['added', 'removed', 'changed']),
-            parts: z.array(TextPart),
-          }),
-        )
-        .optional(),
-    }),
-  ),
-})
 
 /** Saved versions of a document: save, list, fetch (JSON or any export format). */
 export const versionRoutes = (workspaces: WorkspaceService, versions: VersionService): ApiRoute[] => {

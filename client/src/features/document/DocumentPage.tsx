@@ -17,6 +17,8 @@ import type { SyncStatus } from '../../sync/makeRoomConnection'
 import { Avatar } from '../../ui/Avatar'
 import { colorFor } from '../../ui/colors'
 import { partyShape } from '../../ui/PartyMark'
+import { Tabs } from '../../ui/Tabs'
+import { VersionsPanel } from '../versions/VersionsPanel'
 import { FieldCard } from './FieldCard'
 import { BudgetEditor } from './fields/BudgetEditor'
 import { ChecklistEditor } from './fields/ChecklistEditor'
@@ -46,7 +48,7 @@ export interface DocumentEditorProps {
 
 /** A document as the sheet it replaces: titled cards in the sheet's order, co-edited live. */
 export const DocumentEditor = (props: DocumentEditorProps) => {
-  const { t, locale } = useI18n()
+  const { t, locale, formatDateTime } = useI18n()
   const template = templates[props.record.template]
   const me = props.view.me
   const myParty = props.view.parties.find((party) => party.id === me.partyId)
@@ -237,7 +239,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               <span aria-hidden="true">🔒 </span>
               {t('frozenBanner', {
                 name: frozen().by,
-                time: new Date(frozen().at).toLocaleString(locale() === 'sv' ? 'sv-SE' : 'en-GB'),
+                time: formatDateTime(frozen().at),
               })}
             </p>
           )}
@@ -312,29 +314,48 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
           </button>
         </Show>
       </header>
-      <For each={template.sections}>
-        {(section) => (
-          <section class="sheet-section" aria-labelledby={`section-${section.id}`}>
-            <h2 id={`section-${section.id}`}>{section.title[locale()]}</h2>
-            <For each={section.fields}>
-              {(field) => {
-                const labelId = `label-${field.id}`
-                return (
-                  <FieldCard
-                    highlighted={props.focusFieldId?.() === field.id}
-                    field={field}
-                    labelId={labelId}
-                    peers={peers().filter((peer) => peer.focus === field.id)}
-                    ref={(element) => cards.set(field.id, element)}
-                  >
-                    {editorFor(field, labelId)}
-                  </FieldCard>
-                )
-              }}
-            </For>
-          </section>
-        )}
-      </For>
+      <div class="document-body">
+        <div class="sheet">
+          <For each={template.sections}>
+            {(section) => (
+              <section class="sheet-section" aria-labelledby={`section-${section.id}`}>
+                <h2 id={`section-${section.id}`}>{section.title[locale()]}</h2>
+                <For each={section.fields}>
+                  {(field) => {
+                    const labelId = `label-${field.id}`
+                    return (
+                      <FieldCard
+                        highlighted={props.focusFieldId?.() === field.id}
+                        field={field}
+                        labelId={labelId}
+                        peers={peers().filter((peer) => peer.focus === field.id)}
+                        ref={(element) => cards.set(field.id, element)}
+                      >
+                        {editorFor(field, labelId)}
+                      </FieldCard>
+                    )
+                  }}
+                </For>
+              </section>
+            )}
+          </For>
+        </div>
+        <Show when={!screenMode()}>
+          <aside class="side-panel" aria-label={t('sidePanel')}>
+            <Tabs
+              label={t('sidePanel')}
+              idPrefix="side"
+              tabs={[
+                {
+                  id: 'versions',
+                  label: t('tabVersions'),
+                  content: () => <VersionsPanel record={props.record} view={props.view} />,
+                },
+              ]}
+            />
+          </aside>
+        </Show>
+      </div>
     </div>
   )
 }
