@@ -64,7 +64,6 @@ export const Tabs = (props: {
         id={`${props.idPrefix}-panel`}
         aria-labelledby={`${props.idPrefix}-tab-${current()?.id ?? ''}`}
         class="tabpanel"
-        tabIndex={0}
       >
         {current()?.content()}
       </div>
