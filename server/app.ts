@@ -11,6 +11,7 @@ import type { MemberSockets } from './access/MemberSockets'
 import type { Config } from './config'
 import type { DocumentService } from './documents/DocumentService'
 import { ApiError } from './errors/ApiError'
+import { type AidRoutesOptions, aidRoutes } from './http/aid-routes'
 import type { ApiRoute } from './http/api-route'
 import { ConnectionLimiter } from './http/ConnectionLimiter'
 import { clientAddress } from './http/client-address'
@@ -65,16 +66,19 @@ export const apiRoutes = ({
   documents,
   versions,
   screen,
+  aids,
 }: {
   workspaces: WorkspaceService
   documents: DocumentService
   versions: VersionService
   screen: ScreenRoutesOptions
+  aids: AidRoutesOptions
 }): ApiRoute[] => [
   ...workspaceRoutes(workspaces),
   ...documentRoutes(workspaces, documents),
   ...versionRoutes(workspaces, versions),
   ...screenRoutes(screen),
+  ...aidRoutes(aids),
 ]
 
 /**

@@ -8,6 +8,7 @@ import { type TemplateMigrations, templateMigrations } from '../shared/templates
 import { MemberSockets } from './access/MemberSockets'
 import { newToken } from './access/tokens'
 import { apiRoutes, createApp } from './app'
+import { AttributionService } from './attribution/AttributionService'
 import type { Config } from './config'
 import { DocumentService } from './documents/DocumentService'
 import type { ApiRoute } from './http/api-route'
@@ -144,6 +145,10 @@ export const startServer = async ({
       hub: screen,
       memberSockets,
       publish: (workspaceId, focus) => fanout?.publishControl({ type: 'screen', workspaceId, focus }),
+    },
+    aids: {
+      workspaces,
+      attribution: new AttributionService({ documents, workspaces: storage.workspaces }),
     },
   })
   root.route(

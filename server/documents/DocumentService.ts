@@ -13,7 +13,7 @@ import { ApiError } from '../errors/ApiError'
 import { renderDocx } from '../export/renderDocx'
 import { renderPdf } from '../export/renderPdf'
 import type { Logger } from '../logger'
-import type { DocumentStore, WorkspaceStore } from '../storage/port'
+import type { ClientOwner, DocumentStore, WorkspaceStore } from '../storage/port'
 import type { Room } from '../sync/Room'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 
@@ -145,18 +145,31 @@ export class DocumentService {
   }
 
   /** The document's whole Yjs state now (what a saved version keeps besides its value). */
-  async stateOf(document: DocumentRecord): Promise<Uint8Array> {
+  stateOf(document: DocumentRecord): Promise<Uint8Array> {
+    return this.readDoc(document, (doc) => Y.encodeStateAsUpdate(doc))
+  }
+
+  /** Reads the live Y.Doc: its room's if loaded, else one built from storage for this read only. */
+  async readDoc<T>(document: DocumentRecord, read: (doc: Y.Doc) => T): Promise<T> {
     const room = this.registry?.peek(document.id)
-    if (room !== undefined && !room.isDestroyed) return Y.encodeStateAsUpdate(room.doc)
+    if (room !== undefined && !room.isDestroyed) return read(room.doc)
     const stored = await this.options.documents.load(document.id)
     const doc = new Y.Doc()
     try {
       if (stored.state !== null) Y.applyUpdate(doc, stored.state)
       for (const update of stored.updates) Y.applyUpdate(doc, update)
-      return Y.encodeStateAsUpdate(doc)
+      return read(doc)
     } finally {
       doc.destroy()
     }
+  }
+
+  /** Who first wrote with each Yjs client id: the stored record, with the open room's newest claims. */
+  async clientOwners(document: DocumentRecord): Promise<Map<number, ClientOwner>> {
+    const owners = await this.options.documents.clientOwners(document.id)
+    const room = this.registry?.peek(document.id)
+    for (const [client, owner] of room?.clientOwners ?? []) if (!owners.has(client)) owners.set(client, owner)
+    return owners
   }
 
   async exportContext(

@@ -185,6 +185,7 @@ export const mountSyncRoute = (
           const port = socketPort(raw)
           let connection: Connection | null = registry.connect(docId, port, {
             readOnly: member.role === 'viewer',
+            author: { memberId: member.id, partyId: member.partyId },
           })
           memberSockets.add(member.id, port)
           alive.set(raw, true)

@@ -35,6 +35,12 @@ export interface UpdateRecord {
   readonly update: Uint8Array
 }
 
+/** Who wrote with a Yjs client id: the member, and the party they represented then. */
+export interface ClientOwner {
+  readonly memberId: string
+  readonly partyId: string
+}
+
 export interface DocumentStore {
   /** Everything stored for a document. An unknown document loads as empty (`state: null`, no updates). */
   load(docId: string): Promise<StoredDocument>
@@ -57,8 +63,15 @@ export interface DocumentStore {
   loadSince(docId: string, afterSeq: number): Promise<StoredSince>
   /** The newest seq stored for each of these documents (0 for none), in one round trip. */
   latestSeqs(docIds: readonly string[]): Promise<Map<string, number>>
-  /** Removes the document's state and log. */
+  /** Removes the document's state, log and client owners. */
   delete(docId: string): Promise<void>
+  /** Who first wrote with each Yjs client id of the document. */
+  clientOwners(docId: string): Promise<Map<number, ClientOwner>>
+  /**
+   * Records the first writer of client ids; a client id already claimed keeps its owner. Resolves with the
+   * owner now stored for each of the given ids (so a claim lost to another instance is seen).
+   */
+  claimClients(docId: string, claims: ReadonlyMap<number, ClientOwner>): Promise<Map<number, ClientOwner>>
   /** Resolves if the store answers; used by `/readyz`. */
   ping(): Promise<void>
   close(): Promise<void>

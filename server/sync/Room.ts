@@ -4,7 +4,7 @@ import { encodeDocumentStatus } from '../../shared/protocol/document-status'
 import { closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
 import type { DocumentFreeze } from '../../shared/schema/document-record'
 import type { Logger } from '../logger'
-import type { DocumentStore, StoredDocument } from '../storage/port'
+import type { ClientOwner, DocumentStore, StoredDocument } from '../storage/port'
 import { StorageIntegrityError } from '../storage/StorageIntegrityError'
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './message-codec'
 import { Outbox } from './Outbox'
@@ -14,6 +14,8 @@ import type { SocketPort } from './SocketPort'
 export interface RoomOptions {
   readonly docId: string
   readonly stored: StoredDocument
+  /** Who first wrote with each Yjs client id (see `join`'s author). */
+  readonly owners?: ReadonlyMap<number, ClientOwner>
   readonly store: DocumentStore
   readonly queue: PersistQueue
   readonly logger: Logger
@@ -38,6 +40,8 @@ const REMOTE = Symbol('remote')
 interface SocketState {
   readonly clients: Set<number>
   readonly readOnly: boolean
+  /** The member writing through this socket; null for the server's own sockets. */
+  readonly author: ClientOwner | null
 }
 
 /** The state vector of an empty document: a client sending it wants everything. */
@@ -75,10 +79,13 @@ export class Room {
   private destroyed = false
   /** Frozen for signing: nobody's updates are applied (the server's own changes still are). */
   private frozen: DocumentFreeze | null = null
+  /** The member who first wrote with each Yjs client id: nobody else may add content under it. */
+  private readonly owners: Map<number, ClientOwner>
 
   constructor(options: RoomOptions) {
     this.options = options
     this.docId = options.docId
+    this.owners = new Map(options.owners)
     this.doc = new Y.Doc({ gc: true })
     const { stored } = options
     try {
@@ -135,9 +142,15 @@ export class Room {
    * Adds a socket and starts the sync handshake: our state vector, and the presence of everyone already here.
    * A read-only socket (a shared screen) receives everything; its updates and presence are dropped unread.
    */
-  join(socket: SocketPort, { readOnly = false }: { readonly readOnly?: boolean } = {}): void {
+  join(
+    socket: SocketPort,
+    {
+      readOnly = false,
+      author = null,
+    }: { readonly readOnly?: boolean; readonly author?: ClientOwner | null } = {},
+  ): void {
     if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
-    this.sockets.set(socket, { clients: new Set(), readOnly })
+    this.sockets.set(socket, { clients: new Set(), readOnly, author })
     socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.frozen !== null) socket.send(encodeDocumentStatus({ frozen: this.frozen }))
     const presence = this.presenceFrame()
@@ -171,7 +184,9 @@ export class Room {
       case 'sync-update':
         // Never applied, stored or relayed: a read-only socket's edits (or anyone's while the document is
         // frozen) exist only on its own device.
-        if (!state.readOnly && this.frozen === null) this.applyUpdate(socket, message.update)
+        if (!state.readOnly && this.frozen === null && this.mayWrite(socket, state, message.update)) {
+          this.applyUpdate(socket, message.update)
+        }
         return
       case 'awareness':
         if (!state.readOnly) this.applyAwareness(socket, message.update, message.exact ? frame : null)
@@ -183,6 +198,54 @@ export class Room {
         )
         return
     }
+  }
+
+  /** Who first wrote with each Yjs client id of this document. */
+  get clientOwners(): ReadonlyMap<number, ClientOwner> {
+    return this.owners
+  }
+
+  /**
+   * Attribution must not depend on trusting clients: new content under a client id first used by another
+   * member is refused (the socket is closed), and a client id seen for the first time becomes its writer's.
+   * Content the server already has passes whoever relays it, so a client may resend what it was sent.
+   */
+  private mayWrite(socket: SocketPort, state: SocketState, update: Uint8Array): boolean {
+    const author = state.author
+    if (author === null) return true
+    let meta: { to: Map<number, number> }
+    try {
+      meta = Y.parseUpdateMeta(update)
+    } catch (error) {
+      this.reject(socket, 'invalid-update', String(error))
+      return false
+    }
+    let claims: Map<number, ClientOwner> | null = null
+    for (const [client, clock] of meta.to) {
+      if (clock <= Y.getState(this.doc.store, client)) continue
+      const owner = this.owners.get(client)
+      if (owner === undefined) {
+        claims ??= new Map()
+        claims.set(client, author)
+      } else if (owner.memberId !== author.memberId) {
+        this.reject(socket, 'foreign-client-id', `client id ${client} belongs to another member`)
+        return false
+      }
+    }
+    if (claims !== null) this.claim(claims)
+    return true
+  }
+
+  private claim(claims: Map<number, ClientOwner>): void {
+    for (const [client, owner] of claims) this.owners.set(client, owner)
+    this.options.store.claimClients(this.docId, claims).then(
+      // Another instance may have claimed one first: the stored owner is the owner.
+      (stored) => {
+        for (const [client, owner] of stored) this.owners.set(client, owner)
+      },
+      (error: unknown) =>
+        this.options.logger.error({ docId: this.docId, err: error }, 'could not record client owners'),
+    )
   }
 
   /** Whether the document is frozen for signing, and by whom. */

@@ -1,6 +1,6 @@
 import { CloseCode, closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
 import type { Logger } from '../logger'
-import type { DocumentStore } from '../storage/port'
+import type { ClientOwner, DocumentStore } from '../storage/port'
 import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
 import { Room, type RoomOptions } from './Room'
 import type { SocketPort } from './SocketPort'
@@ -87,7 +87,10 @@ export class RoomRegistry {
   connect(
     docId: string,
     socket: SocketPort,
-    { readOnly = false }: { readonly readOnly?: boolean } = {},
+    {
+      readOnly = false,
+      author = null,
+    }: { readonly readOnly?: boolean; readonly author?: ClientOwner | null } = {},
   ): Connection {
     if (this.shuttingDown) {
       socket.close(CloseCode.GoingAway, 'shutting-down')
@@ -111,7 +114,7 @@ export class RoomRegistry {
           return
         }
         room = loaded
-        room.join(socket, { readOnly })
+        room.join(socket, { readOnly, author })
         const frames = buffered ?? []
         buffered = null
         for (const frame of frames) room.receive(socket, frame)
@@ -157,10 +160,14 @@ export class RoomRegistry {
   private async load(docId: string): Promise<Room> {
     // A room being unloaded must be fully stored before it is read back.
     await this.unloading.get(docId)
-    const stored = await this.options.store.load(docId)
+    const [stored, owners] = await Promise.all([
+      this.options.store.load(docId),
+      this.options.store.clientOwners(docId),
+    ])
     const room = new Room({
       docId,
       stored,
+      owners,
       store: this.options.store,
       queue: this.queue,
       logger: this.options.logger,

@@ -24,6 +24,8 @@ export const SyncErrorReason = {
   Forbidden: 'forbidden',
   /** No such document (or it was deleted). */
   NotFound: 'not-found',
+  /** An update adds content under a Yjs client id another member wrote with first (attribution is by it). */
+  ForeignClientId: 'foreign-client-id',
   /** This address already has as many open sockets as the server allows (MAX_CONNECTIONS_PER_IP). */
   TooManyConnections: 'too-many-connections',
 } as const
@@ -42,6 +44,7 @@ export const CloseCode = {
   NotFound: 4404,
   PayloadTooLarge: 4413,
   TooManyRequests: 4429,
+  Conflict: 4409,
   InternalError: 4500,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
@@ -59,4 +62,5 @@ export const closeCodeFor: Readonly<Record<SyncErrorReason, CloseCode>> = {
   forbidden: CloseCode.Forbidden,
   'not-found': CloseCode.NotFound,
   'too-many-connections': CloseCode.TooManyRequests,
+  'foreign-client-id': CloseCode.Conflict,
 }

@@ -200,6 +200,33 @@ export const registerStorageContract = (
       )
     })
 
+    it('[ST18] the first writer of a client id keeps it: later claims do not change the owner, deletion forgets them', async () => {
+      const doc = `owners-${Math.random().toString(36).slice(2)}`
+      const karin = { memberId: 'm-karin', partyId: 'p-kommun' }
+      const aisha = { memberId: 'm-aisha', partyId: 'p-forening' }
+      expect(await store.clientOwners(doc)).toEqual(new Map())
+      expect(await store.claimClients(doc, new Map([[4_000_000_000, karin]]))).toEqual(
+        new Map([[4_000_000_000, karin]]),
+      )
+      const second = await store.claimClients(
+        doc,
+        new Map([
+          [4_000_000_000, aisha],
+          [7, aisha],
+        ]),
+      )
+      expect(second).toEqual(
+        new Map([
+          [4_000_000_000, karin],
+          [7, aisha],
+        ]),
+      )
+      expect(await store.clientOwners(doc)).toEqual(second)
+      expect(await store.clientOwners(`${doc}-other`)).toEqual(new Map())
+      await store.delete(doc)
+      expect(await store.clientOwners(doc)).toEqual(new Map())
+    })
+
     it.runIf(concurrentWriters)(
       '[ST17] compacting with a state that lacks a logged entry (another instance wrote it) keeps that entry',
       async () => {

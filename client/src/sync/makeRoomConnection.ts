@@ -40,6 +40,8 @@ const closesForGood: ReadonlySet<number> = new Set([
   CloseCode.Unauthorized,
   CloseCode.Forbidden,
   CloseCode.NotFound,
+  // This device sent content under another member's Yjs client id; resending it would be refused again.
+  CloseCode.Conflict,
 ])
 
 const defaultUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`

@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
+import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 
 interface MemoryDocument {
   state: Uint8Array | null
@@ -9,6 +9,7 @@ interface MemoryDocument {
 /** Keeps everything in process memory; for tests and throwaway demos. Copies bytes in and out like a real store. */
 export class MemoryDocumentStore implements DocumentStore {
   private readonly docs = new Map<string, MemoryDocument>()
+  private readonly owners = new Map<string, Map<number, ClientOwner>>()
   private seq = 0
   private closed = false
 
@@ -84,6 +85,30 @@ export class MemoryDocumentStore implements DocumentStore {
   async delete(docId: string): Promise<void> {
     this.assertOpen()
     this.docs.delete(docId)
+    this.owners.delete(docId)
+  }
+
+  async clientOwners(docId: string): Promise<Map<number, ClientOwner>> {
+    this.assertOpen()
+    return new Map(this.owners.get(docId))
+  }
+
+  async claimClients(
+    docId: string,
+    claims: ReadonlyMap<number, ClientOwner>,
+  ): Promise<Map<number, ClientOwner>> {
+    this.assertOpen()
+    let owners = this.owners.get(docId)
+    if (owners === undefined) {
+      owners = new Map()
+      this.owners.set(docId, owners)
+    }
+    const result = new Map<number, ClientOwner>()
+    for (const [id, owner] of claims) {
+      if (!owners.has(id)) owners.set(id, owner)
+      result.set(id, owners.get(id) ?? owner)
+    }
+    return result
   }
 
   async ping(): Promise<void> {

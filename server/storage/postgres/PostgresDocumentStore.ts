@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg'
 import { z } from 'zod'
+import { type ClientRow, ClientRows } from '../client-rows'
 import { mergeIntoState } from '../mergeIntoState'
-import type { DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
+import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 
 const StateRow = z.object({ state: z.instanceof(Uint8Array), through_seq: z.number().int().nonnegative() })
@@ -43,6 +44,9 @@ export const transaction = async <T>(
  * stored state and every log entry it drops, under a per-document advisory lock, so an instance whose replica
  * has not yet seen another instance's update can never compact it away.
  */
+const ownersOf = (rows: readonly z.infer<typeof ClientRow>[]): Map<number, ClientOwner> =>
+  new Map(rows.map((row) => [row.client_id, { memberId: row.member_id, partyId: row.party_id }]))
+
 export class PostgresDocumentStore implements DocumentStore {
   constructor(private readonly pool: Pool) {}
 
@@ -160,7 +164,36 @@ export class PostgresDocumentStore implements DocumentStore {
     await transaction(this.pool, async (client) => {
       await client.query('DELETE FROM doc_state WHERE doc_id = $1', [docId])
       await client.query('DELETE FROM doc_update WHERE doc_id = $1', [docId])
+      await client.query('DELETE FROM doc_client WHERE doc_id = $1', [docId])
     })
+  }
+
+  async clientOwners(docId: string): Promise<Map<number, ClientOwner>> {
+    const { rows } = await this.pool.query(
+      'SELECT client_id, member_id, party_id FROM doc_client WHERE doc_id = $1',
+      [docId],
+    )
+    return ownersOf(parse(ClientRows, rows, `client owners of document ${docId}`))
+  }
+
+  async claimClients(
+    docId: string,
+    claims: ReadonlyMap<number, ClientOwner>,
+  ): Promise<Map<number, ClientOwner>> {
+    const ids = [...claims.keys()]
+    const { rows } = await this.pool.query(
+      `WITH claim AS (
+         INSERT INTO doc_client (doc_id, client_id, member_id, party_id)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[])
+         ON CONFLICT DO NOTHING
+       )
+       SELECT client_id, member_id, party_id FROM doc_client WHERE doc_id = $1 AND client_id = ANY($2::bigint[])`,
+      [docId, ids, ids.map((id) => claims.get(id)?.memberId), ids.map((id) => claims.get(id)?.partyId)],
+    )
+    const stored = ownersOf(parse(ClientRows, rows, `client owners of document ${docId}`))
+    // The CTE's insert is not visible to the SELECT of the same statement: fresh claims are ours.
+    for (const [id, owner] of claims) if (!stored.has(id)) stored.set(id, owner)
+    return stored
   }
 
   async ping(): Promise<void> {

@@ -52,6 +52,7 @@ const insertInvite = (client: Queryable, invite: InviteRecord) =>
 const removeDocumentContent = async (client: Queryable, documentId: string): Promise<void> => {
   await client.query('DELETE FROM doc_state WHERE doc_id = $1', [documentId])
   await client.query('DELETE FROM doc_update WHERE doc_id = $1', [documentId])
+  await client.query('DELETE FROM doc_client WHERE doc_id = $1', [documentId])
   await client.query('DELETE FROM document_version WHERE document_id = $1', [documentId])
   await client.query('DELETE FROM version_approval WHERE document_id = $1', [documentId])
 }

@@ -95,4 +95,13 @@ export const postgresMigrations: readonly string[] = [
    );`,
   // JSON of DocumentFreeze, or NULL when the document takes edits.
   `ALTER TABLE document ADD COLUMN frozen TEXT;`,
+  // Which member first wrote with each Yjs client id of a document: text is attributed by this, not by clients.
+  `CREATE TABLE doc_client (
+     doc_id TEXT NOT NULL,
+     client_id BIGINT NOT NULL,
+     member_id TEXT NOT NULL,
+     party_id TEXT NOT NULL,
+     PRIMARY KEY (doc_id, client_id)
+   );
+   ALTER TABLE workspace ADD COLUMN initiative_party TEXT;`,
 ]

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
-import type { DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
+import { ClientRow, ClientRows } from '../client-rows'
+import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
 
@@ -31,6 +32,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly appendAll: (records: readonly UpdateRecord[]) => number[]
   private readonly compactTx: (docId: string, state: Uint8Array, throughSeq: number) => void
   private readonly deleteTx: (docId: string) => void
+  private readonly claimTx: (
+    docId: string,
+    claims: ReadonlyMap<number, ClientOwner>,
+  ) => Map<number, ClientOwner>
 
   constructor(options: SqliteDocumentStoreOptions) {
     this.ownsDatabase = !('database' in options)
@@ -49,6 +54,14 @@ export class SqliteDocumentStore implements DocumentStore {
       count: db.prepare('SELECT count(*) AS n FROM doc_update WHERE doc_id = ?'),
       deleteState: db.prepare('DELETE FROM doc_state WHERE doc_id = ?'),
       deleteLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
+      deleteClients: db.prepare('DELETE FROM doc_client WHERE doc_id = ?'),
+      clients: db.prepare('SELECT client_id, member_id, party_id FROM doc_client WHERE doc_id = ?'),
+      claim: db.prepare(
+        'INSERT INTO doc_client (doc_id, client_id, member_id, party_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      client: db.prepare(
+        'SELECT client_id, member_id, party_id FROM doc_client WHERE doc_id = ? AND client_id = ?',
+      ),
       ping: db.prepare('SELECT 1 AS n'),
       updatesSince: db.prepare('SELECT seq, data FROM doc_update WHERE doc_id = ? AND seq > ? ORDER BY seq'),
       latest: db.prepare(
@@ -56,7 +69,17 @@ export class SqliteDocumentStore implements DocumentStore {
                     coalesce((SELECT through_seq FROM doc_state WHERE doc_id = ?), 0)) AS n`,
       ),
     }
-    const { insert, upsertState, dropLog, deleteState, deleteLog } = this.statements
+    const { insert, upsertState, dropLog, deleteState, deleteLog, deleteClients, claim, client } =
+      this.statements
+    this.claimTx = db.transaction((docId: string, claims: ReadonlyMap<number, ClientOwner>) => {
+      const owners = new Map<number, ClientOwner>()
+      for (const [clientId, owner] of claims) {
+        claim.run(docId, clientId, owner.memberId, owner.partyId)
+        const row = ClientRow.parse(client.get(docId, clientId))
+        owners.set(row.client_id, { memberId: row.member_id, partyId: row.party_id })
+      }
+      return owners
+    })
     this.appendAll = db.transaction((records: readonly UpdateRecord[]) =>
       records.map((record) => Number(insert.run(record.docId, record.update).lastInsertRowid)),
     )
@@ -67,6 +90,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.deleteTx = db.transaction((docId: string) => {
       deleteState.run(docId)
       deleteLog.run(docId)
+      deleteClients.run(docId)
     })
   }
 
@@ -134,6 +158,25 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async delete(docId: string): Promise<void> {
     this.deleteTx(docId)
+  }
+
+  async clientOwners(docId: string): Promise<Map<number, ClientOwner>> {
+    const rows = ClientRows.safeParse(this.statements.clients.all(docId))
+    if (!rows.success) {
+      throw new StorageIntegrityError(
+        `client owners of document ${docId} are malformed: ${rows.error.message}`,
+      )
+    }
+    return new Map(
+      rows.data.map((row) => [row.client_id, { memberId: row.member_id, partyId: row.party_id }]),
+    )
+  }
+
+  async claimClients(
+    docId: string,
+    claims: ReadonlyMap<number, ClientOwner>,
+  ): Promise<Map<number, ClientOwner>> {
+    return this.claimTx(docId, claims)
   }
 
   async ping(): Promise<void> {

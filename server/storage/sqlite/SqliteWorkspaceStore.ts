@@ -70,6 +70,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       ),
       deleteDocState: db.prepare('DELETE FROM doc_state WHERE doc_id = ?'),
       deleteDocLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
+      deleteDocClients: db.prepare('DELETE FROM doc_client WHERE doc_id = ?'),
       deleteVersions: db.prepare('DELETE FROM document_version WHERE document_id = ?'),
       deleteApprovals: db.prepare('DELETE FROM version_approval WHERE document_id = ?'),
       audit: db.prepare(
@@ -116,6 +117,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   private removeDocumentContent(documentId: string): void {
     this.sql.deleteDocState.run(documentId)
     this.sql.deleteDocLog.run(documentId)
+    this.sql.deleteDocClients.run(documentId)
     this.sql.deleteVersions.run(documentId)
     this.sql.deleteApprovals.run(documentId)
   }

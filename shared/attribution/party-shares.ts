@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import type { TextAuthorship } from './text-authorship'
+
+export const PartyShare = z.object({
+  partyId: z.string(),
+  characters: z.number().int().nonnegative(),
+  /** 0–1 of the attributed text; null when there is none. */
+  share: z.number().min(0).max(1).nullable(),
+})
+export type PartyShare = z.infer<typeof PartyShare>
+
+export const SharesOfText = z.object({
+  parties: z.array(PartyShare),
+  /** Characters nobody known wrote (the server's own changes: initial texts, restores). */
+  unattributed: z.number().int().nonnegative(),
+})
+export type SharesOfText = z.infer<typeof SharesOfText>
+
+/** `GET /api/documents/:id/attribution`: each party's share of the document's text, overall and per field. */
+export const DocumentAttribution = SharesOfText.extend({
+  fields: z.array(SharesOfText.extend({ fieldId: z.string() })),
+})
+export type DocumentAttribution = z.infer<typeof DocumentAttribution>
+
+const sharesOf = (counts: ReadonlyMap<string | null, number>, parties: readonly string[]): SharesOfText => {
+  const attributed = parties.reduce((sum, party) => sum + (counts.get(party) ?? 0), 0)
+  const known = new Set(parties)
+  let unattributed = 0
+  for (const [author, characters] of counts)
+    if (author === null || !known.has(author)) unattributed += characters
+  return {
+    parties: parties.map((partyId) => {
+      const characters = counts.get(partyId) ?? 0
+      return { partyId, characters, share: attributed === 0 ? null : characters / attributed }
+    }),
+    unattributed,
+  }
+}
+
+/**
+ * Each party's share of the text, overall and per field — every party listed (also at 0), in the given
+ * order, so no party is left out of the picture. `fieldOf` maps a top-level type name to its field id (null
+ * for types that are not fields).
+ *
+ * @example
+ * partyShares(new Map([['f:a', new Map([['kommun', 300], ['forening', 100]])]]), ['kommun', 'forening'], (n) => n.slice(2))
+ * // parties: [{ partyId: 'kommun', characters: 300, share: 0.75 }, { partyId: 'forening', characters: 100, share: 0.25 }]
+ */
+export const partyShares = (
+  authorship: TextAuthorship,
+  parties: readonly string[],
+  fieldOf: (typeName: string) => string | null,
+): DocumentAttribution => {
+  const total = new Map<string | null, number>()
+  const fields: DocumentAttribution['fields'] = []
+  for (const [typeName, counts] of authorship) {
+    const fieldId = fieldOf(typeName)
+    if (fieldId === null) continue
+    for (const [author, characters] of counts) total.set(author, (total.get(author) ?? 0) + characters)
+    fields.push({ fieldId, ...sharesOf(counts, parties) })
+  }
+  return { ...sharesOf(total, parties), fields }
+}

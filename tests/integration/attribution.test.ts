@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { DocumentAttribution } from '../../shared/attribution/party-shares'
+import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { startTestServer, type TestServer } from '../helpers/test-server'
+import { waitFor } from '../helpers/wait'
+import { TestWorkspace } from '../helpers/workspace'
+
+describe('attribution by party', () => {
+  let server: TestServer | null = null
+  const providers: WebsocketProvider[] = []
+  afterEach(async () => {
+    for (const provider of providers.splice(0)) destroyProvider(provider)
+    await server?.close()
+    server = null
+  })
+
+  it('counts 300 and 100 characters written through real sockets as 75/25, and a client writing under another member’s client id is refused without changing it', async () => {
+    server = await startTestServer()
+    const running = server
+    const workspace = await TestWorkspace.create(running.url)
+    const aisha = await workspace.join('participant', 'Aisha Förening', 1)
+    const document = await workspace.createDocument('Vårt syfte', 'dwa-1')
+    const open = (token: string, doc = new Y.Doc()) => {
+      const provider = connectProvider(running.wsUrl, document.id, token, doc)
+      providers.push(provider)
+      return provider
+    }
+    const attribution = async () =>
+      (await (
+        await fetch(`${running.url}/api/documents/${document.id}/attribution`, {
+          headers: { authorization: `Bearer ${aisha.session.token}` },
+        })
+      ).json()) as DocumentAttribution
+    const [kommun, forening] = workspace.created.parties.map((party) => party.id)
+
+    const karin = open(workspace.token)
+    const aishaClient = open(aisha.session.token)
+    await Promise.all([waitSynced(karin), waitSynced(aishaClient)])
+    // One plain Y.Text field's worth: write in chunks, as typing would.
+    for (let i = 0; i < 30; i++) karin.doc.getText('f:why-together').insert(0, 'Kommunen. ')
+    for (let i = 0; i < 10; i++) aishaClient.doc.getText('f:why-together').insert(0, 'Förening. ')
+    await waitFor(
+      () => running.registry.peek(document.id)?.doc.getText('f:why-together').length === 400,
+      'both parties’ text on the server',
+    )
+    await running.registry.flush()
+    const before = await attribution()
+    const field = before.fields.find((entry) => entry.fieldId === 'why-together')
+    expect(field?.parties).toEqual([
+      { partyId: kommun, characters: 300, share: 0.75 },
+      { partyId: forening, characters: 100, share: 0.25 },
+    ])
+    expect(before.parties.map((party) => party.share)).toEqual([0.75, 0.25])
+
+    // Aisha's second device forges Karin's client id and adds text under it: refused, nothing changes.
+    const forger = open(aisha.session.token)
+    const closes: number[] = []
+    forger.on('connection-close', (event) => {
+      if (event !== null) closes.push(event.code)
+    })
+    await waitSynced(forger)
+    // (A Y.Doc changes its own client id when it meets it in others' updates, so it is set after syncing.)
+    const ownId = forger.doc.clientID
+    forger.doc.clientID = karin.doc.clientID
+    forger.doc.getText('f:why-together').insert(0, 'Det här skrev Karin inte. ')
+    forger.doc.clientID = ownId
+    await waitFor(() => closes.includes(4409), 'the forger’s socket to be closed with 4409')
+    forger.shouldConnect = false
+    await running.registry.flush()
+    expect(running.registry.peek(document.id)?.doc.getText('f:why-together').toString()).not.toContain(
+      'Karin inte',
+    )
+    expect(karin.doc.getText('f:why-together').toString()).not.toContain('Karin inte')
+    expect((await attribution()).fields.find((entry) => entry.fieldId === 'why-together')).toEqual(field)
+
+    // The owners survive a restart: attribution is read from storage, not from memory.
+    await running.registry.shutdown()
+    const reloaded = await running.documents.clientOwners(document)
+    expect(reloaded.get(karin.doc.clientID)?.partyId).toBe(kommun)
+    expect(reloaded.get(aishaClient.doc.clientID)?.partyId).toBe(forening)
+  })
+})
