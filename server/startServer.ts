@@ -7,6 +7,7 @@ import { templates as builtInTemplates, type TemplateRegistry } from '../shared/
 import { type TemplateMigrations, templateMigrations } from '../shared/templates/migrations'
 import { MemberSockets } from './access/MemberSockets'
 import { newToken } from './access/tokens'
+import { AgreementAidService } from './agreement/AgreementAidService'
 import { apiRoutes, createApp } from './app'
 import { AttributionService } from './attribution/AttributionService'
 import type { Config } from './config'
@@ -149,6 +150,7 @@ export const startServer = async ({
     aids: {
       workspaces,
       attribution: new AttributionService({ documents, workspaces: storage.workspaces }),
+      agreements: new AgreementAidService({ workspaces, store: storage.workspaces, documents }),
     },
   })
   root.route(

@@ -68,7 +68,7 @@ export class DocumentService {
     this.registry = registry
   }
 
-  templateOf(document: DocumentRecord): Template {
+  templateOf(document: Pick<DocumentRecord, 'template'>): Template {
     const template = this.options.templates[document.template]
     if (template === undefined)
       throw new ApiError('internal-error', `template ${document.template} is not installed`)

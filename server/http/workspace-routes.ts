@@ -16,6 +16,7 @@ import {
   JoinResponse,
   MemberList,
   PartyList,
+  SetInitiativeRequest,
   WorkspaceView,
 } from '../../shared/api/workspace-api'
 import { DocumentRecord } from '../../shared/schema/document-record'
@@ -94,6 +95,16 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
     status: 204,
     cookie: 'clear',
     handle: ({ member }) => service.deleteWorkspace(the(member)),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/workspaces/:workspaceId/initiative',
+    summary: 'Record which party the initiative came from (a procurement indicator)',
+    access: 'workspace.manage',
+    params: WorkspaceParams,
+    body: SetInitiativeRequest,
+    status: 204,
+    handle: ({ member, body }) => service.setInitiativeParty(the(member), body.partyId),
   }),
   defineRoute({
     method: 'get',

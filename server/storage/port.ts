@@ -114,6 +114,8 @@ export interface NewWorkspace {
 export interface WorkspaceStore {
   createWorkspace(input: NewWorkspace): Promise<void>
   getWorkspace(workspaceId: string): Promise<Workspace | null>
+  /** Records which party the initiative came from (null: not known). */
+  setInitiativeParty(workspaceId: string, partyId: string | null, audit: AuditRecord): Promise<void>
 
   listParties(workspaceId: string): Promise<Party[]>
   addParty(workspaceId: string, party: Party, audit: AuditRecord): Promise<void>

@@ -15,9 +15,21 @@ import { StorageIntegrityError } from './StorageIntegrityError'
  */
 
 export const WorkspaceRow = z
-  .object({ id: z.string(), name: z.string(), challenge: z.string(), created_at: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    challenge: z.string(),
+    created_at: z.string(),
+    initiative_party: z.string().nullable(),
+  })
   .transform((row) =>
-    Workspace.parse({ id: row.id, name: row.name, challenge: row.challenge, createdAt: row.created_at }),
+    Workspace.parse({
+      id: row.id,
+      name: row.name,
+      challenge: row.challenge,
+      createdAt: row.created_at,
+      initiativeParty: row.initiative_party,
+    }),
   )
 
 export const PartyRow = z

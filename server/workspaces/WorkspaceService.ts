@@ -174,6 +174,7 @@ export class WorkspaceService {
       name: request.name,
       challenge: request.challenge,
       createdAt: this.timestamp(),
+      initiativeParty: null,
     }
     const parties: Party[] = request.parties.map((party) => ({
       id: newId(),
@@ -502,6 +503,24 @@ export class WorkspaceService {
     )
     await this.onDocumentCreated(document)
     return document
+  }
+
+  /** Records which party the partnership's initiative came from (one of the procurement indicators). */
+  async setInitiativeParty(member: MemberRecord, partyId: string | null): Promise<void> {
+    const parties = await this.store.listParties(member.workspaceId)
+    const party = parties.find((candidate) => candidate.id === partyId)
+    if (partyId !== null && party === undefined) {
+      throw new ApiError('not-found', 'no such party in this workspace')
+    }
+    await this.store.setInitiativeParty(
+      member.workspaceId,
+      partyId,
+      await this.entryBy(member, 'initiative-recorded', {
+        kind: party === undefined ? 'workspace' : 'party',
+        id: party?.id ?? member.workspaceId,
+        label: party?.name ?? '',
+      }),
+    )
   }
 
   /**

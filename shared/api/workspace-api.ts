@@ -35,6 +35,10 @@ export const CreateWorkspaceRequest = z
   })
 export type CreateWorkspaceRequest = z.infer<typeof CreateWorkspaceRequest>
 
+/** `PUT /api/workspaces/:id/initiative`: which party the initiative came from (null: not known). */
+export const SetInitiativeRequest = z.object({ partyId: EntityId.nullable() })
+export type SetInitiativeRequest = z.infer<typeof SetInitiativeRequest>
+
 /** A session token: send it as `Authorization: Bearer …` or the websocket's `?token=`. */
 export const Session = z.object({ token: z.string() })
 

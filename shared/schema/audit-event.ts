@@ -20,6 +20,7 @@ export const AuditEventType = z.enum([
   'version-approved',
   'document-frozen',
   'document-unfrozen',
+  'initiative-recorded',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 

@@ -12,5 +12,7 @@ export const Workspace = z.object({
   name: z.string(),
   challenge: z.string(),
   createdAt: Timestamp,
+  /** The party the partnership's initiative came from, once recorded (an indicator of partnership). */
+  initiativeParty: EntityId.nullable(),
 })
 export type Workspace = z.infer<typeof Workspace>

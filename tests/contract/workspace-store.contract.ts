@@ -53,7 +53,13 @@ const fixture = (): NewWorkspace & { participantInvite: InviteRecord } => {
     subject: { kind: 'workspace', id: workspaceId, label: 'Partnerskapet' },
   }
   return {
-    workspace: { id: workspaceId, name: 'Partnerskapet', challenge: 'Ensamhet', createdAt: at(0) },
+    workspace: {
+      id: workspaceId,
+      name: 'Partnerskapet',
+      challenge: 'Ensamhet',
+      createdAt: at(0),
+      initiativeParty: null,
+    },
     parties,
     creator,
     invites: [participantInvite],

@@ -135,6 +135,7 @@ const sv = {
   unfreeze: 'Öppna för ändringar igen',
   frozenBanner:
     'Fryst inför undertecknande av {name} ({time}). Ingen kan ändra dokumentet förrän en samordnare öppnar det igen.',
+  auditInitiativeRecorded: 'angav vem initiativet kom från',
   auditDocumentFrozen: 'frös ett dokument inför undertecknande',
   auditDocumentUnfrozen: 'öppnade ett fryst dokument för ändringar igen',
   sidePanel: 'Verktyg för dokumentet',
@@ -320,6 +321,7 @@ const en: Record<MessageKey, string> = {
   unfreeze: 'Open for edits again',
   frozenBanner:
     'Frozen for signing by {name} ({time}). Nobody can change the document until a facilitator opens it again.',
+  auditInitiativeRecorded: 'recorded where the initiative came from',
   auditDocumentFrozen: 'froze a document for signing',
   auditDocumentUnfrozen: 'opened a frozen document for edits again',
   sidePanel: 'Document tools',

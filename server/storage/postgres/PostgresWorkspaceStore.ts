@@ -85,10 +85,18 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     })
   }
 
+  async setInitiativeParty(workspaceId: string, partyId: string | null, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('UPDATE workspace SET initiative_party = $1 WHERE id = $2', [partyId, workspaceId])
+      await writeAudit(client, [entry])
+    })
+  }
+
   async getWorkspace(workspaceId: string): Promise<Workspace | null> {
-    const [row] = await this.rows('SELECT id, name, challenge, created_at FROM workspace WHERE id = $1', [
-      workspaceId,
-    ])
+    const [row] = await this.rows(
+      'SELECT id, name, challenge, created_at, initiative_party FROM workspace WHERE id = $1',
+      [workspaceId],
+    )
     return row === undefined ? null : parseRow(WorkspaceRow, row, `workspace ${workspaceId}`)
   }
 

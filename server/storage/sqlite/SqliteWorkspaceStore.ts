@@ -34,7 +34,10 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       insertWorkspace: db.prepare(
         'INSERT INTO workspace (id, name, challenge, created_at) VALUES (?, ?, ?, ?)',
       ),
-      workspace: db.prepare('SELECT id, name, challenge, created_at FROM workspace WHERE id = ?'),
+      workspace: db.prepare(
+        'SELECT id, name, challenge, created_at, initiative_party FROM workspace WHERE id = ?',
+      ),
+      setInitiative: db.prepare('UPDATE workspace SET initiative_party = ? WHERE id = ?'),
       insertParty: db.prepare(
         `INSERT INTO party (id, workspace_id, position, name, kind, org_number)
          VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM party WHERE workspace_id = ?), ?, ?, ?)`,
@@ -135,6 +138,13 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   async getWorkspace(workspaceId: string): Promise<Workspace | null> {
     const row = this.sql.workspace.get(workspaceId)
     return row === undefined ? null : parseRow(WorkspaceRow, row, `workspace ${workspaceId}`)
+  }
+
+  async setInitiativeParty(workspaceId: string, partyId: string | null, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.setInitiative.run(partyId, workspaceId)
+      this.audit([audit])
+    })()
   }
 
   async listParties(workspaceId: string): Promise<Party[]> {

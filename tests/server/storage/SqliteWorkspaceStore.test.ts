@@ -22,7 +22,13 @@ describe('SQLite workspace rows', () => {
     const storage = openSqliteStorage({ file })
     const workspaceId = 'a'.repeat(32)
     await storage.workspaces.createWorkspace({
-      workspace: { id: workspaceId, name: 'P', challenge: '', createdAt: new Date(0).toISOString() },
+      workspace: {
+        id: workspaceId,
+        name: 'P',
+        challenge: '',
+        createdAt: new Date(0).toISOString(),
+        initiativeParty: null,
+      },
       parties: [{ id: 'b'.repeat(32), name: 'Kommunen', kind: 'public', orgNumber: null }],
       creator: {
         id: 'c'.repeat(32),

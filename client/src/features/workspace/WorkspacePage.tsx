@@ -41,6 +41,7 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'version-approved': 'auditVersionApproved',
   'document-frozen': 'auditDocumentFrozen',
   'document-unfrozen': 'auditDocumentUnfrozen',
+  'initiative-recorded': 'auditInitiativeRecorded',
 }
 
 const roleLabel: Record<Role, MessageKey> = {
