@@ -46,7 +46,7 @@ describe('agreement aids over HTTP', () => {
         `${template} on the server`,
       )
     }
-    const valueOf = async (documentId: string) =>
+    const contentOf = async (documentId: string) =>
       (
         (await (
           await fetch(`${running.url}/api/documents/${documentId}/export?format=json`, { headers: headers() })
@@ -76,7 +76,7 @@ describe('agreement aids over HTTP', () => {
     expect(created.status).toBe(201)
     const draft = (await created.json()) as DocumentRecord
     expect(draft).toMatchObject({ template: 'agreement', title: 'Överenskommelse om mötesplatser' })
-    const drafted = await valueOf(draft.id)
+    const drafted = await contentOf(draft.id)
     const textOf = (fieldId: string) => plainText(drafted.fields[fieldId] as RichText)
     const sourceText = (value: DocumentValue, fieldId: string) => plainText(value.fields[fieldId] as RichText)
     const [title1, title2] = [templates['dwa-1'].title.sv, templates['dwa-2'].title.sv]
