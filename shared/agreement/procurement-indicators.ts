@@ -18,6 +18,27 @@ export type IndicatorId = z.infer<typeof IndicatorId>
 export const IndicatorStatus = z.enum(['met', 'not-met', 'unknown'])
 export type IndicatorStatus = z.infer<typeof IndicatorStatus>
 
+/** Why an indicator has its status; each interface language words it (with the indicator's params). */
+export const IndicatorReason = z.enum([
+  'initiative-unrecorded',
+  'initiative-nonprofit',
+  'initiative-public',
+  'budget-empty',
+  'budget-zero',
+  'public-pays-all',
+  'party-contributes-nothing',
+  'co-financed',
+  'no-text',
+  'no-sanction-words',
+  'sanction-words',
+  'no-fixed-price-words',
+  'fixed-price-words',
+  'purpose-empty',
+  'purpose-general',
+  'specification-words',
+])
+export type IndicatorReason = z.infer<typeof IndicatorReason>
+
 /** Where in the agreement an indicator comes from: a field, and the words found there. */
 export const IndicatorRef = z.object({ fieldId: z.string(), excerpt: z.string() })
 export type IndicatorRef = z.infer<typeof IndicatorRef>
@@ -29,7 +50,7 @@ export type IndicatorRef = z.infer<typeof IndicatorRef>
 export const Indicator = z.object({
   id: IndicatorId,
   status: IndicatorStatus,
-  reason: z.string(),
+  reason: IndicatorReason,
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   refs: z.array(IndicatorRef),
 })

@@ -1,4 +1,5 @@
 import { A, useParams } from '@solidjs/router'
+import type { EditorView } from 'prosemirror-view'
 import { createEffect, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
 import * as Y from 'yjs'
 import { can } from '../../../../shared/access/permissions'
@@ -18,6 +19,9 @@ import { Avatar } from '../../ui/Avatar'
 import { colorFor } from '../../ui/colors'
 import { partyShape } from '../../ui/PartyMark'
 import { Tabs } from '../../ui/Tabs'
+import { EqualVoice } from '../aids/EqualVoice'
+import { IndicatorsPanel } from '../aids/IndicatorsPanel'
+import { VocabularyPanel } from '../aids/VocabularyPanel'
 import { VersionsPanel } from '../versions/VersionsPanel'
 import { FieldCard } from './FieldCard'
 import { BudgetEditor } from './fields/BudgetEditor'
@@ -95,6 +99,13 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
   onCleanup(() => awareness.off('change', onPresence))
   const [screenMode, setScreenMode] = createSignal(watchOnly)
   const cards = new Map<string, HTMLElement>()
+  /** The rich-text editors by field, for the language guide's replacements. */
+  const views = new Map<string, EditorView>()
+  const showField = (fieldId: string) => {
+    const card = cards.get(fieldId)
+    card?.scrollIntoView({ block: 'center', behavior: 'auto' })
+    card?.focus()
+  }
   const [myFocus, setMyFocus] = createSignal<string | null>(null)
   const [shown, setShown] = createSignal(false)
   const showOnScreen = async () => {
@@ -131,6 +142,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               label={field.label[locale()]}
               readOnly={readOnly()}
               onEscape={() => cards.get(field.id)?.focus()}
+              onView={(view) => (view === null ? views.delete(field.id) : views.set(field.id, view))}
             />
           </div>
         </Match>
@@ -244,6 +256,9 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
             </p>
           )}
         </Show>
+        <Show when={props.screen === true}>
+          <EqualVoice documentId={props.record.id} parties={props.view.parties} template={template} compact />
+        </Show>
         <Show when={!screenMode()}>
           <section class="presence" aria-label={t('presence')}>
             <ul>
@@ -351,6 +366,47 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
                   label: t('tabVersions'),
                   content: () => <VersionsPanel record={props.record} view={props.view} />,
                 },
+                {
+                  id: 'equal-voice',
+                  label: t('tabEqualVoice'),
+                  content: () => (
+                    <EqualVoice
+                      documentId={props.record.id}
+                      parties={props.view.parties}
+                      template={template}
+                    />
+                  ),
+                },
+                {
+                  id: 'vocabulary',
+                  label: t('tabVocabulary'),
+                  content: () => (
+                    <VocabularyPanel
+                      doc={doc}
+                      value={value}
+                      template={template}
+                      views={views}
+                      readOnly={readOnly()}
+                      onShowField={showField}
+                    />
+                  ),
+                },
+                ...(props.record.template === 'agreement'
+                  ? [
+                      {
+                        id: 'indicators',
+                        label: t('tabIndicators'),
+                        content: () => (
+                          <IndicatorsPanel
+                            documentId={props.record.id}
+                            view={props.view}
+                            template={template}
+                            onShowField={showField}
+                          />
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </aside>

@@ -17,6 +17,7 @@ import { CopyButton } from '../../ui/CopyButton'
 import { colorFor } from '../../ui/colors'
 import { PartyMark } from '../../ui/PartyMark'
 import { QrCode } from '../../ui/QrCode'
+import { PartnershipCalendar } from '../aids/PartnershipCalendar'
 
 const phases: ReadonlyArray<{ phase: ProcessPhase; label: MessageKey }> = [
   { phase: 'inleda', label: 'phaseInleda' },
@@ -81,6 +82,19 @@ const WorkspacePage = () => {
       const document = await api(`/api/workspaces/${params.workspaceId}/documents`, DocumentRecord, {
         method: 'POST',
         body: { template: template(), title: title().trim() || chosen.title[locale()] },
+      })
+      navigate(`/w/${params.workspaceId}/d/${document.id}`)
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : String(caught))
+    }
+  }
+
+  const createDraft = async () => {
+    setError(null)
+    try {
+      const document = await api(`/api/workspaces/${params.workspaceId}/agreement-drafts`, DocumentRecord, {
+        method: 'POST',
+        body: {},
       })
       navigate(`/w/${params.workspaceId}/d/${document.id}`)
     } catch (caught) {
@@ -240,8 +254,13 @@ const WorkspacePage = () => {
                         {t('createDocument')}
                       </button>
                     </form>
+                    <button type="button" class="button" onClick={() => void createDraft()}>
+                      {t('draftFromWorksheets')}
+                    </button>
                   </section>
                 </Show>
+
+                <PartnershipCalendar workspaceId={params.workspaceId} />
 
                 <Show when={can(me().role, 'invite.manage')}>
                   <section aria-labelledby="new-invite" class="card">

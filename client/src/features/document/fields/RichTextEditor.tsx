@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { leftStickySelection } from '../../../editor/leftStickySelection'
 import { richTextSchema as schema } from '../../../editor/schema'
+import { vocabularyPlugin } from '../../../editor/vocabularyPlugin'
 import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/messages'
 
@@ -21,6 +22,8 @@ export interface RichTextEditorProps {
   readonly readOnly: boolean
   /** Where Escape sends the focus (the field's card). */
   readonly onEscape: () => void
+  /** Called with the editor once it exists (the language guide replaces words through it). */
+  readonly onView?: (view: EditorView | null) => void
 }
 
 /** The cursor of another person: a line in their colour and a label with their name and party shape. */
@@ -76,6 +79,11 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
             yCursorPlugin(props.awareness, { cursorBuilder }),
           ]),
       yUndoPlugin(),
+      vocabularyPlugin((hit) =>
+        t(hit.kind === 'sanction' ? 'vocabularyTitleSanction' : 'vocabularyTitle', {
+          suggestion: hit.suggestion,
+        }),
+      ),
       keymap({
         'Mod-z': undo,
         'Mod-y': redo,
@@ -105,6 +113,7 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
         'data-field': props.fieldId,
       },
     })
+    props.onView?.(view)
   })
   // Frozen or unfrozen while open: ProseMirror reads `editable` again on setProps.
   createEffect(() => {
@@ -113,7 +122,10 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
       attributes: { ...(view.props.attributes as Record<string, string>), 'aria-readonly': String(readOnly) },
     })
   })
-  onCleanup(() => view?.destroy())
+  onCleanup(() => {
+    props.onView?.(null)
+    view?.destroy()
+  })
 
   return (
     <div class="rich-text-field">

@@ -1,0 +1,111 @@
+import type { Node } from 'prosemirror-model'
+import { type EditorState, Plugin, PluginKey } from 'prosemirror-state'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
+import { findVocabulary, replaceHit, type VocabularyTerm } from '../../../shared/agreement/vocabulary'
+
+/** A purchase or sanction word in the editor, at document positions. */
+export interface EditorHit {
+  readonly from: number
+  readonly to: number
+  readonly found: string
+  readonly suggestion: string
+  readonly kind: VocabularyTerm['kind']
+}
+
+interface VocabularyState {
+  readonly hits: readonly EditorHit[]
+  readonly decorations: DecorationSet
+}
+
+const key = new PluginKey<VocabularyState>('vocabulary')
+
+/** Every hit in the document, textblock by textblock (a hit never spans two paragraphs). */
+const findHits = (doc: Node, vocabulary?: readonly VocabularyTerm[]): EditorHit[] => {
+  const hits: EditorHit[] = []
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true
+    // Inline leaves other than text keep their width with a placeholder, so offsets stay positions.
+    let text = ''
+    node.forEach((child) => {
+      text += child.isText ? (child.text ?? '') : '\ufffc'.repeat(child.nodeSize)
+    })
+    for (const hit of findVocabulary(text, vocabulary)) {
+      hits.push({
+        from: pos + 1 + hit.start,
+        to: pos + 1 + hit.end,
+        found: hit.found,
+        suggestion: replaceHit(hit.found, { ...hit, start: 0, end: hit.found.length }),
+        kind: hit.kind,
+      })
+    }
+    return false
+  })
+  return hits
+}
+
+const stateOf = (doc: Node, label: (hit: EditorHit) => string, vocabulary?: readonly VocabularyTerm[]) => {
+  const hits = findHits(doc, vocabulary)
+  return {
+    hits,
+    decorations: DecorationSet.create(
+      doc,
+      hits.map((hit) =>
+        Decoration.inline(hit.from, hit.to, {
+          class: `vocab-hit vocab-${hit.kind}`,
+          title: label(hit),
+          'data-suggestion': hit.suggestion,
+        }),
+      ),
+    ),
+  }
+}
+
+/**
+ * Where the caret is. The browser's selection may be newer than ProseMirror's (a Ctrl+Home just before is
+ * read by ProseMirror on the next selectionchange), so it is read from the DOM when it is in this editor.
+ */
+const caretOf = (view: EditorView): number => {
+  const selection = (view.root as Document).getSelection?.()
+  const node = selection?.focusNode
+  if (selection == null || node == null || !view.dom.contains(node)) return view.state.selection.from
+  try {
+    return view.posAtDOM(node, selection.focusOffset)
+  } catch {
+    return view.state.selection.from
+  }
+}
+
+/** Replaces one hit with its suggestion, as a normal edit (synced and undoable like typing). */
+export const replaceEditorHit = (view: EditorView, hit: EditorHit): void => {
+  view.dispatch(view.state.tr.insertText(hit.suggestion, hit.from, hit.to))
+}
+
+/** The hits the plugin found in this editor's current document. */
+export const editorHits = (state: EditorState): readonly EditorHit[] => key.getState(state)?.hits ?? []
+
+/**
+ * The vocabulary guide in the editor: purchase and sanction words are underlined (with the suggestion in the
+ * title), and Alt+Enter with the caret on one replaces it with the suggestion.
+ */
+export const vocabularyPlugin = (
+  label: (hit: EditorHit) => string,
+  vocabulary?: readonly VocabularyTerm[],
+): Plugin<VocabularyState> =>
+  new Plugin<VocabularyState>({
+    key,
+    state: {
+      init: (_config, state) => stateOf(state.doc, label, vocabulary),
+      apply: (tr, previous) => (tr.docChanged ? stateOf(tr.doc, label, vocabulary) : previous),
+    },
+    props: {
+      decorations: (state) => key.getState(state)?.decorations ?? null,
+      handleKeyDown: (view, event) => {
+        if (event.key !== 'Enter' || !event.altKey || !view.editable) return false
+        const from = caretOf(view)
+        const hit = editorHits(view.state).find((candidate) => candidate.from <= from && from <= candidate.to)
+        if (hit === undefined) return false
+        replaceEditorHit(view, hit)
+        return true
+      },
+    },
+  })

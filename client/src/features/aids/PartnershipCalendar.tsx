@@ -1,0 +1,68 @@
+import { createResource, For, Show } from 'solid-js'
+import { z } from 'zod'
+import { api } from '../../api/api'
+import { useI18n } from '../../i18n/i18n'
+
+const Calendars = z.object({
+  agreements: z.array(
+    z.object({
+      documentId: z.string(),
+      title: z.string(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      events: z.array(
+        z.object({
+          id: z.string(),
+          title: z.object({ sv: z.string(), en: z.string() }),
+          description: z.object({ sv: z.string(), en: z.string() }),
+          start: z.string(),
+          end: z.string(),
+          repeatEveryMonths: z.number().optional(),
+        }),
+      ),
+    }),
+  ),
+})
+
+/** "Kommande i partnerskapet": the dates each agreement's process requires, and its calendar to download. */
+export const PartnershipCalendar = (props: { readonly workspaceId: string }) => {
+  const { t, locale } = useI18n()
+  const [calendars] = createResource(() => api(`/api/workspaces/${props.workspaceId}/calendar`, Calendars))
+  const withEvents = () => (calendars()?.agreements ?? []).filter((agreement) => agreement.events.length > 0)
+  return (
+    <section aria-labelledby="calendar-title" class="card partnership-calendar">
+      <h2 id="calendar-title">{t('calendarTitle')}</h2>
+      <Show when={withEvents().length > 0} fallback={<p class="hint">{t('calendarNone')}</p>}>
+        <For each={withEvents()}>
+          {(agreement) => (
+            <div class="calendar-agreement">
+              <h3>
+                {agreement.title} ({agreement.start} – {agreement.end})
+              </h3>
+              <ul>
+                <For each={agreement.events}>
+                  {(event) => (
+                    <li data-event={event.id}>
+                      <strong>{event.title[locale()]}</strong>:{' '}
+                      {event.start === event.end ? event.start : `${event.start} – ${event.end}`}
+                      <Show when={event.repeatEveryMonths}>
+                        {(months) => <> ({t('calendarEvery', { months: months() })})</>}
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <a
+                class="button button-quiet"
+                href={`/api/documents/${agreement.documentId}/calendar.ics?lang=${locale()}`}
+                download=""
+              >
+                {t('calendarDownload', { title: agreement.title })}
+              </a>
+            </div>
+          )}
+        </For>
+      </Show>
+    </section>
+  )
+}

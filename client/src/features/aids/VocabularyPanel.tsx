@@ -1,0 +1,105 @@
+import type { EditorView } from 'prosemirror-view'
+import { createMemo, For, Show } from 'solid-js'
+import type * as Y from 'yjs'
+import { findVocabulary, replaceHit, type VocabularyHit } from '../../../../shared/agreement/vocabulary'
+import { fieldPlainText } from '../../../../shared/document/field-text'
+import type { DocumentValue } from '../../../../shared/document/field-value'
+import { fieldsOf, type Template } from '../../../../shared/templates/template'
+import { fieldTypeName } from '../../../../shared/ydoc/document-ydoc'
+import { editorHits, replaceEditorHit } from '../../editor/vocabularyPlugin'
+import { useI18n } from '../../i18n/i18n'
+
+interface FieldHit {
+  readonly fieldId: string
+  readonly label: string
+  /** Which hit of its field this is, in order (the editor finds them in the same order). */
+  readonly index: number
+  readonly hit: VocabularyHit
+  readonly suggestion: string
+}
+
+/**
+ * "Språkguide": every purchase or sanction word in the document with the partnership word to use instead.
+ * Words in rich text and one-line text are replaced from here; in other fields the button shows where.
+ */
+export const VocabularyPanel = (props: {
+  readonly doc: Y.Doc
+  readonly value: DocumentValue
+  readonly template: Template
+  readonly views: ReadonlyMap<string, EditorView>
+  readonly readOnly: boolean
+  readonly onShowField: (fieldId: string) => void
+}) => {
+  const { t, locale } = useI18n()
+  const hits = createMemo<FieldHit[]>(() =>
+    fieldsOf(props.template).flatMap((field) =>
+      findVocabulary(fieldPlainText(field, props.value.fields[field.id])).map((hit, index) => ({
+        fieldId: field.id,
+        label: field.label[locale()],
+        index,
+        hit,
+        suggestion: replaceHit(hit.found, { ...hit, start: 0, end: hit.found.length }),
+      })),
+    ),
+  )
+  const kindOf = (fieldId: string) => fieldsOf(props.template).find((field) => field.id === fieldId)?.kind
+  const canReplace = (entry: FieldHit) =>
+    !props.readOnly &&
+    ((kindOf(entry.fieldId) === 'richtext' && props.views.has(entry.fieldId)) ||
+      kindOf(entry.fieldId) === 'text')
+  const replace = (entry: FieldHit) => {
+    if (kindOf(entry.fieldId) === 'text') {
+      const text = props.doc.getText(fieldTypeName({ id: entry.fieldId }))
+      props.doc.transact(() => {
+        text.delete(entry.hit.start, entry.hit.end - entry.hit.start)
+        text.insert(entry.hit.start, entry.suggestion)
+      })
+      return
+    }
+    const view = props.views.get(entry.fieldId)
+    const found = view === undefined ? undefined : editorHits(view.state)[entry.index]
+    if (view === undefined || found === undefined || found.found !== entry.hit.found) {
+      props.onShowField(entry.fieldId)
+      return
+    }
+    replaceEditorHit(view, found)
+  }
+  return (
+    <div class="vocabulary-panel">
+      <p class="hint">{t('vocabularyIntro')}</p>
+      <p class="hint">{t('vocabularyKeyHint')}</p>
+      <Show when={hits().length > 0} fallback={<p data-vocabulary-empty="true">{t('vocabularyNone')}</p>}>
+        <ul class="vocabulary-hits">
+          <For each={hits()}>
+            {(entry) => (
+              <li data-vocabulary-hit={entry.hit.found}>
+                <p>
+                  <strong>{entry.label}</strong>
+                  <br />
+                  {t('vocabularyHit', { found: entry.hit.found, suggestion: entry.suggestion })}
+                  <Show when={entry.hit.kind === 'sanction'}> ({t('vocabularySanction')})</Show>
+                </p>
+                <Show
+                  when={canReplace(entry)}
+                  fallback={
+                    <button
+                      type="button"
+                      class="button button-quiet"
+                      onClick={() => props.onShowField(entry.fieldId)}
+                    >
+                      {t('vocabularyShow')}
+                    </button>
+                  }
+                >
+                  <button type="button" class="button" onClick={() => replace(entry)}>
+                    {t('vocabularyReplace', { suggestion: entry.suggestion })}
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  )
+}

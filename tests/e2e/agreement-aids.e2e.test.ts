@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
+import { browserSession } from '../helpers/browserSession'
+import { createWorkspaceInBrowser, fieldText } from '../helpers/e2e-flows'
+
+const e2e = hasChromium ? describe : describe.skip
+if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
+
+e2e('agreement aids in the browser', () => {
+  const session = browserSession()
+
+  it('underlines purchase words with a one-keystroke replacement, lists them, shows the indicators and each party’s share', async () => {
+    const karin = await (await newPerson(session.browser)).newPage()
+    await createWorkspaceInBrowser(karin, session.server.url)
+    await karin.getByRole('button', { name: 'Till arbetsytan' }).click()
+    await karin.getByRole('heading', { name: 'Mötesplats Järva' }).waitFor()
+    await karin.getByRole('radio', { name: /^Överenskommelse/ }).check()
+    await karin.getByLabel('Titel').fill('Vår överenskommelse')
+    await karin.getByRole('button', { name: 'Skapa dokument' }).click()
+    await karin.getByRole('heading', { name: 'Vår överenskommelse' }).waitFor()
+
+    const field = karin.locator('[data-field="background"]')
+    await field.click()
+    await field.pressSequentially('Kontraktet ska faktureras och vid brott utgår vite.', { delay: 5 })
+    await expect
+      .poll(() => field.locator('.vocab-hit').allInnerTexts())
+      .toEqual(['Kontraktet', 'faktureras', 'vite'])
+    expect(await field.locator('.vocab-hit').first().getAttribute('title')).toContain('Överenskommelse')
+
+    // One keystroke on the word replaces it, right after moving there.
+    await karin.keyboard.press('Control+Home')
+    await karin.keyboard.press('Alt+Enter')
+    await expect
+      .poll(() => fieldText(karin, 'background'))
+      .toBe('Överenskommelse ska faktureras och vid brott utgår vite.')
+    await expect.poll(() => field.locator('.vocab-hit').count()).toBe(2)
+
+    // The language guide lists what is left and replaces from the list.
+    await karin.getByRole('tab', { name: 'Språkguide' }).click()
+    const hits = karin.locator('[data-vocabulary-hit]')
+    await expect.poll(() => hits.count()).toBe(2)
+    await expectNoSeriousAxeViolations(karin, 'language guide')
+    await karin.getByRole('button', { name: 'Byt till ”samfinansiera”' }).click()
+    await expect
+      .poll(() => fieldText(karin, 'background'))
+      .toBe('Överenskommelse ska samfinansiera och vid brott utgår vite.')
+    await expect.poll(() => hits.count()).toBe(1)
+
+    // Indicators: the sanction word is linked to its field; the initiative is recorded here.
+    await karin.getByRole('tab', { name: 'Indikatorer' }).click()
+    const sanctions = karin.locator('[data-indicator="no-sanctions"]')
+    await expect
+      .poll(() => sanctions.locator('[data-status]').textContent(), { timeout: 15_000 })
+      .toBe('inte uppfyllt')
+    expect(await sanctions.getByRole('button', { name: 'Bakgrund' }).count()).toBe(1)
+    const initiative = karin.locator('[data-indicator="initiative"] [data-status]')
+    expect(await initiative.textContent()).toBe('okänt')
+    await karin.getByLabel('Initiativet kom från').selectOption({ label: 'Föreningen Gemenskap' })
+    await expect.poll(() => initiative.textContent()).toBe('uppfyllt')
+    await expectNoSeriousAxeViolations(karin, 'indicators')
+
+    // Equal voice: only Karin's party has written.
+    await karin.getByRole('tab', { name: 'Jämlik röst' }).click()
+    const summary = karin.locator('.equal-voice-summary')
+    await expect
+      .poll(async () => (await summary.textContent())?.replace(/\s/g, ' '), { timeout: 15_000 })
+      .toBe('Spånga-Tensta stadsdelsförvaltning har skrivit 100 %, Föreningen Gemenskap har skrivit 0 %')
+    await expectNoSeriousAxeViolations(karin, 'equal voice')
+  }, 90_000)
+})
