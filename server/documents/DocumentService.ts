@@ -176,6 +176,7 @@ export class DocumentService {
     document: DocumentRecord,
     locale: 'sv' | 'en',
     version?: ExportVersion,
+    vocabularyAppendix = false,
   ): Promise<ExportContext> {
     const workspace = await this.options.workspaces.getWorkspace(document.workspaceId)
     if (workspace === null) throw new ApiError('not-found', 'no such workspace')
@@ -187,6 +188,7 @@ export class DocumentService {
       template: this.templateOf(document),
       exportedAt: (this.options.now?.() ?? new Date()).toISOString(),
       locale,
+      vocabularyAppendix,
       ...(version === undefined ? {} : { version }),
     }
   }
@@ -221,8 +223,16 @@ export class DocumentService {
     }
   }
 
-  async export(document: DocumentRecord, format: ExportFormat, locale: 'sv' | 'en'): Promise<ExportFile> {
-    const [value, context] = await Promise.all([this.value(document), this.exportContext(document, locale)])
+  async export(
+    document: DocumentRecord,
+    format: ExportFormat,
+    locale: 'sv' | 'en',
+    { vocabularyAppendix = false }: { readonly vocabularyAppendix?: boolean } = {},
+  ): Promise<ExportFile> {
+    const [value, context] = await Promise.all([
+      this.value(document),
+      this.exportContext(document, locale, undefined, vocabularyAppendix),
+    ])
     return this.render(value, context, format)
   }
 }

@@ -31,7 +31,7 @@ export const documentRoutes = (workspaces: WorkspaceService, documents: Document
       'The current state as Markdown, printable HTML, PDF, DOCX or JSON, with a header for the records',
     access: 'workspace.read',
     params: DocumentParams,
-    query: ExportQuery,
+    query: ExportQuery.extend({ appendix: z.enum(['vocabulary']).optional() }),
     status: 200,
     produces: [
       'text/markdown',
@@ -43,7 +43,11 @@ export const documentRoutes = (workspaces: WorkspaceService, documents: Document
     handle: async ({ params, query }) => {
       const document = await workspaces.findDocument(params.documentId)
       if (document === null) throw new ApiError('not-found', 'no such document')
-      return fileResponse(await documents.export(document, query.format, query.lang))
+      return fileResponse(
+        await documents.export(document, query.format, query.lang, {
+          vocabularyAppendix: query.appendix === 'vocabulary',
+        }),
+      )
     },
   }),
 ]

@@ -22,4 +22,6 @@ export interface ExportContext {
   readonly exportedAt: string
   readonly version?: ExportVersion
   readonly locale: 'sv' | 'en'
+  /** Append the language guide's findings (purchase and sanction words with suggestions). */
+  readonly vocabularyAppendix?: boolean
 }

@@ -1,8 +1,10 @@
+import { findVocabulary } from '../agreement/vocabulary'
 import { budgetTotals, rowAmount } from '../document/budget'
+import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue, FieldValues } from '../document/field-value'
 import type { RichText } from '../document/rich-text'
 import { unexpectedCase } from '../errors'
-import type { Field, FieldOf } from '../templates/template'
+import { type Field, type FieldOf, fieldsOf } from '../templates/template'
 import type { ExportContext } from './export-context'
 import { type ExportMessages, exportMessages } from './export-messages'
 
@@ -191,6 +193,35 @@ const fieldBlocks = (
   }
 }
 
+/** The language guide's findings as a last section: every hit, its field and the suggested word. */
+const vocabularyAppendix = (value: DocumentValue, context: ExportContext): OutlineSection => {
+  const m = exportMessages[context.locale]
+  const rows = fieldsOf(context.template).flatMap((field) =>
+    findVocabulary(fieldPlainText(field, value.fields[field.id])).map((hit) => [
+      field.label[context.locale],
+      hit.found,
+      `${hit.suggestion}${hit.kind === 'sanction' ? ` (${m.vocabularySanction})` : ''}`,
+    ]),
+  )
+  return {
+    title: m.vocabularyAppendix,
+    fields: [
+      {
+        label: m.vocabularyAppendixIntro,
+        blocks: [
+          rows.length === 0
+            ? { kind: 'empty', text: m.vocabularyNone }
+            : {
+                kind: 'table',
+                headers: [m.vocabularyField, m.vocabularyFound, m.vocabularySuggestion],
+                rows,
+              },
+        ],
+      },
+    ],
+  }
+}
+
 /** Everything an export shows, in the template's order, with the header that identifies it. */
 export const toOutline = (value: DocumentValue, context: ExportContext): Outline => {
   const m = exportMessages[context.locale]
@@ -228,16 +259,18 @@ export const toOutline = (value: DocumentValue, context: ExportContext): Outline
         : v.approvals.map((a) => `${a.party}: ${a.name}, ${formatTimestamp(a.at)}`).join('; '),
     ])
   }
+  const sections = context.template.sections.map((section) => ({
+    title: section.title[context.locale],
+    fields: section.fields.map((field) => ({
+      label: field.label[context.locale],
+      blocks: fieldBlocks(field, value.fields[field.id] ?? null, context, f),
+    })),
+  }))
   return {
     title: context.documentTitle,
     header,
     lang: context.locale,
-    sections: context.template.sections.map((section) => ({
-      title: section.title[context.locale],
-      fields: section.fields.map((field) => ({
-        label: field.label[context.locale],
-        blocks: fieldBlocks(field, value.fields[field.id] ?? null, context, f),
-      })),
-    })),
+    sections:
+      context.vocabularyAppendix === true ? [...sections, vocabularyAppendix(value, context)] : sections,
   }
 }

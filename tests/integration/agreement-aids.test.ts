@@ -132,7 +132,15 @@ describe('agreement aids over HTTP', () => {
     expect(noDates.status).toBe(409)
     await fill(
       draft.id,
-      { ...drafted, fields: { ...drafted.fields, 'start-date': '2027-01-01', 'end-date': '2029-12-31' } },
+      {
+        ...drafted,
+        fields: {
+          ...drafted.fields,
+          'start-date': '2027-01-01',
+          'end-date': '2029-12-31',
+          'invoice-address': 'Kontraktet faktureras, annars utgår vite.',
+        },
+      },
       'agreement',
     )
     const calendars = (await (
@@ -154,5 +162,25 @@ describe('agreement aids over HTTP', () => {
       .map((component) => String(new ICAL.Event(component).summary))
     expect(summaries.length).toBe(events.length)
     expect(summaries.some((summary) => /slutrapport/i.test(summary))).toBe(true)
+
+    // The language guide as an optional appendix of the exports.
+    const exported = async (query: string) =>
+      (
+        await fetch(`${running.url}/api/documents/${draft.id}/export?format=md${query}`, {
+          headers: headers(),
+        })
+      ).text()
+    const withAppendix = await exported('&appendix=vocabulary')
+    const appendix = withAppendix.slice(withAppendix.indexOf('Bilaga: språkguide'))
+    expect(withAppendix).toContain('Bilaga: språkguide')
+    expect(appendix).toContain('Kontraktet')
+    expect(appendix).toContain('överenskommelse')
+    expect(appendix).toContain('faktureras')
+    expect(appendix).toContain('återbetalning (sanktionsord)')
+    expect(await exported('')).not.toContain('Bilaga: språkguide')
+    const bad = await fetch(`${running.url}/api/documents/${draft.id}/export?format=md&appendix=nej`, {
+      headers: headers(),
+    })
+    expect(bad.status).toBe(400)
   })
 })
