@@ -43,16 +43,18 @@ export class AgreementAidService {
         'procurement indicators are computed for agreements (template "agreement")',
       )
     }
-    const [value, parties, workspace] = await Promise.all([
+    const [value, parties, workspace, vocabulary] = await Promise.all([
       this.options.documents.value(document),
       this.options.store.listParties(document.workspaceId),
       this.options.store.getWorkspace(document.workspaceId),
+      this.options.workspaces.vocabulary(document.workspaceId),
     ])
     return procurementIndicators({
       template: this.options.documents.templateOf(document),
       value,
       parties,
       initiativeParty: workspace?.initiativeParty ?? null,
+      vocabulary: vocabulary.terms,
     })
   }
 

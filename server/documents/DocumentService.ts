@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { defaultVocabulary, type VocabularyTerm } from '../../shared/agreement/vocabulary'
 import { type DocumentValue, initialDocumentValue } from '../../shared/document/field-value'
 import type { ExportContext, ExportVersion } from '../../shared/export/export-context'
 import { renderHtml } from '../../shared/export/html'
@@ -189,8 +190,13 @@ export class DocumentService {
       exportedAt: (this.options.now?.() ?? new Date()).toISOString(),
       locale,
       vocabularyAppendix,
+      ...(vocabularyAppendix ? { vocabulary: await this.vocabularyOf(document.workspaceId) } : {}),
       ...(version === undefined ? {} : { version }),
     }
+  }
+
+  private async vocabularyOf(workspaceId: string): Promise<VocabularyTerm[]> {
+    return (await this.options.workspaces.getVocabulary(workspaceId)) ?? [...defaultVocabulary]
   }
 
   /** A file of `value` in `format`, with the header that identifies it (workspace, parties, template, date, version). */

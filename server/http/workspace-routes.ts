@@ -17,6 +17,8 @@ import {
   MemberList,
   PartyList,
   SetInitiativeRequest,
+  SetVocabularyRequest,
+  VocabularyState,
   WorkspaceView,
 } from '../../shared/api/workspace-api'
 import { DocumentRecord } from '../../shared/schema/document-record'
@@ -95,6 +97,27 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
     status: 204,
     cookie: 'clear',
     handle: ({ member }) => service.deleteWorkspace(the(member)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/workspaces/:workspaceId/vocabulary',
+    summary: "The workspace's vocabulary guide (purchase words and the partnership words to use instead)",
+    access: 'workspace.read',
+    params: WorkspaceParams,
+    status: 200,
+    response: VocabularyState,
+    handle: ({ params }) => service.vocabulary(params.workspaceId),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/workspaces/:workspaceId/vocabulary',
+    summary: "Replace the workspace's vocabulary guide (terms: null goes back to SKL's guide)",
+    access: 'workspace.manage',
+    params: WorkspaceParams,
+    body: SetVocabularyRequest,
+    status: 200,
+    response: VocabularyState,
+    handle: ({ member, body }) => service.setVocabulary(the(member), body.terms),
   }),
   defineRoute({
     method: 'put',

@@ -1,3 +1,4 @@
+import type { VocabularyTerm } from '../../shared/agreement/vocabulary'
 import type { AuditEvent } from '../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
 import type { Invite } from '../../shared/schema/invite'
@@ -114,6 +115,14 @@ export interface NewWorkspace {
 export interface WorkspaceStore {
   createWorkspace(input: NewWorkspace): Promise<void>
   getWorkspace(workspaceId: string): Promise<Workspace | null>
+  /** The workspace's own vocabulary guide, or null while it uses the default one. */
+  getVocabulary(workspaceId: string): Promise<VocabularyTerm[] | null>
+  /** Replaces the workspace's vocabulary guide (null: back to the default). */
+  setVocabulary(
+    workspaceId: string,
+    terms: readonly VocabularyTerm[] | null,
+    audit: AuditRecord,
+  ): Promise<void>
   /** Records which party the initiative came from (null: not known). */
   setInitiativeParty(workspaceId: string, partyId: string | null, audit: AuditRecord): Promise<void>
 

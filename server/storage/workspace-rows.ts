@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Vocabulary, type VocabularyTerm } from '../../shared/agreement/vocabulary'
 import { AuditActor, AuditEvent, AuditSubject } from '../../shared/schema/audit-event'
 import { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
 import { Invite } from '../../shared/schema/invite'
@@ -92,6 +93,11 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
         return z.NEVER
       }
     })
+
+/** A workspace's vocabulary column: null (the default guide) or the JSON of its own terms. */
+export const VocabularyRow = z
+  .object({ vocabulary: jsonOf(Vocabulary) })
+  .transform((row): VocabularyTerm[] | null => row.vocabulary)
 
 export const DocumentRow = z
   .object({

@@ -1,4 +1,5 @@
 import { type Action, can } from '../../shared/access/permissions'
+import { defaultVocabulary, type VocabularyTerm } from '../../shared/agreement/vocabulary'
 import type {
   AddMemberRequest,
   CreateDocumentRequest,
@@ -503,6 +504,29 @@ export class WorkspaceService {
     )
     await this.onDocumentCreated(document)
     return document
+  }
+
+  /** The workspace's vocabulary guide: its own terms, or SKL's default guide. */
+  async vocabulary(workspaceId: string): Promise<{ terms: VocabularyTerm[]; custom: boolean }> {
+    const own = await this.store.getVocabulary(workspaceId)
+    return own === null ? { terms: [...defaultVocabulary], custom: false } : { terms: own, custom: true }
+  }
+
+  /** Replaces the workspace's vocabulary guide; null goes back to SKL's default guide. */
+  async setVocabulary(
+    member: MemberRecord,
+    terms: readonly VocabularyTerm[] | null,
+  ): Promise<{ terms: VocabularyTerm[]; custom: boolean }> {
+    await this.store.setVocabulary(
+      member.workspaceId,
+      terms,
+      await this.entryBy(member, 'vocabulary-changed', {
+        kind: 'workspace',
+        id: member.workspaceId,
+        label: terms === null ? 'SKL' : `${terms.length}`,
+      }),
+    )
+    return this.vocabulary(member.workspaceId)
   }
 
   /** Records which party the partnership's initiative came from (one of the procurement indicators). */

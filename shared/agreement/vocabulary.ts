@@ -16,6 +16,10 @@ export const VocabularyTerm = z.object({
 })
 export type VocabularyTerm = z.infer<typeof VocabularyTerm>
 
+/** A workspace's own guide: the partners may add, change or remove terms. */
+export const Vocabulary = z.array(VocabularyTerm).max(200)
+export type Vocabulary = z.infer<typeof Vocabulary>
+
 export const defaultVocabulary: readonly VocabularyTerm[] = [
   { term: 'kontrakt', suggestion: 'överenskommelse', kind: 'purchase', forms: [] },
   { term: 'uppdrag', suggestion: 'projekt', kind: 'purchase', forms: [] },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Vocabulary } from '../agreement/vocabulary'
 import { AuditEvent } from '../schema/audit-event'
 import { DocumentRecord, DocumentTitle } from '../schema/document-record'
 import { EntityId } from '../schema/entity-id'
@@ -34,6 +35,12 @@ export const CreateWorkspaceRequest = z
     }
   })
 export type CreateWorkspaceRequest = z.infer<typeof CreateWorkspaceRequest>
+
+/** `GET`/`PUT /api/workspaces/:id/vocabulary`: the guide in use, and whether it is the workspace's own. */
+export const VocabularyState = z.object({ terms: Vocabulary, custom: z.boolean() })
+export type VocabularyState = z.infer<typeof VocabularyState>
+/** `PUT /api/workspaces/:id/vocabulary`: the workspace's own terms, or null for SKL's default guide. */
+export const SetVocabularyRequest = z.object({ terms: Vocabulary.nullable() })
 
 /** `PUT /api/workspaces/:id/initiative`: which party the initiative came from (null: not known). */
 export const SetInitiativeRequest = z.object({ partyId: EntityId.nullable() })

@@ -1,3 +1,4 @@
+import type { VocabularyTerm } from '../agreement/vocabulary'
 import type { Party } from '../schema/party'
 import type { Template } from '../templates/template'
 
@@ -24,4 +25,6 @@ export interface ExportContext {
   readonly locale: 'sv' | 'en'
   /** Append the language guide's findings (purchase and sanction words with suggestions). */
   readonly vocabularyAppendix?: boolean
+  /** The workspace's vocabulary guide for that appendix (SKL's default when absent). */
+  readonly vocabulary?: readonly VocabularyTerm[]
 }

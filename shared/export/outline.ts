@@ -197,7 +197,7 @@ const fieldBlocks = (
 const vocabularyAppendix = (value: DocumentValue, context: ExportContext): OutlineSection => {
   const m = exportMessages[context.locale]
   const rows = fieldsOf(context.template).flatMap((field) =>
-    findVocabulary(fieldPlainText(field, value.fields[field.id])).map((hit) => [
+    findVocabulary(fieldPlainText(field, value.fields[field.id]), context.vocabulary).map((hit) => [
       field.label[context.locale],
       hit.found,
       `${hit.suggestion}${hit.kind === 'sanction' ? ` (${m.vocabularySanction})` : ''}`,

@@ -21,6 +21,7 @@ export const AuditEventType = z.enum([
   'document-frozen',
   'document-unfrozen',
   'initiative-recorded',
+  'vocabulary-changed',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 

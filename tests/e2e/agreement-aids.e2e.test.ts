@@ -46,6 +46,18 @@ e2e('agreement aids in the browser', () => {
       .toBe('Överenskommelse ska samfinansiera och vid brott utgår vite.')
     await expect.poll(() => hits.count()).toBe(1)
 
+    // The workspace's own word list: a facilitator adds a word, and the editor underlines it at once.
+    await karin.getByRole('button', { name: 'Ändra ordlistan' }).click()
+    await karin.getByRole('button', { name: 'Lägg till ord' }).click()
+    await karin.getByLabel('Köpord', { exact: true }).last().fill('brukare')
+    await karin.getByLabel('Partnerskapets ord', { exact: true }).last().fill('deltagare')
+    await karin.getByRole('button', { name: 'Spara ordlistan' }).click()
+    await karin.getByText('Ordlistan är sparad.').waitFor()
+    await field.click()
+    await karin.keyboard.press('Control+End')
+    await field.pressSequentially(' Brukare välkomnas.', { delay: 5 })
+    await expect.poll(() => field.locator('.vocab-hit').allInnerTexts()).toEqual(['vite', 'Brukare'])
+
     // Indicators: the sanction word is linked to its field; the initiative is recorded here.
     await karin.getByRole('tab', { name: 'Indikatorer' }).click()
     const sanctions = karin.locator('[data-indicator="no-sanctions"]')

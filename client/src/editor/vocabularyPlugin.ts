@@ -80,6 +80,11 @@ export const replaceEditorHit = (view: EditorView, hit: EditorHit): void => {
   view.dispatch(view.state.tr.insertText(hit.suggestion, hit.from, hit.to))
 }
 
+/** Finds the hits again (the workspace's word list changed). */
+export const refreshVocabulary = (view: EditorView): void => {
+  view.dispatch(view.state.tr.setMeta(key, true))
+}
+
 /** The hits the plugin found in this editor's current document. */
 export const editorHits = (state: EditorState): readonly EditorHit[] => key.getState(state)?.hits ?? []
 
@@ -89,13 +94,14 @@ export const editorHits = (state: EditorState): readonly EditorHit[] => key.getS
  */
 export const vocabularyPlugin = (
   label: (hit: EditorHit) => string,
-  vocabulary?: readonly VocabularyTerm[],
+  vocabulary: () => readonly VocabularyTerm[] | undefined,
 ): Plugin<VocabularyState> =>
   new Plugin<VocabularyState>({
     key,
     state: {
-      init: (_config, state) => stateOf(state.doc, label, vocabulary),
-      apply: (tr, previous) => (tr.docChanged ? stateOf(tr.doc, label, vocabulary) : previous),
+      init: (_config, state) => stateOf(state.doc, label, vocabulary()),
+      apply: (tr, previous) =>
+        tr.docChanged || tr.getMeta(key) === true ? stateOf(tr.doc, label, vocabulary()) : previous,
     },
     props: {
       decorations: (state) => key.getState(state)?.decorations ?? null,

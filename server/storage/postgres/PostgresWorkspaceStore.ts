@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg'
+import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
@@ -13,6 +14,7 @@ import {
   PartyRow,
   parseRow,
   parseRows,
+  VocabularyRow,
   WorkspaceRow,
 } from '../workspace-rows'
 import { transaction } from './PostgresDocumentStore'
@@ -82,6 +84,25 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
       for (const invite of invites) await insertInvite(client, invite)
       await insertMember(client, creator)
       await writeAudit(client, entries)
+    })
+  }
+
+  async getVocabulary(workspaceId: string): Promise<VocabularyTerm[] | null> {
+    const [row] = await this.rows('SELECT vocabulary FROM workspace WHERE id = $1', [workspaceId])
+    return row === undefined ? null : parseRow(VocabularyRow, row, `vocabulary of ${workspaceId}`)
+  }
+
+  async setVocabulary(
+    workspaceId: string,
+    terms: readonly VocabularyTerm[] | null,
+    entry: AuditRecord,
+  ): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('UPDATE workspace SET vocabulary = $1 WHERE id = $2', [
+        terms === null ? null : JSON.stringify(terms),
+        workspaceId,
+      ])
+      await writeAudit(client, [entry])
     })
   }
 

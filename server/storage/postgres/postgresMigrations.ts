@@ -104,4 +104,6 @@ export const postgresMigrations: readonly string[] = [
      PRIMARY KEY (doc_id, client_id)
    );
    ALTER TABLE workspace ADD COLUMN initiative_party TEXT;`,
+  // The workspace's own vocabulary guide (JSON array of VocabularyTerm); NULL means the default guide.
+  `ALTER TABLE workspace ADD COLUMN vocabulary TEXT;`,
 ]

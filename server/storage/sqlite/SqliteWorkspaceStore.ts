@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
@@ -13,6 +14,7 @@ import {
   PartyRow,
   parseRow,
   parseRows,
+  VocabularyRow,
   WorkspaceRow,
 } from '../workspace-rows'
 import { auditWriter } from './auditWriter'
@@ -38,6 +40,8 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
         'SELECT id, name, challenge, created_at, initiative_party FROM workspace WHERE id = ?',
       ),
       setInitiative: db.prepare('UPDATE workspace SET initiative_party = ? WHERE id = ?'),
+      vocabulary: db.prepare('SELECT vocabulary FROM workspace WHERE id = ?'),
+      setVocabulary: db.prepare('UPDATE workspace SET vocabulary = ? WHERE id = ?'),
       insertParty: db.prepare(
         `INSERT INTO party (id, workspace_id, position, name, kind, org_number)
          VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM party WHERE workspace_id = ?), ?, ?, ?)`,
@@ -138,6 +142,22 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   async getWorkspace(workspaceId: string): Promise<Workspace | null> {
     const row = this.sql.workspace.get(workspaceId)
     return row === undefined ? null : parseRow(WorkspaceRow, row, `workspace ${workspaceId}`)
+  }
+
+  async getVocabulary(workspaceId: string): Promise<VocabularyTerm[] | null> {
+    const row = this.sql.vocabulary.get(workspaceId)
+    return row === undefined ? null : parseRow(VocabularyRow, row, `vocabulary of ${workspaceId}`)
+  }
+
+  async setVocabulary(
+    workspaceId: string,
+    terms: readonly VocabularyTerm[] | null,
+    audit: AuditRecord,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.setVocabulary.run(terms === null ? null : JSON.stringify(terms), workspaceId)
+      this.audit([audit])
+    })()
   }
 
   async setInitiativeParty(workspaceId: string, partyId: string | null, audit: AuditRecord): Promise<void> {

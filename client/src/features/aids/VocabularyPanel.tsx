@@ -1,11 +1,18 @@
 import type { EditorView } from 'prosemirror-view'
-import { createMemo, For, Show } from 'solid-js'
+import { createMemo, createSignal, For, Index, Show } from 'solid-js'
 import type * as Y from 'yjs'
-import { findVocabulary, replaceHit, type VocabularyHit } from '../../../../shared/agreement/vocabulary'
+import {
+  findVocabulary,
+  replaceHit,
+  type VocabularyHit,
+  type VocabularyTerm,
+} from '../../../../shared/agreement/vocabulary'
+import { VocabularyState } from '../../../../shared/api/workspace-api'
 import { fieldPlainText } from '../../../../shared/document/field-text'
 import type { DocumentValue } from '../../../../shared/document/field-value'
 import { fieldsOf, type Template } from '../../../../shared/templates/template'
 import { fieldTypeName } from '../../../../shared/ydoc/document-ydoc'
+import { api } from '../../api/api'
 import { editorHits, replaceEditorHit } from '../../editor/vocabularyPlugin'
 import { useI18n } from '../../i18n/i18n'
 
@@ -23,6 +30,10 @@ interface FieldHit {
  * Words in rich text and one-line text are replaced from here; in other fields the button shows where.
  */
 export const VocabularyPanel = (props: {
+  readonly workspaceId: string
+  readonly canEdit: boolean
+  readonly vocabulary: VocabularyState | undefined
+  readonly onVocabulary: (state: VocabularyState) => void
   readonly doc: Y.Doc
   readonly value: DocumentValue
   readonly template: Template
@@ -33,13 +44,15 @@ export const VocabularyPanel = (props: {
   const { t, locale } = useI18n()
   const hits = createMemo<FieldHit[]>(() =>
     fieldsOf(props.template).flatMap((field) =>
-      findVocabulary(fieldPlainText(field, props.value.fields[field.id])).map((hit, index) => ({
-        fieldId: field.id,
-        label: field.label[locale()],
-        index,
-        hit,
-        suggestion: replaceHit(hit.found, { ...hit, start: 0, end: hit.found.length }),
-      })),
+      findVocabulary(fieldPlainText(field, props.value.fields[field.id]), props.vocabulary?.terms).map(
+        (hit, index) => ({
+          fieldId: field.id,
+          label: field.label[locale()],
+          index,
+          hit,
+          suggestion: replaceHit(hit.found, { ...hit, start: 0, end: hit.found.length }),
+        }),
+      ),
     ),
   )
   const kindOf = (fieldId: string) => fieldsOf(props.template).find((field) => field.id === fieldId)?.kind
@@ -68,6 +81,11 @@ export const VocabularyPanel = (props: {
     <div class="vocabulary-panel">
       <p class="hint">{t('vocabularyIntro')}</p>
       <p class="hint">{t('vocabularyKeyHint')}</p>
+      <Show when={props.canEdit && props.vocabulary}>
+        {(state) => (
+          <WordListEditor workspaceId={props.workspaceId} state={state()} onSaved={props.onVocabulary} />
+        )}
+      </Show>
       <Show when={hits().length > 0} fallback={<p data-vocabulary-empty="true">{t('vocabularyNone')}</p>}>
         <ul class="vocabulary-hits">
           <For each={hits()}>
@@ -99,6 +117,113 @@ export const VocabularyPanel = (props: {
             )}
           </For>
         </ul>
+      </Show>
+    </div>
+  )
+}
+
+/** The workspace's own word list: facilitators add, change and remove terms, or go back to SKL's list. */
+const WordListEditor = (props: {
+  readonly workspaceId: string
+  readonly state: VocabularyState
+  readonly onSaved: (state: VocabularyState) => void
+}) => {
+  const { t } = useI18n()
+  const [open, setOpen] = createSignal(false)
+  const [terms, setTerms] = createSignal<VocabularyTerm[]>([])
+  const [message, setMessage] = createSignal('')
+  const start = () => {
+    setTerms(props.state.terms.map((term) => ({ ...term, forms: [...term.forms] })))
+    setMessage('')
+    setOpen(true)
+  }
+  const change = (index: number, patch: Partial<VocabularyTerm>) =>
+    setTerms(terms().map((term, i) => (i === index ? { ...term, ...patch } : term)))
+  const save = async (next: VocabularyTerm[] | null) => {
+    try {
+      const saved = await api(`/api/workspaces/${props.workspaceId}/vocabulary`, VocabularyState, {
+        method: 'PUT',
+        body: {
+          terms: next?.filter((term) => term.term.trim() !== '' && term.suggestion.trim() !== '') ?? null,
+        },
+      })
+      props.onSaved(saved)
+      setMessage(t('vocabularySaved'))
+      setOpen(false)
+    } catch (error) {
+      setMessage(String(error))
+    }
+  }
+  return (
+    <div class="word-list">
+      <p role="status">{message()}</p>
+      <Show
+        when={open()}
+        fallback={
+          <button type="button" class="button button-quiet" onClick={start}>
+            {t('vocabularyEdit')}
+          </button>
+        }
+      >
+        <fieldset>
+          <legend>{t('vocabularyEditTitle')}</legend>
+          <Index each={terms()}>
+            {(term, index) => (
+              <div class="word-row">
+                <label>
+                  {t('vocabularyTerm')}
+                  <input
+                    value={term().term}
+                    maxLength={60}
+                    onChange={(e) => change(index, { term: e.currentTarget.value })}
+                  />
+                </label>
+                <label>
+                  {t('vocabularySuggestionLabel')}
+                  <input
+                    value={term().suggestion}
+                    maxLength={60}
+                    onChange={(e) => change(index, { suggestion: e.currentTarget.value })}
+                  />
+                </label>
+                <label>
+                  {t('vocabularyKind')}
+                  <select
+                    value={term().kind}
+                    onChange={(e) => change(index, { kind: e.currentTarget.value as VocabularyTerm['kind'] })}
+                  >
+                    <option value="purchase">{t('vocabularyKindPurchase')}</option>
+                    <option value="sanction">{t('vocabularyKindSanction')}</option>
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  class="button button-quiet"
+                  onClick={() => setTerms(terms().filter((_, i) => i !== index))}
+                >
+                  {t('vocabularyRemove', { term: term().term })}
+                </button>
+              </div>
+            )}
+          </Index>
+          <div class="button-row">
+            <button
+              type="button"
+              class="button button-quiet"
+              onClick={() =>
+                setTerms([...terms(), { term: '', suggestion: '', kind: 'purchase', forms: [] }])
+              }
+            >
+              {t('vocabularyAdd')}
+            </button>
+            <button type="button" class="button" onClick={() => void save(terms())}>
+              {t('vocabularySave')}
+            </button>
+            <button type="button" class="button button-quiet" onClick={() => void save(null)}>
+              {t('vocabularyReset')}
+            </button>
+          </div>
+        </fieldset>
       </Show>
     </div>
   )

@@ -3,7 +3,7 @@ import type { EditorView } from 'prosemirror-view'
 import { createEffect, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
 import * as Y from 'yjs'
 import { can } from '../../../../shared/access/permissions'
-import { ScreenFocusState, WorkspaceView } from '../../../../shared/api/workspace-api'
+import { ScreenFocusState, VocabularyState, WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { FieldValues } from '../../../../shared/document/field-value'
 import { DocumentRecord } from '../../../../shared/schema/document-record'
 import { templates } from '../../../../shared/templates'
@@ -99,6 +99,9 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
   onCleanup(() => awareness.off('change', onPresence))
   const [screenMode, setScreenMode] = createSignal(watchOnly)
   const cards = new Map<string, HTMLElement>()
+  const [vocabulary, { mutate: setVocabulary }] = createResource(() =>
+    api(`/api/workspaces/${props.view.workspace.id}/vocabulary`, VocabularyState),
+  )
   /** The rich-text editors by field, for the language guide's replacements. */
   const views = new Map<string, EditorView>()
   const showField = (fieldId: string) => {
@@ -143,6 +146,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               readOnly={readOnly()}
               onEscape={() => cards.get(field.id)?.focus()}
               onView={(view) => (view === null ? views.delete(field.id) : views.set(field.id, view))}
+              vocabulary={() => vocabulary()?.terms}
             />
           </div>
         </Match>
@@ -280,6 +284,13 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
             </ul>
           </section>
           <nav class="downloads" aria-label={t('export')}>
+            <a
+              class="button button-quiet"
+              href={`/api/documents/${props.record.id}/export?format=pdf&appendix=vocabulary&lang=${locale()}`}
+              download=""
+            >
+              {t('exportWithGuide')}
+            </a>
             <For each={['pdf', 'docx', 'md', 'html', 'json'] as const}>
               {(format) => (
                 <a
@@ -382,6 +393,10 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
                   label: t('tabVocabulary'),
                   content: () => (
                     <VocabularyPanel
+                      workspaceId={props.view.workspace.id}
+                      canEdit={can(me.role, 'workspace.manage')}
+                      vocabulary={vocabulary()}
+                      onVocabulary={setVocabulary}
                       doc={doc}
                       value={value}
                       template={template}

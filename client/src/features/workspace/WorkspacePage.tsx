@@ -43,6 +43,7 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'document-frozen': 'auditDocumentFrozen',
   'document-unfrozen': 'auditDocumentUnfrozen',
   'initiative-recorded': 'auditInitiativeRecorded',
+  'vocabulary-changed': 'auditVocabularyChanged',
 }
 
 const roleLabel: Record<Role, MessageKey> = {

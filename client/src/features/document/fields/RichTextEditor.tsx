@@ -7,9 +7,10 @@ import { createEffect, For, onCleanup, onMount } from 'solid-js'
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import type { VocabularyTerm } from '../../../../../shared/agreement/vocabulary'
 import { leftStickySelection } from '../../../editor/leftStickySelection'
 import { richTextSchema as schema } from '../../../editor/schema'
-import { vocabularyPlugin } from '../../../editor/vocabularyPlugin'
+import { refreshVocabulary, vocabularyPlugin } from '../../../editor/vocabularyPlugin'
 import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/messages'
 
@@ -24,6 +25,8 @@ export interface RichTextEditorProps {
   readonly onEscape: () => void
   /** Called with the editor once it exists (the language guide replaces words through it). */
   readonly onView?: (view: EditorView | null) => void
+  /** The workspace's word list for the language guide (SKL's until it has loaded). */
+  readonly vocabulary?: () => readonly VocabularyTerm[] | undefined
 }
 
 /** The cursor of another person: a line in their colour and a label with their name and party shape. */
@@ -79,10 +82,12 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
             yCursorPlugin(props.awareness, { cursorBuilder }),
           ]),
       yUndoPlugin(),
-      vocabularyPlugin((hit) =>
-        t(hit.kind === 'sanction' ? 'vocabularyTitleSanction' : 'vocabularyTitle', {
-          suggestion: hit.suggestion,
-        }),
+      vocabularyPlugin(
+        (hit) =>
+          t(hit.kind === 'sanction' ? 'vocabularyTitleSanction' : 'vocabularyTitle', {
+            suggestion: hit.suggestion,
+          }),
+        () => props.vocabulary?.(),
       ),
       keymap({
         'Mod-z': undo,
@@ -114,6 +119,10 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
       },
     })
     props.onView?.(view)
+  })
+  createEffect(() => {
+    props.vocabulary?.()
+    if (view !== null) refreshVocabulary(view)
   })
   // Frozen or unfrozen while open: ProseMirror reads `editable` again on setProps.
   createEffect(() => {
