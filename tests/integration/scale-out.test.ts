@@ -1,8 +1,10 @@
+import type * as decoding from 'lib0/decoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openPostgresStorage } from '../../server/storage/postgres/openPostgresStorage'
+import { DOCUMENT_STATUS_MESSAGE, readDocumentStatus } from '../../shared/protocol/document-status'
 import { CloseCode } from '../../shared/protocol/sync-error'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { createPrng } from '../helpers/prng'
@@ -121,6 +123,37 @@ scaleOutDescribe('scale-out: several instances on Postgres and Redis', () => {
     const { code, ms } = await closed
     expect(code).toBe(CloseCode.Unauthorized)
     expect(ms).toBeLessThan(1_000)
+  })
+
+  it('freezing a document on one instance stops edits through the other and tells its clients; unfreezing lets them through', async () => {
+    const [a, b] = [await instance(), await instance()]
+    const workspace = await TestWorkspace.create(a.url)
+    const docId = (await workspace.createDocument('Att underteckna')).id
+    const participant = await workspace.via(b.url).join('participant', 'Bea', 1)
+    const onA = connect(a, docId, workspace.token)
+    const onB = connect(b, docId, participant.session.token)
+    const statuses: unknown[] = []
+    onB.messageHandlers[DOCUMENT_STATUS_MESSAGE] = (_encoder, decoder: decoding.Decoder) => {
+      statuses.push(readDocumentStatus(decoder)?.frozen)
+    }
+    await Promise.all([waitSynced(onA), waitSynced(onB)])
+    const freeze = (method: 'PUT' | 'DELETE') =>
+      fetch(`${a.url}/api/documents/${docId}/freeze`, {
+        method,
+        headers: { authorization: `Bearer ${workspace.token}` },
+      })
+    expect((await freeze('PUT')).status).toBe(200)
+    await waitFor(() => statuses.length === 1 && statuses[0] !== null, 'B’s client to hear of the freeze')
+    onB.doc.getText('t').insert(0, 'under frysning ')
+    await sleep(800)
+    expect(onA.doc.getText('t').toString()).toBe('')
+    expect((await freeze('DELETE')).status).toBe(200)
+    await waitFor(() => statuses.at(-1) === null, 'B’s client to hear of the unfreeze')
+    onB.doc.getText('t').insert(onB.doc.getText('t').length, 'efter')
+    await waitFor(
+      () => onA.doc.getText('t').toString() === 'under frysning efter',
+      'the edits to reach A after unfreezing',
+    )
   })
 
   it('an instance killed with SIGKILL while its clients type loses nothing anyone saw: its clients fail over to the other', async () => {
