@@ -121,20 +121,8 @@ interface RoundInput {
   readonly random: () => number
 }
 
-/** What a table costs: every earlier meeting of two people at it, and a large penalty when it is one-sided. */
+/** A one-sided table that could have been mixed weighs more than any number of repeated meetings. */
 const MIX_PENALTY = 1_000
-
-const tableCost = (table: readonly string[], met: ReadonlyMap<string, number>): number => {
-  let cost = 0
-  for (let i = 0; i < table.length; i++) {
-    for (let j = i + 1; j < table.length; j++) cost += met.get(pairKey(table[i]!, table[j]!)) ?? 0
-  }
-  return cost
-}
-
-const roundCost = (round: RoundSeating, input: RoundInput): number =>
-  round.reduce((sum, table) => sum + tableCost(table, input.met), 0) +
-  MIX_PENALTY * unmixedTables(round, input.kinds)
 
 /** One round by greedy placement: each mover (in seeded order) to the open table where they met fewest. */
 const greedyRound = (input: RoundInput): string[][] => {
@@ -165,34 +153,82 @@ const greedyRound = (input: RoundInput): string[][] => {
   return tables
 }
 
-/** Improves a round by swapping two movers between tables while that lowers its cost. */
-const improveRound = (round: string[][], input: RoundInput): string[][] => {
-  let cost = roundCost(round, input)
-  for (let pass = 0; pass < 20; pass++) {
-    let improved = false
-    for (let a = 0; a < round.length; a++) {
-      for (let b = a + 1; b < round.length; b++) {
-        for (let i = 1; i < round[a]!.length; i++) {
-          for (let j = 1; j < round[b]!.length; j++) {
-            const x = round[a]![i]!
-            const y = round[b]![j]!
-            round[a]![i] = y
-            round[b]![j] = x
-            const next = roundCost(round, input)
-            if (next < cost) {
-              cost = next
-              improved = true
-            } else {
-              round[a]![i] = x
-              round[b]![j] = y
-            }
-          }
-        }
-      }
+/**
+ * Improves a whole plan by swapping two movers of one round between tables, across all rounds at once:
+ * a swap is kept when it does not add repeated meetings or one-sided tables (sideways moves let the search
+ * leave plateaus); the best plan seen is returned. Deterministic for the given random source.
+ */
+const improvePlan = (
+  rounds: string[][][],
+  kinds: ReadonlyMap<string, PartyKind>,
+  random: () => number,
+  iterations: number,
+): string[][][] => {
+  const counts = pairCounts(rounds)
+  const count = (a: string, b: string) => counts.get(pairKey(a, b)) ?? 0
+  const bump = (a: string, b: string, by: number) => counts.set(pairKey(a, b), count(a, b) + by)
+  const isMixed = (table: readonly string[]) => new Set(table.map((id) => kinds.get(id))).size > 1
+  const mixable = rounds.map((round) => {
+    const sides = { public: 0, nonprofit: 0 }
+    for (const table of round) for (const id of table) sides[kinds.get(id) ?? 'public']++
+    return Math.min(round.length, sides.public, sides.nonprofit)
+  })
+  const mixedCount = rounds.map((round) => round.filter(isMixed).length)
+  const unmixedOf = (r: number, mixed: number) => Math.max(0, mixable[r]! - mixed)
+  let cost =
+    repeatedPairs(rounds) + MIX_PENALTY * rounds.reduce((sum, _, r) => sum + unmixedOf(r, mixedCount[r]!), 0)
+  let best = { cost, rounds: rounds.map((round) => round.map((table) => [...table])) }
+  for (let step = 0; step < iterations; step++) {
+    const r = Math.floor(random() * rounds.length)
+    const round = rounds[r]!
+    if (round.length < 2) break
+    const ta = Math.floor(random() * round.length)
+    let tb = Math.floor(random() * (round.length - 1))
+    if (tb >= ta) tb++
+    const A = round[ta]!
+    const B = round[tb]!
+    if (A.length < 2 || B.length < 2) continue
+    const i = 1 + Math.floor(random() * (A.length - 1))
+    const j = 1 + Math.floor(random() * (B.length - 1))
+    const x = A[i]!
+    const y = B[j]!
+    let delta = 0
+    for (const m of A) {
+      if (m === x) continue
+      if (count(x, m) >= 2) delta--
+      if (count(y, m) >= 1) delta++
     }
-    if (!improved) break
+    for (const m of B) {
+      if (m === y) continue
+      if (count(y, m) >= 2) delta--
+      if (count(x, m) >= 1) delta++
+    }
+    const mixedBefore = Number(isMixed(A)) + Number(isMixed(B))
+    A[i] = y
+    B[j] = x
+    const mixedAfter = Number(isMixed(A)) + Number(isMixed(B))
+    const nextMixed = mixedCount[r]! - mixedBefore + mixedAfter
+    delta += MIX_PENALTY * (unmixedOf(r, nextMixed) - unmixedOf(r, mixedCount[r]!))
+    if (delta > 0) {
+      A[i] = x
+      B[j] = y
+      continue
+    }
+    for (const m of A) {
+      if (m === y) continue
+      bump(x, m, -1)
+      bump(y, m, 1)
+    }
+    for (const m of B) {
+      if (m === x) continue
+      bump(y, m, -1)
+      bump(x, m, 1)
+    }
+    mixedCount[r] = nextMixed
+    cost += delta
+    if (cost < best.cost) best = { cost, rounds: rounds.map((each) => each.map((table) => [...table])) }
   }
-  return round
+  return best.rounds
 }
 
 export interface SeatingInput {
@@ -212,6 +248,39 @@ export interface SeatingInput {
  * proposeSeating({ guests, rounds: 4, seed: 7 }).rounds[1] // [['host-1', 'a', 'b', 'c'], …]
  */
 export const proposeSeating = ({ guests, rounds, seed, improve = true }: SeatingInput): SeatingPlan => {
+  if (!improve) return planRounds(guests, rounds, seed, false)
+  // Each round is improved on its own, which can cost a later round: keep the best of the plain greedy plan
+  // and a few improved restarts, by one-sided tables first and repeated meetings second.
+  const candidates = [
+    planRounds(guests, rounds, seed, false),
+    ...[0, 1, 2, 3].map((restart) => planRounds(guests, rounds, seed + restart * 7_919, true)),
+  ]
+  const kinds = new Map(guests.map((guest) => [guest.id, guest.kind]))
+  const score = (plan: SeatingPlan) => ({
+    unmixed: plan.rounds.reduce((sum, round) => sum + unmixedTables(round, kinds), 0),
+    repeats: repeatedPairs(plan.rounds),
+  })
+  let best = candidates[0]!
+  let bestScore = score(best)
+  for (const candidate of candidates.slice(1)) {
+    const next = score(candidate)
+    if (
+      next.unmixed < bestScore.unmixed ||
+      (next.unmixed === bestScore.unmixed && next.repeats < bestScore.repeats)
+    ) {
+      best = candidate
+      bestScore = next
+    }
+  }
+  return best
+}
+
+const planRounds = (
+  guests: readonly Guest[],
+  rounds: number,
+  seed: number,
+  improve: boolean,
+): SeatingPlan => {
   const tables = tableCount(guests.length)
   if (tables === null) return { hosts: [], rounds: [] }
   const random = prng(seed)
@@ -220,13 +289,11 @@ export const proposeSeating = ({ guests, rounds, seed, improve = true }: Seating
   const movers = guests.filter((guest) => !hostSet.has(guest.id))
   const capacity = sizes(guests.length, tables)
   const kinds = new Map(guests.map((guest) => [guest.id, guest.kind]))
-  const planned: RoundSeating[] = []
+  const planned: string[][][] = []
   for (let r = 0; r < rounds; r++) {
-    const input = { hosts, movers, capacity, met: pairCounts(planned), kinds, random }
-    const round = greedyRound(input)
-    planned.push(improve ? improveRound(round, input) : round)
+    planned.push(greedyRound({ hosts, movers, capacity, met: pairCounts(planned), kinds, random }))
   }
-  return { hosts, rounds: planned }
+  return { hosts, rounds: improve ? improvePlan(planned, kinds, random, 6_000 * rounds) : planned }
 }
 
 /** Random seating with the same hosts and table sizes (what the tests measure the proposal against). */
@@ -243,7 +310,9 @@ export const randomSeating = ({ guests, rounds, seed }: Omit<SeatingInput, 'impr
       guests.filter((guest) => !hostSet.has(guest.id)),
       random,
     )
-    planned.push(hosts.map((host, t) => [host, ...order.splice(0, capacity[t]! - 1).map((guest) => guest.id)]))
+    planned.push(
+      hosts.map((host, t) => [host, ...order.splice(0, capacity[t]! - 1).map((guest) => guest.id)]),
+    )
   }
   return { hosts, rounds: planned }
 }
@@ -259,7 +328,11 @@ export const seatLeaver = (round: RoundSeating, leaver: string): string[][] => {
   if (short === -1) return tables.filter((table) => table.length > 0)
   let largest = -1
   for (let t = 0; t < tables.length; t++) {
-    if (t !== short && tables[t]!.length > MIN_TABLE && (largest === -1 || tables[t]!.length > tables[largest]!.length)) {
+    if (
+      t !== short &&
+      tables[t]!.length > MIN_TABLE &&
+      (largest === -1 || tables[t]!.length > tables[largest]!.length)
+    ) {
       largest = t
     }
   }
@@ -278,7 +351,8 @@ export const seatLateArrival = (round: RoundSeating, arrival: string): string[][
   const tables = round.map((table) => [...table])
   let smallest = -1
   for (let t = 0; t < tables.length; t++) {
-    if (tables[t]!.length < MAX_TABLE && (smallest === -1 || tables[t]!.length < tables[smallest]!.length)) smallest = t
+    if (tables[t]!.length < MAX_TABLE && (smallest === -1 || tables[t]!.length < tables[smallest]!.length))
+      smallest = t
   }
   if (smallest !== -1) {
     tables[smallest]!.push(arrival)
