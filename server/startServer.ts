@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
+import { controlRoomId, roomOf } from '../shared/cafe/control-room'
 import { CloseCode } from '../shared/protocol/sync-error'
 import { templates as builtInTemplates, type TemplateRegistry } from '../shared/templates'
 import { type TemplateMigrations, templateMigrations } from '../shared/templates/migrations'
@@ -93,8 +94,13 @@ export const startServer = async ({
   const pass: WarmUpPass = { docId: WARM_UP_DOC, token: newToken(), active: true }
   const revoke = (memberIds: readonly string[]) =>
     memberSockets.closeAll(memberIds, CloseCode.Unauthorized, 'unauthorized')
+  // A document's rooms: its content and, for a café, its control state.
   const evict = (documentIds: readonly string[]) =>
-    Promise.all(documentIds.map((id) => registry.evict(id, CloseCode.NotFound, 'not-found')))
+    Promise.all(
+      documentIds
+        .flatMap((id) => (roomOf(id).control ? [id] : [id, controlRoomId(id)]))
+        .map((id) => registry.evict(id, CloseCode.NotFound, 'not-found')),
+    )
   const workspaces = new WorkspaceService({
     store: storage.workspaces,
     onAccessRevoked: (memberIds) => {

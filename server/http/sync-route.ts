@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import type { Context, Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { RawData, WebSocket } from 'ws'
+import { roomOf } from '../../shared/cafe/control-room'
 import { CloseCode, closeCodeFor, SyncErrorReason } from '../../shared/protocol/sync-error'
 import { DocId } from '../../shared/schema/doc-id'
 import type { MemberSockets } from '../access/MemberSockets'
@@ -72,7 +73,7 @@ const socketPort = (raw: WebSocket): SocketPort => ({
 })
 
 type SyncAccess =
-  | { readonly ok: true; readonly member: MemberRecord }
+  | { readonly ok: true; readonly member: MemberRecord; readonly readOnly: boolean }
   | { readonly ok: false; readonly reason: SyncErrorReason }
 
 /**
@@ -85,7 +86,10 @@ const resolveAccess = async (
   docId: string,
   workspaces: WorkspaceService,
 ): Promise<SyncAccess> => {
-  const document = await workspaces.findDocument(docId)
+  const room = roomOf(docId)
+  const found = await workspaces.findDocument(room.documentId)
+  // Only a café has a control room.
+  const document = room.control && found?.template !== 'cafe' ? null : found
   const queryToken = c.req.query('token')
   let token = queryToken ?? sessionTokenOf(c, null)
   if (token === null && document !== null) {
@@ -98,7 +102,9 @@ const resolveAccess = async (
   if (member === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
   if (document === null) return { ok: false, reason: SyncErrorReason.NotFound }
   if (document.workspaceId !== member.workspaceId) return { ok: false, reason: SyncErrorReason.Forbidden }
-  return { ok: true, member }
+  // A viewer writes nothing; a café's control state is written by facilitators only.
+  const readOnly = member.role === 'viewer' || (room.control && member.role !== 'facilitator')
+  return { ok: true, member, readOnly }
 }
 
 const safeHost = (origin: string): string | null => {
@@ -161,7 +167,7 @@ export const mountSyncRoute = (
       const warmingUp =
         warmUp?.active === true && docId === warmUp.docId && c.req.query('token') === warmUp.token
       const access: SyncAccess = warmingUp
-        ? { ok: true, member: WARM_UP_MEMBER }
+        ? { ok: true, member: WARM_UP_MEMBER, readOnly: true }
         : await resolveAccess(c, docId, workspaces).catch((error: unknown): SyncAccess => {
             logger.error({ docId, err: error }, 'could not authorise a socket')
             return { ok: false, reason: SyncErrorReason.StorageFailed }
@@ -181,10 +187,10 @@ export const mountSyncRoute = (
             raw.close(closeCodeFor['too-many-connections'], SyncErrorReason.TooManyConnections)
             return
           }
-          const { member } = access
+          const { member, readOnly } = access
           const port = socketPort(raw)
           let connection: Connection | null = registry.connect(docId, port, {
-            readOnly: member.role === 'viewer',
+            readOnly,
             author: { memberId: member.id, partyId: member.partyId },
           })
           memberSockets.add(member.id, port)

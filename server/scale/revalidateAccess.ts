@@ -1,3 +1,4 @@
+import { roomOf } from '../../shared/cafe/control-room'
 import type { MemberSockets } from '../access/MemberSockets'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
@@ -32,7 +33,7 @@ export const revalidateAccess = async ({
   const deleted: string[] = []
   for (const room of [...registry.loaded()]) {
     if (room.docId === 'samverkstad-warm-up') continue
-    if ((await workspaces.findDocument(room.docId)) === null) deleted.push(room.docId)
+    if ((await workspaces.findDocument(roomOf(room.docId).documentId)) === null) deleted.push(room.docId)
   }
   if (deleted.length > 0) await evict(deleted)
 }

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
+import { controlRoomId } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
@@ -52,9 +53,10 @@ const insertInvite = (client: Queryable, invite: InviteRecord) =>
   )
 
 const removeDocumentContent = async (client: Queryable, documentId: string): Promise<void> => {
-  await client.query('DELETE FROM doc_state WHERE doc_id = $1', [documentId])
-  await client.query('DELETE FROM doc_update WHERE doc_id = $1', [documentId])
-  await client.query('DELETE FROM doc_client WHERE doc_id = $1', [documentId])
+  const rooms = [documentId, controlRoomId(documentId)]
+  await client.query('DELETE FROM doc_state WHERE doc_id = ANY($1::text[])', [rooms])
+  await client.query('DELETE FROM doc_update WHERE doc_id = ANY($1::text[])', [rooms])
+  await client.query('DELETE FROM doc_client WHERE doc_id = ANY($1::text[])', [rooms])
   await client.query('DELETE FROM document_version WHERE document_id = $1', [documentId])
   await client.query('DELETE FROM version_approval WHERE document_id = $1', [documentId])
 }

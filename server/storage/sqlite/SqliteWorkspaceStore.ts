@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
+import { controlRoomId } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
@@ -122,9 +123,11 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   }
 
   private removeDocumentContent(documentId: string): void {
-    this.sql.deleteDocState.run(documentId)
-    this.sql.deleteDocLog.run(documentId)
-    this.sql.deleteDocClients.run(documentId)
+    for (const room of [documentId, controlRoomId(documentId)]) {
+      this.sql.deleteDocState.run(room)
+      this.sql.deleteDocLog.run(room)
+      this.sql.deleteDocClients.run(room)
+    }
     this.sql.deleteVersions.run(documentId)
     this.sql.deleteApprovals.run(documentId)
   }
