@@ -126,6 +126,7 @@ export const startServer = async ({
   if (config.redisUrl !== null) {
     fanout = new RedisFanout({
       url: config.redisUrl,
+      Redis: (await import('ioredis')).Redis,
       store: storage.documents,
       rooms: registry,
       logger,

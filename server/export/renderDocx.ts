@@ -1,43 +1,31 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  type ParagraphChild,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
+import type { Paragraph, ParagraphChild, Table } from 'docx'
 import type { Block, Inline } from '../../shared/document/rich-text'
 import { unexpectedCase } from '../../shared/errors'
 import type { Outline, OutlineBlock } from '../../shared/export/outline'
 
+/** docx (~13 MiB) is loaded on the first DOCX export, not at start; the helpers below read it from here. */
+let d: typeof import('docx')
+
 const runs = (inlines: readonly Inline[]): ParagraphChild[] =>
   inlines.map((run) => {
-    const text = new TextRun({
+    const text = new d.TextRun({
       text: run.text,
       bold: run.bold ?? false,
       italics: run.italic ?? false,
       ...(run.link ? { style: 'Hyperlink' } : {}),
     })
-    return run.link === undefined ? text : new ExternalHyperlink({ link: run.link, children: [text] })
+    return run.link === undefined ? text : new d.ExternalHyperlink({ link: run.link, children: [text] })
   })
 
 const richParagraphs = (blocks: readonly Block[], level = 0): Paragraph[] =>
   blocks.flatMap((block): Paragraph[] => {
     switch (block.type) {
       case 'paragraph':
-        return [new Paragraph({ children: runs(block.content) })]
+        return [new d.Paragraph({ children: runs(block.content) })]
       case 'heading':
         return [
-          new Paragraph({
-            heading: block.level === 1 ? HeadingLevel.HEADING_4 : HeadingLevel.HEADING_5,
+          new d.Paragraph({
+            heading: block.level === 1 ? d.HeadingLevel.HEADING_4 : d.HeadingLevel.HEADING_5,
             children: runs(block.content),
           }),
         ]
@@ -47,7 +35,7 @@ const richParagraphs = (blocks: readonly Block[], level = 0): Paragraph[] =>
           const [first, ...rest] = item
           const head =
             first !== undefined && (first.type === 'paragraph' || first.type === 'heading')
-              ? new Paragraph({
+              ? new d.Paragraph({
                   children: runs(first.content),
                   ...(block.type === 'bullet_list'
                     ? { bullet: { level } }
@@ -64,35 +52,39 @@ const richParagraphs = (blocks: readonly Block[], level = 0): Paragraph[] =>
     }
   })
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '777777' }
-const borders = { top: border, bottom: border, left: border, right: border }
+const borders = () => {
+  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '777777' }
+  return { top: border, bottom: border, left: border, right: border }
+}
 
 const table = (item: Extract<OutlineBlock, { kind: 'table' }>): Table =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+  new d.Table({
+    width: { size: 100, type: d.WidthType.PERCENTAGE },
     rows: [
-      new TableRow({
+      new d.TableRow({
         tableHeader: true,
         children: item.headers.map(
           (text) =>
-            new TableCell({
-              borders,
-              children: [new Paragraph({ children: [new TextRun({ text, bold: true })] })],
+            new d.TableCell({
+              borders: borders(),
+              children: [new d.Paragraph({ children: [new d.TextRun({ text, bold: true })] })],
             }),
         ),
       }),
       ...item.rows.map(
         (row) =>
-          new TableRow({
+          new d.TableRow({
             children: row.map(
               (text, index) =>
-                new TableCell({
-                  borders,
+                new d.TableCell({
+                  borders: borders(),
                   children: text.split('\n').map(
                     (line) =>
-                      new Paragraph({
-                        alignment: item.numeric?.includes(index) ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                        children: [new TextRun(line)],
+                      new d.Paragraph({
+                        alignment: item.numeric?.includes(index)
+                          ? d.AlignmentType.RIGHT
+                          : d.AlignmentType.LEFT,
+                        children: [new d.TextRun(line)],
                       }),
                   ),
                 }),
@@ -107,46 +99,55 @@ const blockChildren = (item: OutlineBlock): Array<Paragraph | Table> => {
     case 'rich':
       return richParagraphs(item.blocks)
     case 'text':
-      return item.text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }))
+      return item.text.split('\n').map((line) => new d.Paragraph({ children: [new d.TextRun(line)] }))
     case 'empty':
-      return [new Paragraph({ children: [new TextRun({ text: item.text, italics: true, color: '555555' })] })]
+      return [
+        new d.Paragraph({ children: [new d.TextRun({ text: item.text, italics: true, color: '555555' })] }),
+      ]
     case 'list':
-      return item.items.map((text) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(text)] }))
+      return item.items.map(
+        (text) => new d.Paragraph({ bullet: { level: 0 }, children: [new d.TextRun(text)] }),
+      )
     case 'table':
-      return [table(item), new Paragraph({ children: [] })]
+      return [table(item), new d.Paragraph({ children: [] })]
   }
 }
 
 /** The export as a Word document (what municipalities file), with the header as a table at the top. */
-export const renderDocx = (outline: Outline): Promise<Buffer> => {
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+export const renderDocx = async (outline: Outline): Promise<Buffer> => {
+  d = await import('docx')
+  const header = new d.Table({
+    width: { size: 100, type: d.WidthType.PERCENTAGE },
     rows: outline.header.map(
       ([label, value]) =>
-        new TableRow({
+        new d.TableRow({
           children: [
-            new TableCell({
-              borders,
-              width: { size: 25, type: WidthType.PERCENTAGE },
-              children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })],
+            new d.TableCell({
+              borders: borders(),
+              width: { size: 25, type: d.WidthType.PERCENTAGE },
+              children: [new d.Paragraph({ children: [new d.TextRun({ text: label, bold: true })] })],
             }),
-            new TableCell({ borders, children: [new Paragraph(value)] }),
+            new d.TableCell({ borders: borders(), children: [new d.Paragraph(value)] }),
           ],
         }),
     ),
   })
   const body: Array<Paragraph | Table> = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(outline.title)] }),
+    new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: [new d.TextRun(outline.title)] }),
     header,
   ]
   for (const section of outline.sections) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] }))
+    body.push(
+      new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: [new d.TextRun(section.title)] }),
+    )
     for (const field of section.fields) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(field.label)] }))
+      body.push(
+        new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun(field.label)] }),
+      )
       for (const item of field.blocks) body.push(...blockChildren(item))
     }
   }
-  const document = new Document({
+  const document = new d.Document({
     creator: 'Samverkstad',
     title: outline.title,
     description: outline.header.map(([label, value]) => `${label}: ${value}`).join('; '),
@@ -157,9 +158,9 @@ export const renderDocx = (outline: Outline): Promise<Buffer> => {
           reference: 'ordered',
           levels: [0, 1, 2, 3].map((level) => ({
             level,
-            format: LevelFormat.DECIMAL,
+            format: d.LevelFormat.DECIMAL,
             text: `%${level + 1}.`,
-            alignment: AlignmentType.START,
+            alignment: d.AlignmentType.START,
             style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
           })),
         },
@@ -167,5 +168,5 @@ export const renderDocx = (outline: Outline): Promise<Buffer> => {
     },
     sections: [{ children: body }],
   })
-  return Packer.toBuffer(document)
+  return d.Packer.toBuffer(document)
 }

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import type { Block, Inline } from '../../shared/document/rich-text'
 import type { Outline, OutlineBlock } from '../../shared/export/outline'
 import { pdfFonts } from './fonts'
@@ -103,8 +102,10 @@ const writeBlock = (pdf: PDFKit.PDFDocument, item: OutlineBlock): void => {
 }
 
 /** The export as a tagged A4 PDF with an embedded Unicode font. */
-export const renderPdf = (outline: Outline): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
+export const renderPdf = async (outline: Outline): Promise<Buffer> => {
+  // Loaded on the first PDF, not at start: pdfkit is ~23 MiB a server that never exports need not hold.
+  const { default: PDFDocument } = await import('pdfkit')
+  return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 56, left: 56, right: 56 },
@@ -137,3 +138,4 @@ export const renderPdf = (outline: Outline): Promise<Buffer> =>
     }
     pdf.end()
   })
+}

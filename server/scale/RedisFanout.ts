@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { z } from 'zod'
 import { ScreenFocus } from '../../shared/api/workspace-api'
 import { DocumentFreeze } from '../../shared/schema/document-record'
@@ -31,6 +31,8 @@ export interface RoomLookup {
 
 export interface RedisFanoutOptions {
   readonly url: string
+  /** ioredis's client class, loaded by the caller only in scale-out mode (it is ~21 MiB). */
+  readonly Redis: typeof Redis
   readonly store: DocumentStore
   readonly rooms: RoomLookup
   readonly logger: Logger
@@ -70,13 +72,17 @@ export class RedisFanout {
   constructor(private readonly options: RedisFanoutOptions) {
     const retryStrategy = (times: number) => Math.min(100 * times, 2_000)
     // A publish while Redis is away fails at once (the store catch-up covers it) instead of piling up.
-    this.publisher = new Redis(options.url, {
+    this.publisher = new options.Redis(options.url, {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       retryStrategy,
     })
-    this.subscriber = new Redis(options.url, { lazyConnect: true, retryStrategy, maxRetriesPerRequest: null })
+    this.subscriber = new options.Redis(options.url, {
+      lazyConnect: true,
+      retryStrategy,
+      maxRetriesPerRequest: null,
+    })
     for (const [name, connection] of [
       ['publisher', this.publisher],
       ['subscriber', this.subscriber],

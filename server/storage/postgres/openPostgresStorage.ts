@@ -1,4 +1,4 @@
-import pg from 'pg'
+import type { Pool } from 'pg'
 import type { Storage } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 import { PostgresDocumentStore } from './PostgresDocumentStore'
@@ -7,13 +7,6 @@ import { PostgresWorkspaceStore } from './PostgresWorkspaceStore'
 import { postgresMigrations } from './postgresMigrations'
 
 const INT8_OID = 20
-/** Seqs are BIGINT; below 2^53 they are exact as numbers, which is all a deployment will ever reach. */
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8_OID
-      ? (value: string) => Number.parseInt(value, 10)
-      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-}
 
 /** A number only Samverkstad uses as an advisory lock key: instances starting together migrate one at a time. */
 const MIGRATION_LOCK = 7_419_263_001
@@ -25,7 +18,7 @@ export interface PostgresStorageOptions {
   readonly maxConnections?: number
 }
 
-const migrate = async (pool: pg.Pool, schema: string | undefined): Promise<void> => {
+const migrate = async (pool: Pool, schema: string | undefined): Promise<void> => {
   const client = await pool.connect()
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
@@ -68,6 +61,15 @@ export const openPostgresStorage = async ({
 }: PostgresStorageOptions): Promise<Storage> => {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error(`invalid schema name ${schema}`)
+  // Loaded only in scale-out mode (DATABASE_URL), not by a server on embedded SQLite.
+  const { default: pg } = await import('pg')
+  /** Seqs are BIGINT; below 2^53 they are exact as numbers, which is all a deployment will ever reach. */
+  const types = {
+    getTypeParser: ((oid: number, format?: string) =>
+      oid === INT8_OID
+        ? (value: string) => Number.parseInt(value, 10)
+        : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max: maxConnections,
