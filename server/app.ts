@@ -75,8 +75,8 @@ export const apiRoutes = ({
   aids: AidRoutesOptions
 }): ApiRoute[] => [
   ...workspaceRoutes(workspaces),
-  ...documentRoutes(workspaces, documents),
-  ...versionRoutes(workspaces, versions),
+  ...documentRoutes(documents),
+  ...versionRoutes(versions),
   ...screenRoutes(screen),
   ...aidRoutes(aids),
 ]

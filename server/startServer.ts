@@ -70,8 +70,8 @@ export const startServer = async ({
   let fanout: RedisFanout | null = null
   const registry = new RoomRegistry({
     onLoad: async (room) => {
-      await documents.prepare(room)
-      room.setFrozen((await workspaces.findDocument(room.docId))?.frozen ?? null)
+      const document = await documents.prepare(room)
+      room.setFrozen(document?.frozen ?? null)
       fanout?.roomLoaded(room)
     },
     onUnload: (docId) => fanout?.roomUnloaded(docId),
@@ -155,7 +155,6 @@ export const startServer = async ({
       publish: (workspaceId, focus) => fanout?.publishControl({ type: 'screen', workspaceId, focus }),
     },
     aids: {
-      workspaces,
       attribution: new AttributionService({ documents, workspaces: storage.workspaces }),
       agreements: new AgreementAidService({ workspaces, store: storage.workspaces, documents }),
     },

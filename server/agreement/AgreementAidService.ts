@@ -100,23 +100,27 @@ export class AgreementAidService {
     const documents = (await this.options.store.listDocuments(workspaceId)).filter(
       (document) => document.template === 'agreement',
     )
-    return Promise.all(
-      documents.map(async (document) => {
-        const value = await this.options.documents.value(document)
-        const start = (value.fields['start-date'] as string | null | undefined) ?? null
-        const end = (value.fields['end-date'] as string | null | undefined) ?? null
-        const events = start !== null && end !== null && end >= start ? partnershipCalendar(start, end) : []
-        return { documentId: document.id, title: document.title, start, end, events }
-      }),
-    )
+    return Promise.all(documents.map((document) => this.calendarOf(document)))
+  }
+
+  private async calendarOf(document: DocumentRecord): Promise<AgreementCalendar> {
+    const value = await this.options.documents.value(document)
+    const start = (value.fields['start-date'] as string | null | undefined) ?? null
+    const end = (value.fields['end-date'] as string | null | undefined) ?? null
+    const events = start !== null && end !== null && end >= start ? partnershipCalendar(start, end) : []
+    return { documentId: document.id, title: document.title, start, end, events }
   }
 
   /** One agreement's calendar as an iCalendar file that Outlook imports. */
   async ics(document: DocumentRecord, locale: 'sv' | 'en', host: string): Promise<ExportFile> {
-    const calendar = (await this.calendars(document.workspaceId)).find(
-      (entry) => entry.documentId === document.id,
-    )
-    if (calendar === undefined || calendar.events.length === 0) {
+    if (document.template !== 'agreement') {
+      throw new ApiError(
+        'conflict',
+        'a partnership calendar follows from an agreement (template "agreement")',
+      )
+    }
+    const calendar = await this.calendarOf(document)
+    if (calendar.events.length === 0) {
       throw new ApiError('conflict', 'the agreement needs a start and an end date for its calendar')
     }
     const workspace = await this.options.store.getWorkspace(document.workspaceId)

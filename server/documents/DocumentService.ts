@@ -79,12 +79,14 @@ export class DocumentService {
   /**
    * The room hook: a document opened for the first time gets its template's initial content; one written
    * with an older template version is upgraded. Both happen as server changes, stored before anyone sees them.
+   * Resolves with the document's record (null for a room that is no document's content, e.g. a café's control
+   * room), so the caller need not read it again.
    */
-  readonly prepare = async (room: Room): Promise<void> => {
+  readonly prepare = async (room: Room): Promise<DocumentRecord | null> => {
     const document = await this.options.workspaces.getDocument(room.docId)
-    if (document === null) return
+    if (document === null) return null
     const template = this.options.templates[document.template]
-    if (template === undefined) return
+    if (template === undefined) return document
     await room.applyServerChange((doc) => {
       if (readMeta(doc) === null) {
         writeDocument(doc, template, initialDocumentValue(template))
@@ -97,6 +99,7 @@ export class DocumentService {
         this.options.logger.info({ docId: room.docId, from: result.from, to: result.to }, 'document upgraded')
       }
     })
+    return document
   }
 
   /**

@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { Action } from '../../shared/access/permissions'
+import type { DocumentRecord } from '../../shared/schema/document-record'
+import { ApiError } from '../errors/ApiError'
 import type { MemberRecord } from '../storage/port'
 
 /**
@@ -18,6 +20,8 @@ export interface RouteInput<P, Q, B> {
   readonly body: B
   /** The authenticated member (member routes only; `null` on public and creator routes). */
   readonly member: MemberRecord | null
+  /** The `:documentId` route's document, found while authorising (null on routes without one). */
+  readonly document: DocumentRecord | null
   /** Where links the server hands out should point (PUBLIC_URL, or the request's own origin). */
   readonly origin: string
   readonly context: Context
@@ -50,3 +54,9 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
 export const defineRoute = <P = undefined, Q = undefined, B = undefined>(
   route: ApiRoute<P, Q, B>,
 ): ApiRoute => route as unknown as ApiRoute
+
+/** The document of a `:documentId` route (authorisation already found it; absent only on other routes). */
+export const routeDocument = (document: DocumentRecord | null): DocumentRecord => {
+  if (document === null) throw new ApiError('not-found', 'no such document')
+  return document
+}

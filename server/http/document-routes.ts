@@ -2,9 +2,7 @@ import { z } from 'zod'
 import { EntityId } from '../../shared/schema/entity-id'
 import type { DocumentService } from '../documents/DocumentService'
 import { EXPORT_FORMATS, type ExportFile } from '../documents/DocumentService'
-import { ApiError } from '../errors/ApiError'
-import type { WorkspaceService } from '../workspaces/WorkspaceService'
-import { type ApiRoute, defineRoute } from './api-route'
+import { type ApiRoute, defineRoute, routeDocument } from './api-route'
 
 const DocumentParams = z.object({ documentId: EntityId })
 export const ExportQuery = z.object({
@@ -23,7 +21,7 @@ export const fileResponse = (file: ExportFile): Response =>
   })
 
 /** Document content routes: exports of the current state. */
-export const documentRoutes = (workspaces: WorkspaceService, documents: DocumentService): ApiRoute[] => [
+export const documentRoutes = (documents: DocumentService): ApiRoute[] => [
   defineRoute({
     method: 'get',
     path: '/api/documents/:documentId/export',
@@ -40,14 +38,11 @@ export const documentRoutes = (workspaces: WorkspaceService, documents: Document
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'application/json',
     ],
-    handle: async ({ params, query }) => {
-      const document = await workspaces.findDocument(params.documentId)
-      if (document === null) throw new ApiError('not-found', 'no such document')
-      return fileResponse(
-        await documents.export(document, query.format, query.lang, {
+    handle: async ({ document, query }) =>
+      fileResponse(
+        await documents.export(routeDocument(document), query.format, query.lang, {
           vocabularyAppendix: query.appendix === 'vocabulary',
         }),
-      )
-    },
+      ),
   }),
 ]

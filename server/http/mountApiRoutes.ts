@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
+import type { DocumentRecord } from '../../shared/schema/document-record'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
@@ -56,7 +57,7 @@ export const mountApiRoutes = (
     c: Context,
     route: ApiRoute,
     params: Record<string, unknown>,
-  ): Promise<MemberRecord> => {
+  ): Promise<{ member: MemberRecord; document: DocumentRecord | null }> => {
     if (route.access === 'public' || route.access === 'creator') throw new Error('not a member route')
     let workspaceId = typeof params.workspaceId === 'string' ? params.workspaceId : null
     const documentId = typeof params.documentId === 'string' ? params.documentId : null
@@ -70,13 +71,14 @@ export const mountApiRoutes = (
       throw new ApiError('unauthorized', 'this session is not valid (unknown or withdrawn)')
     if (documentId !== null && document === null) throw new ApiError('not-found', 'no such document')
     workspaces.authorize(member, workspaceId ?? member.workspaceId, route.access)
-    return member
+    return { member, document }
   }
 
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, async function apiRoute(c) {
       const params = parse(route.params, c.req.param(), 'path') as Record<string, unknown>
       let member: MemberRecord | null = null
+      let document: DocumentRecord | null = null
       if (route.access === 'creator') {
         if (adminToken !== null) {
           const token = sessionTokenOf(c, null)
@@ -86,12 +88,12 @@ export const mountApiRoutes = (
           if (!sameSecret(token, adminToken)) throw new ApiError('forbidden', 'wrong admin token')
         }
       } else if (route.access !== 'public') {
-        member = await authenticateMember(c, route, params)
+        ;({ member, document } = await authenticateMember(c, route, params))
       }
       const query = parse(route.query, c.req.query(), 'query')
       const body = route.body === undefined ? undefined : parse(route.body, await readJson(c), 'body')
       const origin = publicUrl ?? new URL(c.req.url).origin
-      const result = await route.handle({ params, query, body, member, origin, context: c })
+      const result = await route.handle({ params, query, body, member, document, origin, context: c })
       if (result instanceof Response) return result
       const secure = origin.startsWith('https:')
       if (route.cookie === 'set') {

@@ -28,7 +28,7 @@ import { Party } from '../../shared/schema/party'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
-import { type ApiRoute, defineRoute } from './api-route'
+import { type ApiRoute, defineRoute, routeDocument } from './api-route'
 
 const WorkspaceParams = z.object({ workspaceId: EntityId })
 const PartyParams = WorkspaceParams.extend({ partyId: EntityId })
@@ -269,11 +269,7 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
     params: DocumentParams,
     status: 200,
     response: DocumentRecord,
-    handle: async ({ params }) => {
-      const document = await service.findDocument(params.documentId)
-      if (document === null) throw new ApiError('not-found', 'no such document')
-      return document
-    },
+    handle: async ({ document }) => routeDocument(document),
   }),
   defineRoute({
     method: 'put',

@@ -14,6 +14,31 @@ export interface PartnershipEvent {
   readonly repeatEveryMonths?: number
 }
 
+const Localized = z.object({ sv: z.string(), en: z.string() })
+
+/** `GET /api/workspaces/:id/calendar`: each agreement of the workspace with its dates and their events. */
+export const AgreementCalendars = z.object({
+  agreements: z.array(
+    z.object({
+      documentId: z.string(),
+      title: z.string(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      events: z.array(
+        z.object({
+          id: z.string(),
+          title: Localized,
+          description: Localized,
+          start: z.string(),
+          end: z.string(),
+          repeatEveryMonths: z.number().int().positive().optional(),
+        }),
+      ),
+    }),
+  ),
+})
+export type AgreementCalendars = z.infer<typeof AgreementCalendars>
+
 const pad = (n: number) => String(n).padStart(2, '0')
 const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`
 const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()

@@ -125,3 +125,7 @@ export const replaceHit = (text: string, hit: VocabularyHit): string => {
       : hit.suggestion
   return text.slice(0, hit.start) + suggestion + text.slice(hit.end)
 }
+
+/** The suggestion for a hit as it would replace the word (capitalised like it). */
+export const suggestionFor = (hit: VocabularyHit): string =>
+  replaceHit(hit.found, { ...hit, start: 0, end: hit.found.length })

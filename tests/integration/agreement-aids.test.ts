@@ -1,6 +1,5 @@
 import ICAL from 'ical.js'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
+import { describe, expect, it } from 'vitest'
 import type { IndicatorReport } from '../../shared/agreement/procurement-indicators'
 import type { BudgetValue } from '../../shared/document/budget'
 import type { DocumentValue } from '../../shared/document/field-value'
@@ -8,24 +7,17 @@ import { plainText, type RichText } from '../../shared/document/rich-text'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import { templates } from '../../shared/templates'
 import { readDocument, writeDocument } from '../../shared/ydoc/document-ydoc'
-import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { waitSynced } from '../helpers/clients'
 import { filledDocument } from '../helpers/filled-document'
-import { startTestServer, type TestServer } from '../helpers/test-server'
+import { serverWithClients } from '../helpers/serverWithClients'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
 
 describe('agreement aids over HTTP', () => {
-  let server: TestServer | null = null
-  const providers: WebsocketProvider[] = []
-  afterEach(async () => {
-    for (const provider of providers.splice(0)) destroyProvider(provider)
-    await server?.close()
-    server = null
-  })
+  const clients = serverWithClients()
 
   it('drafts an agreement from filled worksheets, shows its indicators once the initiative is recorded, and gives its calendar as iCalendar', async () => {
-    server = await startTestServer()
-    const running = server
+    const running = await clients.start()
     const workspace = await TestWorkspace.create(running.url)
     const aisha = await workspace.join('participant', 'Aisha Förening', 1)
     const [kommun, forening] = workspace.created.parties
@@ -35,8 +27,7 @@ describe('agreement aids over HTTP', () => {
       'content-type': 'application/json',
     })
     const fill = async (documentId: string, value: DocumentValue, template: keyof typeof templates) => {
-      const provider = connectProvider(running.wsUrl, documentId, workspace.token)
-      providers.push(provider)
+      const provider = clients.open(documentId, workspace.token)
       await waitSynced(provider)
       writeDocument(provider.doc, templates[template], value)
       await waitFor(

@@ -1,31 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocumentAttribution } from '../../shared/attribution/party-shares'
-import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
-import { startTestServer, type TestServer } from '../helpers/test-server'
+import { waitSynced } from '../helpers/clients'
+import { serverWithClients } from '../helpers/serverWithClients'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
 
 describe('attribution by party', () => {
-  let server: TestServer | null = null
-  const providers: WebsocketProvider[] = []
-  afterEach(async () => {
-    for (const provider of providers.splice(0)) destroyProvider(provider)
-    await server?.close()
-    server = null
-  })
+  const clients = serverWithClients()
 
   it('counts 300 and 100 characters written through real sockets as 75/25, and a client writing under another member’s client id is refused without changing it', async () => {
-    server = await startTestServer()
-    const running = server
+    const running = await clients.start()
     const workspace = await TestWorkspace.create(running.url)
     const aisha = await workspace.join('participant', 'Aisha Förening', 1)
     const document = await workspace.createDocument('Vårt syfte', 'dwa-1')
     const open = (token: string, doc = new Y.Doc()) => {
-      const provider = connectProvider(running.wsUrl, document.id, token, doc)
-      providers.push(provider)
-      return provider
+      return clients.open(document.id, token, doc)
     }
     const attribution = async () =>
       (await (

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { controlRoomId } from '../../shared/cafe/control-room'
 import {
@@ -12,30 +12,21 @@ import {
   startRound,
 } from '../../shared/cafe/timer'
 import { CloseCode } from '../../shared/protocol/sync-error'
-import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
-import { startTestServer, type TestServer } from '../helpers/test-server'
+import { waitSynced } from '../helpers/clients'
+import { serverWithClients } from '../helpers/serverWithClients'
 import { sleep, waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
 
 describe('the café control room', () => {
-  let server: TestServer | null = null
-  const providers: WebsocketProvider[] = []
-  afterEach(async () => {
-    for (const provider of providers.splice(0)) destroyProvider(provider)
-    await server?.close()
-    server = null
-  })
+  const clients = serverWithClients()
 
   const setup = async () => {
-    server = await startTestServer()
-    const running = server
+    const running = await clients.start()
     const workspace = await TestWorkspace.create(running.url)
     const participant = await workspace.join('participant', 'Aisha Förening', 1)
     const cafe = await workspace.createDocument('Idémöte', 'cafe')
     const open = (token: string, room = controlRoomId(cafe.id)) => {
-      const provider = connectProvider(running.wsUrl, room, token)
-      providers.push(provider)
-      return provider
+      return clients.open(room, token)
     }
     return { running, workspace, participant, cafe, open }
   }

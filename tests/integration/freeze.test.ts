@@ -1,12 +1,12 @@
 import type * as decoding from 'lib0/decoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { DOCUMENT_STATUS_MESSAGE, readDocumentStatus } from '../../shared/protocol/document-status'
 import type { AuditEvent } from '../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
-import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
-import { startTestServer, type TestServer } from '../helpers/test-server'
+import { waitSynced } from '../helpers/clients'
+import { serverWithClients } from '../helpers/serverWithClients'
 import { sleep, waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
 
@@ -23,17 +23,10 @@ const statusWatcher = (provider: WebsocketProvider) => {
 }
 
 describe('freezing a document for signing', () => {
-  let server: TestServer | null = null
-  const providers: WebsocketProvider[] = []
-  afterEach(async () => {
-    for (const provider of providers.splice(0)) destroyProvider(provider)
-    await server?.close()
-    server = null
-  })
+  const clients = serverWithClients()
 
   it('drops every client edit while frozen, stores none of it, tells every client, and lets edits through again once unfrozen', async () => {
-    server = await startTestServer()
-    const running = server
+    const running = await clients.start()
     const workspace = await TestWorkspace.create(running.url)
     const aisha = await workspace.join('participant', 'Aisha Förening', 1)
     const document = await workspace.createDocument('Överenskommelse', 'agreement')
@@ -43,8 +36,7 @@ describe('freezing a document for signing', () => {
         headers: { authorization: `Bearer ${token}` },
       })
     const open = (token: string) => {
-      const provider = connectProvider(running.wsUrl, document.id, token)
-      providers.push(provider)
+      const provider = clients.open(document.id, token)
       return { provider, text: provider.doc.getText(FIELD), status: statusWatcher(provider) }
     }
     const serverText = () => running.registry.peek(document.id)?.doc.getText(FIELD).toString()

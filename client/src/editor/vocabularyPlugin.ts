@@ -1,7 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { type EditorState, Plugin, PluginKey } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
-import { findVocabulary, replaceHit, type VocabularyTerm } from '../../../shared/agreement/vocabulary'
+import { findVocabulary, suggestionFor, type VocabularyTerm } from '../../../shared/agreement/vocabulary'
 
 /** A purchase or sanction word in the editor, at document positions. */
 export interface EditorHit {
@@ -34,7 +34,7 @@ const findHits = (doc: Node, vocabulary?: readonly VocabularyTerm[]): EditorHit[
         from: pos + 1 + hit.start,
         to: pos + 1 + hit.end,
         found: hit.found,
-        suggestion: replaceHit(hit.found, { ...hit, start: 0, end: hit.found.length }),
+        suggestion: suggestionFor(hit),
         kind: hit.kind,
       })
     }

@@ -1,8 +1,9 @@
-import { createResource, For, onCleanup, Show } from 'solid-js'
+import { For, Show } from 'solid-js'
 import { DocumentAttribution, type SharesOfText } from '../../../../shared/attribution/party-shares'
 import type { Party } from '../../../../shared/schema/party'
 import { fieldsOf, type Template } from '../../../../shared/templates/template'
 import { api } from '../../api/api'
+import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
 import { partyShape } from '../../ui/PartyMark'
 
@@ -49,11 +50,10 @@ export const EqualVoice = (props: {
   readonly compact?: boolean
 }) => {
   const { t, locale, formatPercent } = useI18n()
-  const [attribution, { refetch }] = createResource(() =>
-    api(`/api/documents/${props.documentId}/attribution`, DocumentAttribution),
+  const [attribution] = createPolledResource(
+    () => api(`/api/documents/${props.documentId}/attribution`, DocumentAttribution),
+    REFRESH_MS,
   )
-  const timer = setInterval(() => void refetch(), REFRESH_MS)
-  onCleanup(() => clearInterval(timer))
   const labelOf = (fieldId: string) =>
     fieldsOf(props.template).find((field) => field.id === fieldId)?.label[locale()] ?? fieldId
   const summary = (shares: SharesOfText) => {

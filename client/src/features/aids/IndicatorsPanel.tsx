@@ -1,4 +1,5 @@
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
+import { z } from 'zod'
 import { can } from '../../../../shared/access/permissions'
 import {
   type Indicator,
@@ -9,6 +10,7 @@ import {
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import { fieldsOf, type Template } from '../../../../shared/templates/template'
 import { api } from '../../api/api'
+import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 
@@ -59,21 +61,18 @@ export const IndicatorsPanel = (props: {
   readonly onShowField: (fieldId: string) => void
 }) => {
   const { t, locale } = useI18n()
-  const [report, { refetch }] = createResource(() =>
-    api(`/api/documents/${props.documentId}/indicators`, IndicatorReport),
+  const [report, { refetch }] = createPolledResource(
+    () => api(`/api/documents/${props.documentId}/indicators`, IndicatorReport),
+    REFRESH_MS,
   )
-  const timer = setInterval(() => void refetch(), REFRESH_MS)
-  onCleanup(() => clearInterval(timer))
   const [initiative, setInitiative] = createSignal(props.view.workspace.initiativeParty ?? '')
   const labelOf = (fieldId: string) =>
     fieldsOf(props.template).find((field) => field.id === fieldId)?.label[locale()] ?? fieldId
   const record = async (partyId: string) => {
     setInitiative(partyId)
-    await fetch(`/api/workspaces/${props.view.workspace.id}/initiative`, {
+    await api(`/api/workspaces/${props.view.workspace.id}/initiative`, z.undefined(), {
       method: 'PUT',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ partyId: partyId === '' ? null : partyId }),
+      body: { partyId: partyId === '' ? null : partyId },
     })
     await refetch()
   }

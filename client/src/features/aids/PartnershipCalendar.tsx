@@ -1,33 +1,14 @@
 import { createResource, For, Show } from 'solid-js'
-import { z } from 'zod'
+import { AgreementCalendars } from '../../../../shared/agreement/partnership-calendar'
 import { api } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
-
-const Calendars = z.object({
-  agreements: z.array(
-    z.object({
-      documentId: z.string(),
-      title: z.string(),
-      start: z.string().nullable(),
-      end: z.string().nullable(),
-      events: z.array(
-        z.object({
-          id: z.string(),
-          title: z.object({ sv: z.string(), en: z.string() }),
-          description: z.object({ sv: z.string(), en: z.string() }),
-          start: z.string(),
-          end: z.string(),
-          repeatEveryMonths: z.number().optional(),
-        }),
-      ),
-    }),
-  ),
-})
 
 /** "Kommande i partnerskapet": the dates each agreement's process requires, and its calendar to download. */
 export const PartnershipCalendar = (props: { readonly workspaceId: string }) => {
   const { t, locale } = useI18n()
-  const [calendars] = createResource(() => api(`/api/workspaces/${props.workspaceId}/calendar`, Calendars))
+  const [calendars] = createResource(() =>
+    api(`/api/workspaces/${props.workspaceId}/calendar`, AgreementCalendars),
+  )
   const withEvents = () => (calendars()?.agreements ?? []).filter((agreement) => agreement.events.length > 0)
   return (
     <section aria-labelledby="calendar-title" class="card partnership-calendar">

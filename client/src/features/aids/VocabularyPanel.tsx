@@ -3,7 +3,7 @@ import { createMemo, createSignal, For, Index, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import {
   findVocabulary,
-  replaceHit,
+  suggestionFor,
   type VocabularyHit,
   type VocabularyTerm,
 } from '../../../../shared/agreement/vocabulary'
@@ -50,7 +50,7 @@ export const VocabularyPanel = (props: {
           label: field.label[locale()],
           index,
           hit,
-          suggestion: replaceHit(hit.found, { ...hit, start: 0, end: hit.found.length }),
+          suggestion: suggestionFor(hit),
         }),
       ),
     ),

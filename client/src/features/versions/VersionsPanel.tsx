@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import { createResource, createSignal, For, Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
@@ -6,6 +6,7 @@ import { VersionList, VersionSummary, VersionView } from '../../../../shared/sch
 import { DiffResponse, type Revision } from '../../../../shared/schema/version-diff'
 import { templates } from '../../../../shared/templates'
 import { api } from '../../api/api'
+import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
 import { PartyMark } from '../../ui/PartyMark'
 import { DiffView } from './DiffView'
@@ -21,11 +22,10 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
   const { t, locale, formatDateTime } = useI18n()
   const me = props.view.me
   const base = `/api/documents/${props.record.id}`
-  const [versions, { refetch }] = createResource(
+  const [versions, { refetch }] = createPolledResource(
     async () => (await api(`${base}/versions`, VersionList)).versions,
+    REFRESH_MS,
   )
-  const timer = setInterval(() => void refetch(), REFRESH_MS)
-  onCleanup(() => clearInterval(timer))
   const [label, setLabel] = createSignal('')
   const [note, setNote] = createSignal('')
   const [message, setMessage] = createSignal<string | null>(null)
