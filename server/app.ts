@@ -8,19 +8,21 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import type { MemberSockets } from './access/MemberSockets'
+import type { CafeService } from './cafe/CafeService'
 import type { Config } from './config'
 import type { DocumentService } from './documents/DocumentService'
 import { ApiError } from './errors/ApiError'
 import { type AidRoutesOptions, aidRoutes } from './http/aid-routes'
 import type { ApiRoute } from './http/api-route'
 import { ConnectionLimiter } from './http/ConnectionLimiter'
+import { cafeRoutes } from './http/cafe-routes'
 import { clientAddress } from './http/client-address'
 import { documentRoutes } from './http/document-routes'
 import { mountApiRoutes } from './http/mountApiRoutes'
 import { openApiDocument } from './http/openapi'
 import { RateLimiter } from './http/RateLimiter'
 import { type ScreenRoutesOptions, screenRoutes } from './http/screen-routes'
-import { mountSyncRoute, type WarmUpPass } from './http/sync-route'
+import { mountSyncRoute, type NoteAccess, type WarmUpPass } from './http/sync-route'
 import { versionRoutes } from './http/version-routes'
 import { workspaceRoutes } from './http/workspace-routes'
 import type { Logger } from './logger'
@@ -51,6 +53,7 @@ export interface AppDependencies {
   readonly logger: Logger
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
   readonly warmUp?: WarmUpPass
+  readonly noteAccess?: NoteAccess
   /** Redis fan-out health in scale-out mode; null when it is not configured. */
   readonly fanoutStatus?: () => 'ok' | 'down' | null
 }
@@ -67,10 +70,12 @@ export const apiRoutes = ({
   versions,
   screen,
   aids,
+  cafe,
 }: {
   workspaces: WorkspaceService
   documents: DocumentService
   versions: VersionService
+  cafe: CafeService
   screen: ScreenRoutesOptions
   aids: AidRoutesOptions
 }): ApiRoute[] => [
@@ -79,6 +84,7 @@ export const apiRoutes = ({
   ...versionRoutes(versions),
   ...screenRoutes(screen),
   ...aidRoutes(aids),
+  ...cafeRoutes(cafe),
 ]
 
 /**
@@ -95,6 +101,7 @@ export const createApp = ({
   logger,
   upgradeWebSocket,
   warmUp,
+  noteAccess,
   fanoutStatus = () => null,
 }: AppDependencies): Hono => {
   const app = new Hono()
@@ -186,6 +193,7 @@ export const createApp = ({
     logger,
     upgradeWebSocket,
     ...(warmUp === undefined ? {} : { warmUp }),
+    ...(noteAccess === undefined ? {} : { noteAccess }),
   })
 
   app.all('/api/*', () => {

@@ -11,6 +11,7 @@ import { newToken } from './access/tokens'
 import { AgreementAidService } from './agreement/AgreementAidService'
 import { apiRoutes, createApp } from './app'
 import { AttributionService } from './attribution/AttributionService'
+import { CafeService } from './cafe/CafeService'
 import type { Config } from './config'
 import { DocumentService } from './documents/DocumentService'
 import type { ApiRoute } from './http/api-route'
@@ -94,13 +95,16 @@ export const startServer = async ({
   const pass: WarmUpPass = { docId: WARM_UP_DOC, token: newToken(), active: true }
   const revoke = (memberIds: readonly string[]) =>
     memberSockets.closeAll(memberIds, CloseCode.Unauthorized, 'unauthorized')
-  // A document's rooms: its content and, for a café, its control state.
-  const evict = (documentIds: readonly string[]) =>
-    Promise.all(
-      documentIds
-        .flatMap((id) => (roomOf(id).control ? [id] : [id, controlRoomId(id)]))
-        .map((id) => registry.evict(id, CloseCode.NotFound, 'not-found')),
-    )
+  // A document's rooms: its content and, for a café, its control state and table notes.
+  const evict = (ids: readonly string[]) => {
+    const documentIds = new Set(ids.map((id) => roomOf(id).documentId))
+    const rooms = new Set(ids)
+    for (const id of documentIds) rooms.add(id).add(controlRoomId(id))
+    for (const room of registry.loaded()) {
+      if (documentIds.has(roomOf(room.docId).documentId)) rooms.add(room.docId)
+    }
+    return Promise.all([...rooms].map((id) => registry.evict(id, CloseCode.NotFound, 'not-found')))
+  }
   const workspaces = new WorkspaceService({
     store: storage.workspaces,
     onAccessRevoked: (memberIds) => {
@@ -144,10 +148,18 @@ export const startServer = async ({
     revalidation.unref()
   }
   const screen = new ScreenFocusHub()
+  const versions = new VersionService({
+    versions: storage.versions,
+    workspaces: storage.workspaces,
+    documents,
+  })
+  const cafe = new CafeService({ documents, workspaces: storage.workspaces, versions })
+  documents.enrichWith(cafe.enrich)
   const routes = apiRoutes({
     workspaces,
     documents,
-    versions: new VersionService({ versions: storage.versions, workspaces: storage.workspaces, documents }),
+    versions,
+    cafe,
     screen: {
       workspaces,
       hub: screen,
@@ -171,6 +183,7 @@ export const startServer = async ({
       logger,
       upgradeWebSocket,
       warmUp: pass,
+      noteAccess: (member, documentId, round, table) => cafe.noteWriteGate(member, documentId, round, table),
       fanoutStatus: () => (fanout === null ? null : fanout.isUp ? 'ok' : 'down'),
     }),
   )

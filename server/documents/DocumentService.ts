@@ -117,8 +117,24 @@ export class DocumentService {
     }
   }
 
-  /** The document's content as a typed value: from its room if loaded, else from storage (upgraded in memory). */
+  private enrich: ((document: DocumentRecord, value: DocumentValue) => Promise<DocumentValue>) | null = null
+
+  /**
+   * Adds what a kind of document keeps beside its fields (a café's rounds, notes and harvest) to its value,
+   * so versions, diffs and exports include it.
+   */
+  enrichWith(enrich: (document: DocumentRecord, value: DocumentValue) => Promise<DocumentValue>): void {
+    this.enrich = enrich
+  }
+
+  /** The document's whole value: its fields, and what `enrichWith` adds. */
   async value(document: DocumentRecord): Promise<DocumentValue> {
+    const fields = await this.fieldsValue(document)
+    return this.enrich === null ? fields : this.enrich(document, fields)
+  }
+
+  /** The document's fields as a typed value: from its room if loaded, else from storage (upgraded in memory). */
+  async fieldsValue(document: DocumentRecord): Promise<DocumentValue> {
     const template = this.templateOf(document)
     const room = this.registry?.peek(document.id)
     if (room !== undefined && !room.isDestroyed) return readDocument(room.doc, template)
@@ -154,10 +170,21 @@ export class DocumentService {
   }
 
   /** Reads the live Y.Doc: its room's if loaded, else one built from storage for this read only. */
-  async readDoc<T>(document: DocumentRecord, read: (doc: Y.Doc) => T): Promise<T> {
-    const room = this.registry?.peek(document.id)
+  readDoc<T>(document: DocumentRecord, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.readRoom(document.id, read)
+  }
+
+  /** A room's Y.Doc if it is loaded here (read it synchronously; never keep it). */
+  liveDoc(roomId: string): Y.Doc | null {
+    const room = this.registry?.peek(roomId)
+    return room === undefined || room.isDestroyed ? null : room.doc
+  }
+
+  /** `readDoc` for any sync room (a café's control room or a table's note). */
+  async readRoom<T>(roomId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = this.registry?.peek(roomId)
     if (room !== undefined && !room.isDestroyed) return read(room.doc)
-    const stored = await this.options.documents.load(document.id)
+    const stored = await this.options.documents.load(roomId)
     const doc = new Y.Doc()
     try {
       if (stored.state !== null) Y.applyUpdate(doc, stored.state)
@@ -169,9 +196,13 @@ export class DocumentService {
   }
 
   /** Who first wrote with each Yjs client id: the stored record, with the open room's newest claims. */
-  async clientOwners(document: DocumentRecord): Promise<Map<number, ClientOwner>> {
-    const owners = await this.options.documents.clientOwners(document.id)
-    const room = this.registry?.peek(document.id)
+  clientOwners(document: DocumentRecord): Promise<Map<number, ClientOwner>> {
+    return this.roomClientOwners(document.id)
+  }
+
+  async roomClientOwners(roomId: string): Promise<Map<number, ClientOwner>> {
+    const owners = await this.options.documents.clientOwners(roomId)
+    const room = this.registry?.peek(roomId)
     for (const [client, owner] of room?.clientOwners ?? []) if (!owners.has(client)) owners.set(client, owner)
     return owners
   }

@@ -30,7 +30,16 @@ export interface SyncRouteOptions {
   readonly keepAliveMs?: number
   /** The start-up warm-up's one-time pass (see server/warm-up.ts); honoured only while `active`. */
   readonly warmUp?: WarmUpPass
+  /** Who may write a café table's note (without it, only facilitators may). */
+  readonly noteAccess?: NoteAccess
 }
+
+export type NoteAccess = (
+  member: MemberRecord,
+  documentId: string,
+  round: number,
+  table: number,
+) => Promise<{ readonly readOnly: boolean; readonly mayWrite?: () => boolean }>
 
 /** Lets the server's own warm-up socket in, read-only, to one document nobody uses, before the public port opens. */
 export interface WarmUpPass {
@@ -73,7 +82,13 @@ const socketPort = (raw: WebSocket): SocketPort => ({
 })
 
 type SyncAccess =
-  | { readonly ok: true; readonly member: MemberRecord; readonly readOnly: boolean }
+  | {
+      readonly ok: true
+      readonly member: MemberRecord
+      readonly readOnly: boolean
+      /** Asked before each update is applied (a café note: is the writer still seated at that table?). */
+      readonly mayWrite?: () => boolean
+    }
   | { readonly ok: false; readonly reason: SyncErrorReason }
 
 /**
@@ -85,11 +100,12 @@ const resolveAccess = async (
   c: Context,
   docId: string,
   workspaces: WorkspaceService,
+  noteAccess: NoteAccess | undefined,
 ): Promise<SyncAccess> => {
   const room = roomOf(docId)
   const found = await workspaces.findDocument(room.documentId)
-  // Only a café has a control room.
-  const document = room.control && found?.template !== 'cafe' ? null : found
+  // Only a café has a control room and table notes.
+  const document = room.kind !== 'content' && found?.template !== 'cafe' ? null : found
   const queryToken = c.req.query('token')
   let token = queryToken ?? sessionTokenOf(c, null)
   if (token === null && document !== null) {
@@ -102,8 +118,13 @@ const resolveAccess = async (
   if (member === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
   if (document === null) return { ok: false, reason: SyncErrorReason.NotFound }
   if (document.workspaceId !== member.workspaceId) return { ok: false, reason: SyncErrorReason.Forbidden }
-  // A viewer writes nothing; a café's control state is written by facilitators only.
-  const readOnly = member.role === 'viewer' || (room.control && member.role !== 'facilitator')
+  // A viewer writes nothing; a café's control state is written by facilitators only, a table's note by
+  // facilitators and the people seated there.
+  if (room.kind === 'note' && member.role !== 'facilitator') {
+    if (noteAccess === undefined) return { ok: true, member, readOnly: true }
+    return { ok: true, member, ...(await noteAccess(member, room.documentId, room.round, room.table)) }
+  }
+  const readOnly = member.role === 'viewer' || (room.kind === 'control' && member.role !== 'facilitator')
   return { ok: true, member, readOnly }
 }
 
@@ -133,6 +154,7 @@ export const mountSyncRoute = (
     upgradeWebSocket,
     keepAliveMs = 30_000,
     warmUp,
+    noteAccess,
   }: SyncRouteOptions,
 ): void => {
   // One timer for all sockets: a socket that missed the previous ping is gone (a laptop lid closed).
@@ -168,7 +190,7 @@ export const mountSyncRoute = (
         warmUp?.active === true && docId === warmUp.docId && c.req.query('token') === warmUp.token
       const access: SyncAccess = warmingUp
         ? { ok: true, member: WARM_UP_MEMBER, readOnly: true }
-        : await resolveAccess(c, docId, workspaces).catch((error: unknown): SyncAccess => {
+        : await resolveAccess(c, docId, workspaces, noteAccess).catch((error: unknown): SyncAccess => {
             logger.error({ docId, err: error }, 'could not authorise a socket')
             return { ok: false, reason: SyncErrorReason.StorageFailed }
           })
@@ -187,11 +209,12 @@ export const mountSyncRoute = (
             raw.close(closeCodeFor['too-many-connections'], SyncErrorReason.TooManyConnections)
             return
           }
-          const { member, readOnly } = access
+          const { member, readOnly, mayWrite } = access
           const port = socketPort(raw)
           let connection: Connection | null = registry.connect(docId, port, {
             readOnly,
             author: { memberId: member.id, partyId: member.partyId },
+            ...(mayWrite === undefined ? {} : { mayWrite }),
           })
           memberSockets.add(member.id, port)
           alive.set(raw, true)

@@ -37,9 +37,18 @@ export interface RoomOptions {
 /** Origin of changes that another instance already stored and published. */
 const REMOTE = Symbol('remote')
 
+/** How a socket joins a room: whether it may write at all, and who writes through it. */
+export interface JoinOptions {
+  readonly readOnly?: boolean
+  readonly author?: ClientOwner | null
+  /** Asked before each of the socket's updates is applied; false drops it, as for a read-only socket. */
+  readonly mayWrite?: () => boolean
+}
+
 interface SocketState {
   readonly clients: Set<number>
   readonly readOnly: boolean
+  readonly gate: (() => boolean) | null
   /** The member writing through this socket; null for the server's own sockets. */
   readonly author: ClientOwner | null
 }
@@ -142,15 +151,9 @@ export class Room {
    * Adds a socket and starts the sync handshake: our state vector, and the presence of everyone already here.
    * A read-only socket (a shared screen) receives everything; its updates and presence are dropped unread.
    */
-  join(
-    socket: SocketPort,
-    {
-      readOnly = false,
-      author = null,
-    }: { readonly readOnly?: boolean; readonly author?: ClientOwner | null } = {},
-  ): void {
+  join(socket: SocketPort, { readOnly = false, author = null, mayWrite }: JoinOptions = {}): void {
     if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
-    this.sockets.set(socket, { clients: new Set(), readOnly, author })
+    this.sockets.set(socket, { clients: new Set(), readOnly, author, gate: mayWrite ?? null })
     socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.frozen !== null) socket.send(encodeDocumentStatus({ frozen: this.frozen }))
     const presence = this.presenceFrame()
@@ -184,7 +187,12 @@ export class Room {
       case 'sync-update':
         // Never applied, stored or relayed: a read-only socket's edits (or anyone's while the document is
         // frozen) exist only on its own device.
-        if (!state.readOnly && this.frozen === null && this.mayWrite(socket, state, message.update)) {
+        if (
+          !state.readOnly &&
+          this.frozen === null &&
+          (state.gate === null || state.gate()) &&
+          this.mayWrite(socket, state, message.update)
+        ) {
           this.applyUpdate(socket, message.update)
         }
         return

@@ -1,8 +1,8 @@
 import { CloseCode, closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
 import type { Logger } from '../logger'
-import type { ClientOwner, DocumentStore } from '../storage/port'
+import type { DocumentStore } from '../storage/port'
 import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
-import { Room, type RoomOptions } from './Room'
+import { type JoinOptions, Room, type RoomOptions } from './Room'
 import type { SocketPort } from './SocketPort'
 
 export interface RoomRegistryOptions {
@@ -87,10 +87,7 @@ export class RoomRegistry {
   connect(
     docId: string,
     socket: SocketPort,
-    {
-      readOnly = false,
-      author = null,
-    }: { readonly readOnly?: boolean; readonly author?: ClientOwner | null } = {},
+    { readOnly = false, author = null, mayWrite }: JoinOptions = {},
   ): Connection {
     if (this.shuttingDown) {
       socket.close(CloseCode.GoingAway, 'shutting-down')
@@ -114,7 +111,7 @@ export class RoomRegistry {
           return
         }
         room = loaded
-        room.join(socket, { readOnly, author })
+        room.join(socket, { readOnly, author, ...(mayWrite === undefined ? {} : { mayWrite }) })
         const frames = buffered ?? []
         buffered = null
         for (const frame of frames) room.receive(socket, frame)

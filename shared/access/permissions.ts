@@ -17,6 +17,7 @@ export type Action =
   | 'version.save'
   | 'version.approve'
   | 'document.freeze'
+  | 'cafe.facilitate'
 
 const facilitator: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',
@@ -34,6 +35,7 @@ const facilitator: ReadonlySet<Action> = new Set<Action>([
   'version.save',
   'version.approve',
   'document.freeze',
+  'cafe.facilitate',
 ])
 const participant: ReadonlySet<Action> = new Set<Action>([
   'workspace.read',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CafeRecord } from '../cafe/cafe-record'
 import type { TemplateId } from '../schema/template-id'
 import { type Field, fieldsOf, type Template } from '../templates/template'
 import { BudgetValue } from './budget'
@@ -67,6 +68,8 @@ export interface DocumentValue {
   readonly template: TemplateId
   readonly templateVersion: number
   readonly fields: Record<string, FieldValue>
+  /** A café's rounds, notes, walls and harvest (café documents only; not part of the template's fields). */
+  readonly cafe?: CafeRecord
 }
 
 /** The zod schema a document of `template` must satisfy: every field present, each value of its kind. */
@@ -77,6 +80,7 @@ export const documentValueSchema = (template: Template): z.ZodType<DocumentValue
     fields: z.object(
       Object.fromEntries(fieldsOf(template).map((field) => [field.id, fieldValueSchema(field)])),
     ),
+    cafe: CafeRecord.optional(),
   }) as unknown as z.ZodType<DocumentValue>
 
 /** An empty value of each kind (a new document). */

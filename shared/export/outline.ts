@@ -2,43 +2,14 @@ import { findVocabulary } from '../agreement/vocabulary'
 import { budgetTotals, rowAmount } from '../document/budget'
 import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue, FieldValues } from '../document/field-value'
-import type { RichText } from '../document/rich-text'
 import { unexpectedCase } from '../errors'
 import { type Field, type FieldOf, fieldsOf } from '../templates/template'
+import { cafeSections } from './cafe-outline'
 import type { ExportContext } from './export-context'
 import { type ExportMessages, exportMessages } from './export-messages'
+import type { Outline, OutlineBlock, OutlineSection } from './outline-model'
 
-/** The format-neutral shape of an export: Markdown, HTML, DOCX and PDF all render this. */
-export type OutlineBlock =
-  | { readonly kind: 'rich'; readonly blocks: RichText }
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
-  | {
-      readonly kind: 'table'
-      readonly headers: readonly string[]
-      readonly rows: readonly (readonly string[])[]
-      /** Columns to right-align (amounts). */
-      readonly numeric?: readonly number[]
-    }
-  | { readonly kind: 'empty'; readonly text: string }
-
-export interface OutlineField {
-  readonly label: string
-  readonly blocks: readonly OutlineBlock[]
-}
-
-export interface OutlineSection {
-  readonly title: string
-  readonly fields: readonly OutlineField[]
-}
-
-export interface Outline {
-  readonly title: string
-  /** Label/value lines of the header every export carries. */
-  readonly header: readonly (readonly [string, string])[]
-  readonly sections: readonly OutlineSection[]
-  readonly lang: 'sv' | 'en'
-}
+export type { Outline, OutlineBlock, OutlineField, OutlineSection } from './outline-model'
 
 const numberFormat = (locale: 'sv' | 'en') =>
   new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 })
@@ -259,13 +230,14 @@ export const toOutline = (value: DocumentValue, context: ExportContext): Outline
         : v.approvals.map((a) => `${a.party}: ${a.name}, ${formatTimestamp(a.at)}`).join('; '),
     ])
   }
-  const sections = context.template.sections.map((section) => ({
+  const sections: OutlineSection[] = context.template.sections.map((section) => ({
     title: section.title[context.locale],
     fields: section.fields.map((field) => ({
       label: field.label[context.locale],
       blocks: fieldBlocks(field, value.fields[field.id] ?? null, context, f),
     })),
   }))
+  if (value.cafe !== undefined) sections.push(...cafeSections(value.cafe, m))
   return {
     title: context.documentTitle,
     header,

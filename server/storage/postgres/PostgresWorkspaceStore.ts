@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
-import { controlRoomId } from '../../../shared/cafe/control-room'
+import { companionRoomsLike } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
@@ -53,10 +53,11 @@ const insertInvite = (client: Queryable, invite: InviteRecord) =>
   )
 
 const removeDocumentContent = async (client: Queryable, documentId: string): Promise<void> => {
-  const rooms = [documentId, controlRoomId(documentId)]
-  await client.query('DELETE FROM doc_state WHERE doc_id = ANY($1::text[])', [rooms])
-  await client.query('DELETE FROM doc_update WHERE doc_id = ANY($1::text[])', [rooms])
-  await client.query('DELETE FROM doc_client WHERE doc_id = ANY($1::text[])', [rooms])
+  // The document's content and its companion rooms (a café's control state and table notes).
+  const rooms = [documentId, companionRoomsLike(documentId)]
+  for (const table of ['doc_state', 'doc_update', 'doc_client']) {
+    await client.query(`DELETE FROM ${table} WHERE doc_id = $1 OR doc_id LIKE $2 ESCAPE '\\'`, rooms)
+  }
   await client.query('DELETE FROM document_version WHERE document_id = $1', [documentId])
   await client.query('DELETE FROM version_approval WHERE document_id = $1', [documentId])
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
-import { controlRoomId } from '../../../shared/cafe/control-room'
+import { companionRoomsLike } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
@@ -76,9 +76,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       setFrozen: db.prepare(
         'UPDATE document SET frozen = ? WHERE id = ? AND (frozen IS NULL) = (? IS NOT NULL)',
       ),
-      deleteDocState: db.prepare('DELETE FROM doc_state WHERE doc_id = ?'),
-      deleteDocLog: db.prepare('DELETE FROM doc_update WHERE doc_id = ?'),
-      deleteDocClients: db.prepare('DELETE FROM doc_client WHERE doc_id = ?'),
+      deleteDocState: db.prepare("DELETE FROM doc_state WHERE doc_id = ? OR doc_id LIKE ? ESCAPE '\\'"),
+      deleteDocLog: db.prepare("DELETE FROM doc_update WHERE doc_id = ? OR doc_id LIKE ? ESCAPE '\\'"),
+      deleteDocClients: db.prepare("DELETE FROM doc_client WHERE doc_id = ? OR doc_id LIKE ? ESCAPE '\\'"),
       deleteVersions: db.prepare('DELETE FROM document_version WHERE document_id = ?'),
       deleteApprovals: db.prepare('DELETE FROM version_approval WHERE document_id = ?'),
       audit: db.prepare(
@@ -123,11 +123,11 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   }
 
   private removeDocumentContent(documentId: string): void {
-    for (const room of [documentId, controlRoomId(documentId)]) {
-      this.sql.deleteDocState.run(room)
-      this.sql.deleteDocLog.run(room)
-      this.sql.deleteDocClients.run(room)
-    }
+    // The document's content and its companion rooms (a café's control state and table notes).
+    const companions = companionRoomsLike(documentId)
+    this.sql.deleteDocState.run(documentId, companions)
+    this.sql.deleteDocLog.run(documentId, companions)
+    this.sql.deleteDocClients.run(documentId, companions)
     this.sql.deleteVersions.run(documentId)
     this.sql.deleteApprovals.run(documentId)
   }

@@ -1,0 +1,85 @@
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { EntityId } from '../schema/entity-id'
+import { CafeTimer, idleTimer } from './timer'
+
+/**
+ * Where the café is: setting up, the check-in, a conversation round (0-based `round`), the check-out, the
+ * harvest, or closed.
+ */
+export const CafePhase = z.enum(['setup', 'check-in', 'round', 'check-out', 'harvest', 'closed'])
+export type CafePhase = z.infer<typeof CafePhase>
+
+export const CafeFlow = z.object({ phase: CafePhase, round: z.number().int().min(0).max(99) })
+export type CafeFlow = z.infer<typeof CafeFlow>
+
+/**
+ * Who sits where in every round, by member id; each table's host first. Table `t` keeps its number in every
+ * round (its notes stay with it); the host is the one person who never moves.
+ */
+export const CafeSeating = z.object({
+  seed: z.number().int(),
+  rounds: z.array(z.array(z.array(EntityId).min(1).max(8)).max(200)).max(20),
+})
+export type CafeSeating = z.infer<typeof CafeSeating>
+
+/** The control room's Y.Doc layout: one value per map, written whole by facilitators. */
+export const CONTROL = {
+  timer: ['timer', 'timer'],
+  flow: ['flow', 'flow'],
+  seating: ['seating', 'plan'],
+} as const
+/** Members the facilitator marked present (member id → true). */
+export const PRESENT = 'present'
+
+export interface CafeControl {
+  readonly timer: CafeTimer
+  readonly flow: CafeFlow
+  readonly seating: CafeSeating | null
+  readonly present: readonly string[]
+}
+
+const startFlow: CafeFlow = { phase: 'setup', round: 0 }
+
+/** Reads the control room; a value that does not parse is treated as unset, never trusted. */
+export const readCafeControl = (doc: Y.Doc): CafeControl => {
+  const read = <T>([map, key]: readonly [string, string], schema: z.ZodType<T>): T | null => {
+    const parsed = schema.safeParse(doc.getMap(map).get(key))
+    return parsed.success ? parsed.data : null
+  }
+  return {
+    timer: read(CONTROL.timer, CafeTimer) ?? idleTimer,
+    flow: read(CONTROL.flow, CafeFlow) ?? startFlow,
+    seating: read(CONTROL.seating, CafeSeating),
+    present: [...doc.getMap(PRESENT).keys()].filter((id) => EntityId.safeParse(id).success).sort(),
+  }
+}
+
+export const writeTimer = (doc: Y.Doc, timer: CafeTimer): void => {
+  doc.getMap(CONTROL.timer[0]).set(CONTROL.timer[1], timer)
+}
+export const writeFlow = (doc: Y.Doc, flow: CafeFlow): void => {
+  doc.getMap(CONTROL.flow[0]).set(CONTROL.flow[1], flow)
+}
+export const writeSeating = (doc: Y.Doc, seating: CafeSeating): void => {
+  doc.getMap(CONTROL.seating[0]).set(CONTROL.seating[1], seating)
+}
+export const setPresent = (doc: Y.Doc, memberId: string, present: boolean): void => {
+  if (present) doc.getMap(PRESENT).set(memberId, true)
+  else doc.getMap(PRESENT).delete(memberId)
+}
+
+/** Where a member sits in a round: the table (0-based) and whether they host it; null when not seated. */
+export const seatOf = (
+  seating: CafeSeating | null,
+  round: number,
+  memberId: string,
+): { readonly table: number; readonly host: boolean } | null => {
+  const tables = seating?.rounds[round]
+  if (tables === undefined) return null
+  for (const [table, seated] of tables.entries()) {
+    const at = seated.indexOf(memberId)
+    if (at !== -1) return { table, host: at === 0 }
+  }
+  return null
+}

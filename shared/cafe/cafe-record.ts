@@ -1,0 +1,133 @@
+import { z } from 'zod'
+import { RichText } from '../document/rich-text'
+import type { CafeControl } from './cafe-control'
+import type { CheckInAnswer } from './check-in-answers'
+import type { Harvest } from './harvest'
+
+const Person = z.object({ name: z.string(), party: z.string() })
+
+/**
+ * What a café produced, as a plain value: each held round's question and, per table, who sat there and the
+ * table's note; the check-in and check-out walls; the harvest with votes and sign-ups. A café document's value
+ * carries it, so versions hash it and every export format shows it.
+ */
+export const CafeRecord = z.object({
+  rounds: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      question: z.string(),
+      minutes: z.number().nullable(),
+      tables: z.array(
+        z.object({
+          number: z.number().int().positive(),
+          host: Person.nullable(),
+          guests: z.array(Person),
+          note: RichText,
+        }),
+      ),
+    }),
+  ),
+  checkIn: z.array(Person.extend({ text: z.string() })),
+  checkOut: z.array(Person.extend({ text: z.string() })),
+  ideas: z.array(
+    z.object({
+      text: z.string(),
+      group: z.string().nullable(),
+      /** 1-based, as people say it; null for ideas from the harvest itself. */
+      round: z.number().int().positive().nullable(),
+      table: z.number().int().positive().nullable(),
+      author: Person,
+      votes: z.number().int().nonnegative(),
+      signUps: z.array(z.object({ name: z.string(), organisation: z.string() })),
+    }),
+  ),
+  organisations: z.array(z.string()),
+})
+export type CafeRecord = z.infer<typeof CafeRecord>
+
+export interface RoundQuestion {
+  readonly question: string
+  readonly minutes: number | null
+}
+
+/** A café document's fields, as far as the record reads them (the document value imports this file). */
+interface CafeFields {
+  readonly fields: Readonly<Record<string, unknown>>
+}
+
+const RoundRow = z.object({
+  cells: z.object({ question: z.string().catch(''), minutes: z.number().nullable().catch(null) }),
+})
+
+/** The rounds as set up in the document, the challenge put in for "xx". */
+export const roundQuestions = (value: CafeFields): RoundQuestion[] => {
+  const challenge = typeof value.fields.challenge === 'string' ? value.fields.challenge.trim() : ''
+  const rows = z.array(RoundRow).catch([]).parse(value.fields.rounds)
+  return rows.map((row) => {
+    const { question, minutes } = row.cells
+    return { question: challenge === '' ? question : question.replace(/\bxx\b/g, challenge), minutes }
+  })
+}
+
+/** How many rounds have begun: none before the first round starts, all of them once the café is past them. */
+export const roundsBegun = (control: Pick<CafeControl, 'flow' | 'seating'>): number => {
+  const planned = control.seating?.rounds.length ?? 0
+  switch (control.flow.phase) {
+    case 'setup':
+    case 'check-in':
+      return 0
+    case 'round':
+      return Math.min(planned, control.flow.round + 1)
+    default:
+      return planned
+  }
+}
+
+export interface CafeRecordInput {
+  readonly value: CafeFields
+  readonly control: CafeControl
+  readonly note: (round: number, table: number) => RichText
+  readonly checkIn: readonly CheckInAnswer[]
+  readonly checkOut: readonly CheckInAnswer[]
+  readonly harvest: Harvest
+  readonly person: (memberId: string) => z.infer<typeof Person>
+}
+
+export const cafeRecord = ({
+  value,
+  control,
+  note,
+  checkIn,
+  checkOut,
+  harvest,
+  person,
+}: CafeRecordInput): CafeRecord => {
+  const questions = roundQuestions(value)
+  const groups = new Map(harvest.groups.map((group) => [group.id, group.name]))
+  const plus = (n: number | null) => (n === null ? null : n + 1)
+  return {
+    rounds: (control.seating?.rounds ?? []).slice(0, roundsBegun(control)).map((tables, round) => ({
+      number: round + 1,
+      question: questions[round]?.question ?? '',
+      minutes: questions[round]?.minutes ?? null,
+      tables: tables.map(([host, ...guests], table) => ({
+        number: table + 1,
+        host: host === undefined ? null : person(host),
+        guests: guests.map(person),
+        note: note(round, table),
+      })),
+    })),
+    checkIn: checkIn.map((answer) => ({ ...person(answer.memberId), text: answer.text })),
+    checkOut: checkOut.map((answer) => ({ ...person(answer.memberId), text: answer.text })),
+    ideas: harvest.cards.map((card) => ({
+      text: card.text,
+      group: card.groupId === null ? null : (groups.get(card.groupId) ?? null),
+      round: plus(card.round),
+      table: plus(card.table),
+      author: person(card.memberId),
+      votes: card.votes,
+      signUps: card.signUps.map(({ name, organisation }) => ({ name, organisation })),
+    })),
+    organisations: [...harvest.organisations],
+  }
+}
