@@ -19,7 +19,7 @@ export type CafeFlow = z.infer<typeof CafeFlow>
  */
 export const CafeSeating = z.object({
   seed: z.number().int(),
-  rounds: z.array(z.array(z.array(EntityId).min(1).max(8)).max(200)).max(20),
+  rounds: z.array(z.array(z.array(EntityId).min(1).max(60)).max(200)).max(20),
 })
 export type CafeSeating = z.infer<typeof CafeSeating>
 

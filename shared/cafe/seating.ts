@@ -370,3 +370,18 @@ export const changedTables = (before: RoundSeating, after: RoundSeating): number
   const old = new Set(before.map(key))
   return after.filter((table) => !old.has(key(table))).length
 }
+
+/**
+ * The facilitator moves someone to another table in one round. A host never moves (their table would lose
+ * its host); moving to the table they sit at changes nothing.
+ */
+export const movePerson = (round: RoundSeating, person: string, toTable: number): string[][] => {
+  const tables = round.map((table) => [...table])
+  const from = tables.findIndex((table) => table.includes(person))
+  if (from === -1 || from === toTable || tables[from]![0] === person || tables[toTable] === undefined) {
+    return tables
+  }
+  tables[from] = tables[from]!.filter((id) => id !== person)
+  tables[toTable]!.push(person)
+  return tables
+}

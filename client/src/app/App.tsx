@@ -8,6 +8,10 @@ const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage'))
 const DocumentPage = lazy(() => import('../features/document/DocumentPage'))
 const StatementPage = lazy(() => import('../features/accessibility/StatementPage'))
 const ScreenPage = lazy(() => import('../features/screen/ScreenPage'))
+const CafePage = lazy(() => import('../features/cafe/CafePage'))
+const CafeScreenPage = lazy(() =>
+  import('../features/cafe/CafePage').then((module) => ({ default: module.CafeScreenPage })),
+)
 
 /** Landmarks every page shares: a skip link, the header with the language choice, main, and the footer. */
 const Layout = (props: RouteSectionProps) => {
@@ -52,6 +56,8 @@ export const App = () => {
         <Route path="/w/:workspaceId" component={WorkspacePage} />
         <Route path="/w/:workspaceId/d/:documentId" component={DocumentPage} />
         <Route path="/w/:workspaceId/skarm" component={ScreenPage} />
+        <Route path="/w/:workspaceId/cafe/:documentId" component={CafePage} />
+        <Route path="/w/:workspaceId/cafe/:documentId/skarm" component={CafeScreenPage} />
         <Route path="/tillganglighet" component={StatementPage} />
       </Router>
     </I18nProvider>

@@ -241,6 +241,13 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
         </p>
         <h1>{props.record.title}</h1>
         <p class="hint">{template.title[locale()]}</p>
+        <Show when={props.record.template === 'cafe' && !props.screen}>
+          <p>
+            <A class="button button-primary" href={`/w/${props.view.workspace.id}/cafe/${props.record.id}`}>
+              {t('cafeOpen')}
+            </A>
+          </p>
+        </Show>
         <p
           role="status"
           class={`sync-status status-${connection.statusSignal()}`}

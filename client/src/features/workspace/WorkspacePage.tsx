@@ -201,6 +201,13 @@ const WorkspacePage = () => {
                                       <A href={`/w/${loaded().workspace.id}/d/${document.id}`}>
                                         {document.title}
                                       </A>
+                                      <Show when={document.template === 'cafe'}>
+                                        {' '}
+                                        ·{' '}
+                                        <A href={`/w/${loaded().workspace.id}/cafe/${document.id}`}>
+                                          {t('cafeOpen')}
+                                        </A>
+                                      </Show>
                                       <span class="hint">
                                         {' '}
                                         · {templates[document.template].title[locale()]}

@@ -1,0 +1,134 @@
+import { createMemo, For, Match, Show, Switch } from 'solid-js'
+import { seatOf } from '../../../../shared/cafe/cafe-control'
+import type { Member } from '../../../../shared/schema/member'
+import { useI18n } from '../../i18n/i18n'
+import { CafeTimerDisplay } from './CafeTimerDisplay'
+import { CheckInWall } from './CheckInWall'
+import type { Cafe } from './createCafe'
+import { HarvestBoard } from './HarvestBoard'
+import { TableNote } from './TableNote'
+
+/** The last round and table someone sat at (where an idea they write now comes from). */
+export const lastSeat = (cafe: Cafe, memberId: string): { round: number; table: number } | null => {
+  const rounds = cafe.control().seating?.rounds ?? []
+  for (let round = Math.min(cafe.control().flow.round, rounds.length - 1); round >= 0; round--) {
+    const seat = seatOf(cafe.control().seating, round, memberId)
+    if (seat !== null) return { round, table: seat.table }
+  }
+  return null
+}
+
+/**
+ * A participant's café, made for a phone: where they sit and who hosts, the question, the timer and their
+ * table's note; the host also sees what earlier rounds wrote at this table, to retell it.
+ */
+export const ParticipantView = (props: {
+  readonly cafe: Cafe
+  readonly me: Member
+  readonly documentId: string
+}) => {
+  const { t } = useI18n()
+  const cafe = props.cafe
+  const flow = () => cafe.control().flow
+  const seat = createMemo(() => seatOf(cafe.control().seating, flow().round, props.me.id))
+  const hostOf = (round: number, table: number) => cafe.control().seating?.rounds[round]?.[table]?.[0]
+  /** Changes only when the person's table or the round changes, so the note editor is not rebuilt otherwise. */
+  const place = createMemo(() => {
+    const current = seat()
+    return flow().phase === 'round' && current !== null
+      ? `${flow().round}:${current.table}:${current.host}`
+      : null
+  })
+  return (
+    <div class="cafe-participant" data-phase={flow().phase}>
+      <Switch>
+        <Match when={flow().phase === 'setup'}>
+          <p class="card">{t('cafeNotStarted')}</p>
+        </Match>
+        <Match when={flow().phase === 'check-in' || flow().phase === 'check-out'}>
+          <CheckInWall
+            kind={flow().phase === 'check-in' ? 'check-in' : 'check-out'}
+            question={String(cafe.value.fields[flow().phase === 'check-in' ? 'check-in' : 'check-out'] ?? '')}
+            answers={flow().phase === 'check-in' ? cafe.answers().checkIn : cafe.answers().checkOut}
+            person={cafe.person}
+            write={{ doc: cafe.doc, memberId: props.me.id }}
+          />
+        </Match>
+        <Match when={flow().phase === 'round'}>
+          <p class="round-label">
+            {t('cafeRoundOf', { number: flow().round + 1, count: cafe.questions().length })}
+          </p>
+          <h2 class="cafe-question">{cafe.questions()[flow().round]?.question}</h2>
+          <CafeTimerDisplay timer={() => cafe.control().timer} serverNow={cafe.serverNow} />
+          <Show
+            when={place()}
+            keyed
+            fallback={
+              <p class="card" role="status">
+                {t('cafeNoSeat')}
+              </p>
+            }
+          >
+            {(key) => {
+              const [round, table, host] = [
+                Number(key.split(':')[0]),
+                Number(key.split(':')[1]),
+                key.endsWith(':true'),
+              ]
+              return (
+                <>
+                  <p class="seat-announcement" role="status" data-table={table + 1} data-host={host}>
+                    {host
+                      ? t('cafeYouHost', { number: table + 1 })
+                      : t('cafeYouSit', {
+                          number: table + 1,
+                          host: cafe.person(hostOf(round, table) ?? '').name,
+                        })}
+                  </p>
+                  <TableNote
+                    documentId={props.documentId}
+                    round={round}
+                    table={table}
+                    readOnly={props.me.role === 'viewer'}
+                    me={props.me}
+                    label={t('cafeNoteOf', { number: table + 1, round: round + 1 })}
+                  />
+                  <Show when={host && round > 0}>
+                    <section class="recap" aria-labelledby="recap-title">
+                      <h3 id="recap-title">{t('cafeRecap')}</h3>
+                      <p class="hint">{t('cafeRecapHelp')}</p>
+                      <For each={Array.from({ length: round }, (_, r) => r)}>
+                        {(earlier) => (
+                          <TableNote
+                            documentId={props.documentId}
+                            round={earlier}
+                            table={table}
+                            readOnly
+                            me={props.me}
+                            label={t('cafeNoteOf', { number: table + 1, round: earlier + 1 })}
+                          />
+                        )}
+                      </For>
+                    </section>
+                  </Show>
+                </>
+              )
+            }}
+          </Show>
+        </Match>
+        <Match when={flow().phase === 'harvest' || flow().phase === 'closed'}>
+          <HarvestBoard
+            harvest={cafe.harvest()}
+            person={cafe.person}
+            write={{
+              doc: cafe.doc,
+              me: cafe.person(props.me.id),
+              origin: lastSeat(cafe, props.me.id),
+              canGroup: false,
+            }}
+          />
+        </Match>
+      </Switch>
+    </div>
+  )
+}

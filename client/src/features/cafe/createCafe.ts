@@ -1,0 +1,143 @@
+import { type Accessor, createSignal, onCleanup } from 'solid-js'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import type { WorkspaceView } from '../../../../shared/api/workspace-api'
+import { type CafeControl, readCafeControl } from '../../../../shared/cafe/cafe-control'
+import { type RoundQuestion, roundQuestions } from '../../../../shared/cafe/cafe-record'
+import { type CheckInAnswer, readAnswers } from '../../../../shared/cafe/check-in-answers'
+import { controlRoomId } from '../../../../shared/cafe/control-room'
+import { type Harvest, readHarvest } from '../../../../shared/cafe/harvest'
+import { type ClockSample, clockOffset } from '../../../../shared/cafe/timer'
+import type { DocumentValue } from '../../../../shared/document/field-value'
+import type { DocumentRecord } from '../../../../shared/schema/document-record'
+import type { PartyKind } from '../../../../shared/schema/party'
+import { templates } from '../../../../shared/templates'
+import { createDocumentValue } from '../../model/createDocumentValue'
+import { createRoomConnection } from '../../sync/createRoomConnection'
+import { colorFor } from '../../ui/colors'
+import { partyShape } from '../../ui/PartyMark'
+
+export interface CafePerson {
+  readonly id: string
+  readonly name: string
+  readonly partyName: string
+  readonly kind: PartyKind
+}
+
+/** A café as the client sees it: the document (set-up, walls, harvest), the control room, and server time. */
+export interface Cafe {
+  readonly doc: Y.Doc
+  readonly controlDoc: Y.Doc
+  readonly value: DocumentValue
+  readonly control: Accessor<CafeControl>
+  readonly harvest: Accessor<Harvest>
+  readonly answers: Accessor<{ readonly checkIn: CheckInAnswer[]; readonly checkOut: CheckInAnswer[] }>
+  readonly questions: () => RoundQuestion[]
+  /** Members who have the café open now. */
+  readonly online: Accessor<ReadonlySet<string>>
+  /** The server's clock, ticking four times a second. */
+  readonly serverNow: Accessor<number>
+  readonly person: (memberId: string) => CafePerson
+  readonly synced: Accessor<boolean>
+}
+
+const TimeAnswer = z.object({ now: z.number() })
+
+/** Five round trips to `/api/time`; the one with the shortest trip gives this device's offset to the server. */
+const measureOffset = async (): Promise<number> => {
+  const samples: ClockSample[] = []
+  for (let i = 0; i < 5; i++) {
+    const sentAt = Date.now()
+    const response = await fetch('/api/time', { cache: 'no-store' })
+    const { now } = TimeAnswer.parse(await response.json())
+    samples.push({ sentAt, serverTime: now, receivedAt: Date.now() })
+  }
+  return clockOffset(samples)
+}
+
+/** Opens a café's rooms for the current component; `watchOnly` for the shared screen (no presence, nothing kept). */
+export const createCafe = (record: DocumentRecord, view: WorkspaceView, watchOnly: boolean): Cafe => {
+  const template = templates.cafe
+  const doc = new Y.Doc()
+  const controlDoc = new Y.Doc()
+  onCleanup(() => {
+    doc.destroy()
+    controlDoc.destroy()
+  })
+  const connection = createRoomConnection({ docId: record.id, doc, persist: !watchOnly })
+  const control = createRoomConnection({ docId: controlRoomId(record.id), doc: controlDoc, persist: false })
+  const value = createDocumentValue(doc, template)
+  const me = view.members.find((member) => member.id === view.me.id) ?? view.me
+  const parties = new Map(view.parties.map((party) => [party.id, party]))
+  const awareness = connection.provider.awareness
+  if (watchOnly) awareness.setLocalState(null)
+  else {
+    const party = parties.get(me.partyId)
+    awareness.setLocalStateField('user', {
+      name: me.name,
+      color: colorFor(me.id),
+      shape: partyShape(party?.kind ?? 'public'),
+      partyName: party?.name ?? '',
+      partyKind: party?.kind ?? 'public',
+      memberId: me.id,
+    })
+  }
+
+  const [controlState, setControl] = createSignal(readCafeControl(controlDoc))
+  const onControl = () => setControl(readCafeControl(controlDoc))
+  controlDoc.on('update', onControl)
+  const [harvest, setHarvest] = createSignal(readHarvest(doc))
+  const readWalls = () => ({ checkIn: readAnswers(doc, 'check-in'), checkOut: readAnswers(doc, 'check-out') })
+  const [answers, setAnswers] = createSignal(readWalls())
+  const onDoc = () => {
+    setHarvest(readHarvest(doc))
+    setAnswers(readWalls())
+  }
+  doc.on('update', onDoc)
+  const readOnline = () => {
+    const ids = new Set<string>()
+    for (const state of awareness.getStates().values()) {
+      const id = (state as { user?: { memberId?: unknown } }).user?.memberId
+      if (typeof id === 'string') ids.add(id)
+    }
+    return ids
+  }
+  const [online, setOnline] = createSignal<ReadonlySet<string>>(readOnline())
+  const onAwareness = () => setOnline(readOnline())
+  awareness.on('change', onAwareness)
+
+  const [offset, setOffset] = createSignal(0)
+  measureOffset().then(setOffset, () => {})
+  const [now, setNow] = createSignal(Date.now())
+  const tick = setInterval(() => setNow(Date.now()), 250)
+  onCleanup(() => {
+    clearInterval(tick)
+    controlDoc.off('update', onControl)
+    doc.off('update', onDoc)
+    awareness.off('change', onAwareness)
+  })
+  const statusSynced = () => connection.statusSignal() === 'saved' && control.statusSignal() === 'saved'
+
+  const people = new Map(
+    view.members.map((member) => {
+      const party = parties.get(member.partyId)
+      return [
+        member.id,
+        { id: member.id, name: member.name, partyName: party?.name ?? '', kind: party?.kind ?? 'public' },
+      ] as const
+    }),
+  )
+  return {
+    doc,
+    controlDoc,
+    value,
+    control: controlState,
+    harvest,
+    answers,
+    questions: () => roundQuestions(value),
+    online,
+    serverNow: () => now() + offset(),
+    person: (id) => people.get(id) ?? { id, name: '?', partyName: '', kind: 'public' },
+    synced: statusSynced,
+  }
+}
