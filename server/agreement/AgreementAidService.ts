@@ -77,12 +77,15 @@ export class AgreementAidService {
         ]
       }),
     )
+    // The newest café's harvest: its ideas with sign-ups become candidate commitments.
+    const cafe = newest('cafe')
+    const harvest = cafe === undefined ? [] : ((await this.options.documents.value(cafe)).cafe?.ideas ?? [])
     const agreementTemplate = this.options.documents.templateOf({ template: 'agreement' })
-    const fields = draftAgreement(agreementTemplate, sheets)
+    const fields = draftAgreement(agreementTemplate, sheets, undefined, harvest)
     if (Object.keys(fields).length === 0) {
       throw new ApiError(
         'conflict',
-        'the workspace has no filled worksheet (dwa-1 or dwa-2) to start a draft from',
+        'the workspace has no filled worksheet (dwa-1 or dwa-2) or café harvest with sign-ups to start a draft from',
       )
     }
     const document = await this.options.workspaces.createDocument(member, { template: 'agreement', title })

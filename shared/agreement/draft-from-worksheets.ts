@@ -1,3 +1,4 @@
+import type { CafeRecord } from '../cafe/cafe-record'
 import type { BudgetValue } from '../document/budget'
 import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue, FieldValue } from '../document/field-value'
@@ -63,6 +64,7 @@ export const draftAgreement = (
   agreement: Template,
   worksheets: readonly DraftInput[],
   mapping: Readonly<Record<string, readonly DraftSource[]>> = draftMapping,
+  harvest: readonly CafeRecord['ideas'][number][] = [],
 ): Record<string, FieldValue> => {
   const result: Record<string, FieldValue> = {}
   const targets = new Map(fieldsOf(agreement).map((field) => [field.id, field]))
@@ -95,5 +97,42 @@ export const draftAgreement = (
     ]
     result[targetId] = blocks
   }
+  const candidates = candidateCommitments(harvest)
+  if (candidates.length > 0 && targets.get(HARVEST_TARGET)?.kind === 'richtext') {
+    const before = (result[HARVEST_TARGET] as RichText | undefined) ?? []
+    result[HARVEST_TARGET] = [...before, ...candidates]
+  }
   return result
+}
+
+/** The section the café's ideas with sign-ups start: who wants to go on with what. */
+export const HARVEST_TARGET = 'commitments'
+
+/**
+ * The café harvest's ideas that someone signed up for, as candidate commitments: most votes first, each with
+ * the people and organisations that want to go on with it. Empty when nobody signed up for anything.
+ */
+export const candidateCommitments = (ideas: readonly CafeRecord['ideas'][number][]): RichText => {
+  const chosen = ideas
+    .filter((idea) => idea.signUps.length > 0)
+    .sort((a, b) => b.votes - a.votes || b.signUps.length - a.signUps.length)
+  if (chosen.length === 0) return []
+  return [
+    { type: 'paragraph', content: [{ text: draftMarker('cafésamtalets skörd'), italic: true }] },
+    { type: 'paragraph', content: [{ text: 'Kandidater till åtaganden', bold: true }] },
+    {
+      type: 'bullet_list',
+      items: chosen.map((idea) => [
+        {
+          type: 'paragraph' as const,
+          content: [
+            { text: idea.text, bold: true as const },
+            {
+              text: ` – vill gå vidare: ${idea.signUps.map((s) => `${s.name} (${s.organisation})`).join(', ')}`,
+            },
+          ],
+        },
+      ]),
+    },
+  ]
 }

@@ -16,13 +16,29 @@ export const SharesOfText = z.object({
 })
 export type SharesOfText = z.infer<typeof SharesOfText>
 
-/** `GET /api/documents/:id/attribution`: each party's share of the document's text, overall and per field. */
+/** One café round: each party's share of what the tables noted, and how many ideas each party's people wrote. */
+export const CafeRoundAttribution = z.object({
+  round: z.number().int().positive(),
+  notes: SharesOfText,
+  cards: z.array(z.object({ partyId: z.string(), cards: z.number().int().nonnegative() })),
+})
+export type CafeRoundAttribution = z.infer<typeof CafeRoundAttribution>
+
+/**
+ * `GET /api/documents/:id/attribution`: each party's share of the document's text, overall and per field;
+ * for a café also per round.
+ */
 export const DocumentAttribution = SharesOfText.extend({
   fields: z.array(SharesOfText.extend({ fieldId: z.string() })),
+  cafeRounds: z.array(CafeRoundAttribution).optional(),
 })
 export type DocumentAttribution = z.infer<typeof DocumentAttribution>
 
-const sharesOf = (counts: ReadonlyMap<string | null, number>, parties: readonly string[]): SharesOfText => {
+/** Each party's share of characters counted by author (party id, null for nobody known). */
+export const sharesOf = (
+  counts: ReadonlyMap<string | null, number>,
+  parties: readonly string[],
+): SharesOfText => {
   const attributed = parties.reduce((sum, party) => sum + (counts.get(party) ?? 0), 0)
   const known = new Set(parties)
   let unattributed = 0

@@ -186,6 +186,56 @@ describe('café table notes', () => {
     }
     expect(json.value.cafe.ideas[0]).toMatchObject({ votes: 2, author: { name: 'Cecilia' } })
     expect(json.value.cafe.organisations).toEqual(['Föreningen Trygg'])
+
+    // An agreement drafted now starts its commitments from the ideas people signed up for.
+    const drafted = await api(`/api/workspaces/${workspace.id}/agreement-drafts`, workspace.token, {
+      method: 'POST',
+      body: JSON.stringify({}),
+    })
+    expect(drafted.status).toBe(201)
+    const draft = (await drafted.json()) as { id: string }
+    const agreement = await (await api(`/api/documents/${draft.id}/export?format=md`, workspace.token)).text()
+    expect(agreement).toContain('Kandidater till åtaganden')
+    expect(agreement).toContain('Nattvandring tillsammans')
+    expect(agreement).toContain('vill gå vidare: Cecilia (Föreningen Trygg)')
+  })
+
+  it('gives each party’s share of a round’s notes and its idea cards, by who actually wrote them', async () => {
+    const { running, workspace, cafe, aisha, bengt, cecilia, david, api } = await setup()
+    const aishaNote = clients.open(noteRoomId(cafe.id, 0, 0), aisha.token)
+    const davidNote = clients.open(noteRoomId(cafe.id, 0, 1), david.token)
+    await Promise.all([waitSynced(aishaNote), waitSynced(davidNote)])
+    write(aishaNote.doc, 'a'.repeat(30))
+    write(davidNote.doc, 'd'.repeat(10))
+    const board = clients.open(cafe.id, cecilia.token)
+    await waitSynced(board)
+    const card = { round: 0, table: 1, at: new Date().toISOString() }
+    addCard(board.doc, { ...card, id: 'mine', text: 'Cecilias idé', memberId: cecilia.id })
+    // A card Cecilia's device writes in Bengt's name is not counted as anyone's.
+    addCard(board.doc, { ...card, id: 'forged', text: 'Bengts idé?', memberId: bengt.id })
+    await waitFor(() => running.registry.peek(cafe.id)?.doc.getMap('cafe-cards').size === 2, 'the cards')
+    await waitFor(
+      () => textOf(running.registry.peek(noteRoomId(cafe.id, 0, 1))?.doc ?? new Y.Doc()).includes('d'),
+      'the notes',
+    )
+    const response = await api(`/api/documents/${cafe.id}/attribution`, workspace.token)
+    const attribution = (await response.json()) as {
+      cafeRounds: {
+        round: number
+        notes: { parties: { partyId: string; characters: number; share: number }[] }
+        cards: { partyId: string; cards: number }[]
+      }[]
+    }
+    const [round] = attribution.cafeRounds
+    expect(round!.round).toBe(1)
+    expect(round!.notes.parties).toEqual([
+      { partyId: workspace.partyId(0), characters: 30, share: 0.75 },
+      { partyId: workspace.partyId(1), characters: 10, share: 0.25 },
+    ])
+    expect(round!.cards).toEqual([
+      { partyId: workspace.partyId(0), cards: 1 },
+      { partyId: workspace.partyId(1), cards: 0 },
+    ])
   })
 
   it('deleting the café removes its control room and table notes from storage', async () => {

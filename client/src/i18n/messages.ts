@@ -310,6 +310,9 @@ const sv = {
   cafeNewGroup: 'Ny grupp',
   cafeAddGroup: 'Lägg till grupp',
   cafeOrganisations: 'Organisationer som vill gå vidare',
+  equalVoicePerRound: 'Per runda i caféet',
+  equalVoiceRoundNotes: 'Runda {number}: bordens anteckningar',
+  equalVoiceRoundCards: 'Idékort från rundan – {list}',
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -626,6 +629,9 @@ const en: Record<MessageKey, string> = {
   cafeNewGroup: 'New group',
   cafeAddGroup: 'Add group',
   cafeOrganisations: 'Organisations that want to go on',
+  equalVoicePerRound: 'Per café round',
+  equalVoiceRoundNotes: 'Round {number}: the tables’ notes',
+  equalVoiceRoundCards: 'Idea cards from the round – {list}',
 }
 
 export const messages = { sv, en } as const

@@ -84,6 +84,33 @@ export const EqualVoice = (props: {
             <ShareBars shares={loaded()} parties={props.parties} />
             <Show when={!props.compact}>
               <p class="hint">{t('equalVoiceHow')}</p>
+              <Show when={loaded().cafeRounds}>
+                {(rounds) => (
+                  <>
+                    <h4>{t('equalVoicePerRound')}</h4>
+                    <For each={rounds()}>
+                      {(round) => (
+                        <div class="equal-voice-field" data-round-share={round.round}>
+                          <p class="equal-voice-field-label">
+                            {t('equalVoiceRoundNotes', { number: round.round })}
+                          </p>
+                          <ShareBars shares={round.notes} parties={props.parties} />
+                          <p class="hint" data-round-cards={round.round}>
+                            {t('equalVoiceRoundCards', {
+                              list: round.cards
+                                .map(
+                                  (line) =>
+                                    `${props.parties.find((party) => party.id === line.partyId)?.name ?? ''}: ${line.cards}`,
+                                )
+                                .join(', '),
+                            })}
+                          </p>
+                        </div>
+                      )}
+                    </For>
+                  </>
+                )}
+              </Show>
               <Show when={loaded().fields.length > 0}>
                 <h4>{t('equalVoicePerField')}</h4>
                 <For each={loaded().fields}>

@@ -61,6 +61,7 @@ export const CafeTimerDisplay = (props: {
     <div class={`cafe-timer ${props.large === true ? 'cafe-timer-large' : ''}`} data-stage={stage()}>
       <p
         class="cafe-timer-digits"
+        role="timer"
         data-remaining-ms={left()}
         aria-label={t('timerLabel', { time: mmss(left()) })}
       >

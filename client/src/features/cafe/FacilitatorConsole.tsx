@@ -243,9 +243,9 @@ export const FacilitatorConsole = (props: {
                   />
                   {member.name} · {cafe.person(member.id).partyName}
                   <Show when={cafe.online().has(member.id)}>
-                    <span class="online-dot" aria-label={t('cafeOnline')}>
-                      {' '}
-                      ●
+                    <span class="online-dot">
+                      <span aria-hidden="true"> ●</span>
+                      <span class="visually-hidden"> ({t('cafeOnline')})</span>
                     </span>
                   </Show>
                 </label>
