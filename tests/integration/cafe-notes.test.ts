@@ -214,10 +214,10 @@ describe('café table notes', () => {
     // A card Cecilia's device writes in Bengt's name is not counted as anyone's.
     addCard(board.doc, { ...card, id: 'forged', text: 'Bengts idé?', memberId: bengt.id })
     await waitFor(() => running.registry.peek(cafe.id)?.doc.getMap('cafe-cards').size === 2, 'the cards')
-    await waitFor(
-      () => textOf(running.registry.peek(noteRoomId(cafe.id, 0, 1))?.doc ?? new Y.Doc()).includes('d'),
-      'the notes',
-    )
+    await waitFor(() => {
+      const doc = running.registry.peek(noteRoomId(cafe.id, 0, 1))?.doc
+      return doc !== undefined && textOf(doc).includes('d')
+    }, 'the notes')
     const response = await api(`/api/documents/${cafe.id}/attribution`, workspace.token)
     const attribution = (await response.json()) as {
       cafeRounds: {
