@@ -1,3 +1,4 @@
+import type { ClientAuthors } from '../../shared/attribution/client-authors'
 import {
   type CafeRoundAttribution,
   type DocumentAttribution,
@@ -23,6 +24,16 @@ export class AttributionService {
   constructor(
     private readonly options: { readonly documents: DocumentService; readonly workspaces: WorkspaceStore },
   ) {}
+
+  /** Each Yjs client id's party, as recorded when its member first wrote with it. */
+  async authors(document: DocumentRecord): Promise<ClientAuthors> {
+    const owners = await this.options.documents.clientOwners(document)
+    return {
+      authors: [...owners]
+        .map(([client, owner]) => ({ client, partyId: owner.partyId }))
+        .sort((a, b) => a.client - b.client),
+    }
+  }
 
   async ofDocument(document: DocumentRecord): Promise<DocumentAttribution> {
     const [parties, owners] = await Promise.all([

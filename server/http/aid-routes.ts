@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AgreementCalendars } from '../../shared/agreement/partnership-calendar'
 import { IndicatorReport } from '../../shared/agreement/procurement-indicators'
+import { ClientAuthors } from '../../shared/attribution/client-authors'
 import { DocumentAttribution } from '../../shared/attribution/party-shares'
 import { DocumentRecord, DocumentTitle } from '../../shared/schema/document-record'
 import { EntityId } from '../../shared/schema/entity-id'
@@ -30,6 +31,16 @@ export const aidRoutes = ({ attribution, agreements }: AidRoutesOptions): ApiRou
     status: 200,
     response: DocumentAttribution,
     handle: async ({ document }) => attribution.ofDocument(routeDocument(document)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:documentId/authors',
+    summary: 'Which party wrote with each Yjs client id of the document (for the colour-by-party view)',
+    access: 'workspace.read',
+    params: DocumentParams,
+    status: 200,
+    response: ClientAuthors,
+    handle: async ({ document }) => attribution.authors(routeDocument(document)),
   }),
   defineRoute({
     method: 'get',

@@ -61,6 +61,19 @@ e2e('co-editing in the browser', () => {
       .poll(() => karin.locator('[data-status]').getAttribute('data-status'), { timeout: 5_000 })
       .toBe('saved')
 
+    // Colour by party: each party's text is marked with its side's style and named in a title.
+    await karin.getByRole('button', { name: 'Färga efter part' }).click()
+    await expect
+      .poll(() => field(karin).locator('.by-party-nonprofit').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('Föreningen möter den varje dag.')]))
+    expect((await field(karin).locator('.by-party-public').allInnerTexts()).join('')).toContain(
+      'Kommunen ser ensamheten.',
+    )
+    expect(await field(karin).locator('.by-party-nonprofit').first().getAttribute('title')).toBe(
+      'Föreningen Gemenskap',
+    )
+    await expectNoSeriousAxeViolations(karin, 'colour by party')
+
     // Undo is per person: Karin's undo takes back her own typing, never Aisha's.
     await field(karin).click()
     for (let i = 0; i < 10; i++) await karin.keyboard.press('Control+z')

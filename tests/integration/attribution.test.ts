@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { ClientAuthors } from '../../shared/attribution/client-authors'
 import type { DocumentAttribution } from '../../shared/attribution/party-shares'
 import { waitSynced } from '../helpers/clients'
 import { serverWithClients } from '../helpers/serverWithClients'
@@ -43,6 +44,18 @@ describe('attribution by party', () => {
       { partyId: forening, characters: 100, share: 0.25 },
     ])
     expect(before.parties.map((party) => party.share)).toEqual([0.75, 0.25])
+    // The colour-by-party view reads the same record: each client id with its writer's party.
+    const { authors } = (await (
+      await fetch(`${running.url}/api/documents/${document.id}/authors`, {
+        headers: { authorization: `Bearer ${aisha.session.token}` },
+      })
+    ).json()) as ClientAuthors
+    expect(authors).toEqual(
+      expect.arrayContaining([
+        { client: karin.doc.clientID, partyId: kommun },
+        { client: aishaClient.doc.clientID, partyId: forening },
+      ]),
+    )
 
     // Aisha's second device forges Karin's client id and adds text under it: refused, nothing changes.
     const forger = open(aisha.session.token)

@@ -313,6 +313,11 @@ const sv = {
   equalVoicePerRound: 'Per runda i caféet',
   equalVoiceRoundNotes: 'Runda {number}: bordens anteckningar',
   equalVoiceRoundCards: 'Idékort från rundan – {list}',
+  colourByParty: 'Färga efter part',
+  colourByPartyLegend: 'Vem skrev vad',
+  colourByPartyPublic: 'blå bakgrund, prickad understrykning',
+  colourByPartyNonprofit: 'grön bakgrund, heldragen understrykning',
+  colourByPartyRest: 'Text utan markering kommer från mallen eller en återställning.',
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -632,6 +637,11 @@ const en: Record<MessageKey, string> = {
   equalVoicePerRound: 'Per café round',
   equalVoiceRoundNotes: 'Round {number}: the tables’ notes',
   equalVoiceRoundCards: 'Idea cards from the round – {list}',
+  colourByParty: 'Colour by party',
+  colourByPartyLegend: 'Who wrote what',
+  colourByPartyPublic: 'blue background, dotted underline',
+  colourByPartyNonprofit: 'green background, solid underline',
+  colourByPartyRest: 'Unmarked text comes from the template or a restore.',
 }
 
 export const messages = { sv, en } as const

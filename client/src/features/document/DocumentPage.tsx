@@ -1,15 +1,27 @@
 import { A, useParams } from '@solidjs/router'
 import type { EditorView } from 'prosemirror-view'
-import { createEffect, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  onCleanup,
+  Show,
+  Switch,
+} from 'solid-js'
 import * as Y from 'yjs'
 import { can } from '../../../../shared/access/permissions'
 import { ScreenFocusState, VocabularyState, WorkspaceView } from '../../../../shared/api/workspace-api'
+import { ClientAuthors } from '../../../../shared/attribution/client-authors'
 import type { FieldValues } from '../../../../shared/document/field-value'
 import { DocumentRecord } from '../../../../shared/schema/document-record'
 import { templates } from '../../../../shared/templates'
 import type { Field } from '../../../../shared/templates/template'
 import { fieldTypeName } from '../../../../shared/ydoc/document-ydoc'
 import { ApiRequestError, api } from '../../api/api'
+import type { AuthorOf } from '../../editor/partyColourPlugin'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { createDocumentValue } from '../../model/createDocumentValue'
@@ -109,6 +121,25 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
     card?.scrollIntoView({ block: 'center', behavior: 'auto' })
     card?.focus()
   }
+  // "Colour by party": who wrote with which client id, fetched only while the view is on and kept fresh.
+  const [byParty, setByParty] = createSignal(false)
+  const [authors, { refetch: refetchAuthors }] = createResource(
+    () => byParty() || null,
+    () => api(`/api/documents/${props.record.id}/authors`, ClientAuthors),
+  )
+  const authorsTimer = setInterval(() => {
+    if (byParty()) void refetchAuthors()
+  }, 10_000)
+  onCleanup(() => clearInterval(authorsTimer))
+  const authorOf = createMemo((): AuthorOf | null => {
+    const loaded = authors()
+    if (!byParty() || loaded === undefined) return null
+    const partyOf = new Map(loaded.authors.map((author) => [author.client, author.partyId]))
+    return (client) => {
+      const party = props.view.parties.find((candidate) => candidate.id === partyOf.get(client))
+      return party === undefined ? null : { kind: party.kind, name: party.name }
+    }
+  })
   const [myFocus, setMyFocus] = createSignal<string | null>(null)
   const [shown, setShown] = createSignal(false)
   const showOnScreen = async () => {
@@ -147,6 +178,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               onEscape={() => cards.get(field.id)?.focus()}
               onView={(view) => (view === null ? views.delete(field.id) : views.set(field.id, view))}
               vocabulary={() => vocabulary()?.terms}
+              authorOf={authorOf}
             />
           </div>
         </Match>
@@ -310,6 +342,32 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
               )}
             </For>
           </nav>
+        </Show>
+        <Show when={!props.screen}>
+          <button
+            type="button"
+            class="button button-quiet"
+            aria-pressed={byParty()}
+            onClick={() => setByParty(!byParty())}
+          >
+            {t('colourByParty')}
+          </button>
+          <Show when={byParty()}>
+            <ul class="party-legend" aria-label={t('colourByPartyLegend')}>
+              <For each={props.view.parties}>
+                {(party) => (
+                  <li>
+                    <span class={`by-party by-party-${party.kind}`}>
+                      <span aria-hidden="true">{partyShape(party.kind)} </span>
+                      {party.name}
+                    </span>{' '}
+                    – {t(party.kind === 'public' ? 'colourByPartyPublic' : 'colourByPartyNonprofit')}
+                  </li>
+                )}
+              </For>
+              <li class="hint">{t('colourByPartyRest')}</li>
+            </ul>
+          </Show>
         </Show>
         <Show when={!props.screen && can(me.role, 'document.freeze')}>
           <button

@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { VocabularyTerm } from '../../../../../shared/agreement/vocabulary'
 import { leftStickySelection } from '../../../editor/leftStickySelection'
+import { type AuthorOf, partyColourPlugin, refreshPartyColours } from '../../../editor/partyColourPlugin'
 import { richTextSchema as schema } from '../../../editor/schema'
 import { refreshVocabulary, vocabularyPlugin } from '../../../editor/vocabularyPlugin'
 import { useI18n } from '../../../i18n/i18n'
@@ -27,6 +28,8 @@ export interface RichTextEditorProps {
   readonly onView?: (view: EditorView | null) => void
   /** The workspace's word list for the language guide (SKL's until it has loaded). */
   readonly vocabulary?: () => readonly VocabularyTerm[] | undefined
+  /** When set, the text is painted by the party that wrote it ("colour by party"). */
+  readonly authorOf?: () => AuthorOf | null
 }
 
 /** The cursor of another person: a line in their colour and a label with their name and party shape. */
@@ -89,6 +92,7 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
           }),
         () => props.vocabulary?.(),
       ),
+      partyColourPlugin(props.fragment, () => props.authorOf?.() ?? null),
       keymap({
         'Mod-z': undo,
         'Mod-y': redo,
@@ -123,6 +127,10 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
   createEffect(() => {
     props.vocabulary?.()
     if (view !== null) refreshVocabulary(view)
+  })
+  createEffect(() => {
+    props.authorOf?.()
+    if (view !== null) refreshPartyColours(view)
   })
   // Frozen or unfrozen while open: ProseMirror reads `editable` again on setProps.
   createEffect(() => {
