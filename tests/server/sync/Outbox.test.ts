@@ -39,6 +39,7 @@ const textOfFrames = (frames: Uint8Array[], own: Uint8Array[] = []): string => {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 describe('Outbox', () => {
   const setup = (windowMs: number) => {
@@ -49,10 +50,12 @@ describe('Outbox', () => {
     return { a, b, outbox, awareness }
   }
 
-  it('sends the first change after a quiet period at once, to everyone but its author', () => {
+  it('sends the first change after a quiet period at the end of that turn of the event loop, to everyone but its author', async () => {
     const { a, b, outbox } = setup(20)
     const [update] = keystrokes(1)
     outbox.addUpdate(update!, a.socket)
+    expect(b.writes).toEqual([])
+    await endOfTurn()
     expect(a.writes).toEqual([])
     expect(b.writes).toHaveLength(1)
     expect(textOfFrames(b.writes.flat())).toBe('0')
@@ -62,10 +65,12 @@ describe('Outbox', () => {
     const { a, b, outbox } = setup(30)
     const updates = keystrokes(6)
     outbox.addUpdate(updates[0]!, a.socket)
+    await endOfTurn()
     // Authored by both: each then gets the merge, its own part included (applying it again changes nothing).
     updates.slice(1).forEach((update, i) => {
       outbox.addUpdate(update, i % 2 ? a.socket : b.socket)
     })
+    await endOfTurn()
     expect(b.writes).toHaveLength(1)
     await sleep(60)
     // One more write each: the five later keystrokes merged into one frame.
@@ -77,20 +82,29 @@ describe('Outbox', () => {
 
   it('does not send a merge back to its only author', async () => {
     const { a, b, outbox } = setup(30)
-    for (const update of keystrokes(4)) outbox.addUpdate(update, a.socket)
+    const updates = keystrokes(4)
+    outbox.addUpdate(updates[0]!, a.socket)
+    await endOfTurn()
+    for (const update of updates.slice(1)) outbox.addUpdate(update, a.socket)
     await sleep(60)
     expect(a.writes).toEqual([])
     expect(b.writes).toHaveLength(2)
     expect(textOfFrames(b.writes.flat())).toBe('0123')
   })
 
-  it('with a zero window sends every change at once', () => {
+  it('with a zero window sends each turn’s changes at the end of that turn, merged', async () => {
     const { b, outbox, a } = setup(0)
-    for (const update of keystrokes(3)) outbox.addUpdate(update, a.socket)
-    expect(b.writes).toHaveLength(3)
+    const updates = keystrokes(4)
+    for (const update of updates.slice(0, 3)) outbox.addUpdate(update, a.socket)
+    await endOfTurn()
+    expect(b.writes).toHaveLength(1)
+    outbox.addUpdate(updates[3]!, a.socket)
+    await endOfTurn()
+    expect(b.writes).toHaveLength(2)
+    expect(textOfFrames(b.writes.flat())).toBe('0123')
   })
 
-  it('writes a merged update and merged presence to a socket in one write', async () => {
+  it('writes a keystroke and the cursor move read with it to a socket in one write, at once', async () => {
     const { a, b, outbox, awareness } = setup(30)
     const updates = keystrokes(3)
     outbox.addUpdate(updates[0]!, null)
@@ -99,12 +113,12 @@ describe('Outbox', () => {
     outbox.addPresence([awareness.clientID], null, null)
     awareness.setLocalState({ user: 'Aisha', cursor: 3 })
     outbox.addPresence([awareness.clientID], null, null)
-    await sleep(60)
+    await endOfTurn()
     for (const { writes } of [a, b]) {
-      expect(writes).toHaveLength(2)
-      expect(writes[1]).toHaveLength(2)
+      expect(writes).toHaveLength(1)
+      expect(writes[0]).toHaveLength(2)
       expect(textOfFrames(writes.flat())).toBe('01')
-      const presence = writes[1]![1]!
+      const presence = writes[0]![1]!
       const decoder = decoding.createDecoder(presence)
       expect(decoding.readVarUint(decoder)).toBe(1)
       const other = new awarenessProtocol.Awareness(new Y.Doc())
