@@ -84,6 +84,7 @@ export const startServer = async ({
     maxUpdateBytes: config.maxUpdateBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     broadcastWindowMs: config.broadcastWindowMs,
+    broadcastWindowMinSockets: config.broadcastWindowMinSockets,
     roomIdleMs: config.roomIdleMs,
   })
   const root = new Hono()

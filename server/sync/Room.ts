@@ -24,6 +24,8 @@ export interface RoomOptions {
   readonly compactAfterUpdates: number
   /** Changes arriving within this many ms of the last relay are sent together (see Outbox). */
   readonly broadcastWindowMs: number
+  /** ...once the room has at least this many sockets; smaller rooms relay every turn at once. */
+  readonly broadcastWindowMinSockets?: number
   /** Called when the last socket leaves. */
   readonly onEmpty: (room: Room) => void
   /** Called when the room can no longer be trusted to match storage (a write failed). */
@@ -129,8 +131,10 @@ export class Room {
     this.awareness.on('update', this.trackAwareness)
     this.outbox = new Outbox({
       windowMs: options.broadcastWindowMs,
+      windowFromSockets: options.broadcastWindowMinSockets ?? 0,
       awareness: this.awareness,
       sockets: () => this.sockets.keys(),
+      socketCount: () => this.sockets.size,
     })
   }
 

@@ -12,6 +12,8 @@ export interface RoomRegistryOptions {
   readonly compactAfterUpdates: number
   /** See `Outbox`: the most a relay waits to be merged with others. */
   readonly broadcastWindowMs?: number
+  /** See `Outbox`: rooms with fewer sockets than this relay every turn at once. */
+  readonly broadcastWindowMinSockets?: number
   /** How long a room with no sockets stays loaded before it is stored, compacted and unloaded. */
   readonly roomIdleMs: number
   readonly schedule?: PersistQueueOptions['schedule']
@@ -171,6 +173,7 @@ export class RoomRegistry {
       maxUpdateBytes: this.options.maxUpdateBytes,
       compactAfterUpdates: this.options.compactAfterUpdates,
       broadcastWindowMs: this.options.broadcastWindowMs ?? 0,
+      broadcastWindowMinSockets: this.options.broadcastWindowMinSockets ?? 0,
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
       ...(this.options.onStored === undefined ? {} : { onStored: this.options.onStored }),

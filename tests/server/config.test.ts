@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       roomIdleMs: 30_000,
       compactAfterUpdates: 1_000,
       broadcastWindowMs: 20,
+      broadcastWindowMinSockets: 100,
       staticDir: 'client/dist',
       shutdownTimeoutMs: 10_000,
       adminToken: null,

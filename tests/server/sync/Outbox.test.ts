@@ -104,6 +104,24 @@ describe('Outbox', () => {
     expect(textOfFrames(b.writes.flat())).toBe('0123')
   })
 
+  it('in a room smaller than the window’s minimum, sends every turn’s changes at once, window or not', async () => {
+    const a = recordingSocket()
+    const b = recordingSocket()
+    const outbox = new Outbox({
+      windowMs: 1_000,
+      windowFromSockets: 3,
+      awareness: new awarenessProtocol.Awareness(new Y.Doc()),
+      sockets: () => [a.socket, b.socket],
+      socketCount: () => 2,
+    })
+    for (const update of keystrokes(3)) {
+      outbox.addUpdate(update, a.socket)
+      await endOfTurn()
+    }
+    expect(b.writes).toHaveLength(3)
+    expect(textOfFrames(b.writes.flat())).toBe('012')
+  })
+
   it('writes a keystroke and the cursor move read with it to a socket in one write, at once', async () => {
     const { a, b, outbox, awareness } = setup(30)
     const updates = keystrokes(3)
