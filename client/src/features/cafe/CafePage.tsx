@@ -1,11 +1,11 @@
-import { A, useParams } from '@solidjs/router'
-import { createResource, For, type JSX, Match, Show, Switch } from 'solid-js'
-import { WorkspaceView } from '../../../../shared/api/workspace-api'
-import { DocumentRecord } from '../../../../shared/schema/document-record'
-import { ApiRequestError, api } from '../../api/api'
+import { A } from '@solidjs/router'
+import { For, type JSX, Match, Show, Switch } from 'solid-js'
+import type { WorkspaceView } from '../../../../shared/api/workspace-api'
+import type { DocumentRecord } from '../../../../shared/schema/document-record'
 import { useI18n } from '../../i18n/i18n'
+import { DocumentRoute } from '../document/DocumentRoute'
 import { CafeTimerDisplay } from './CafeTimerDisplay'
-import { CheckInWall } from './CheckInWall'
+import { PhaseWall } from './CheckInWall'
 import { type Cafe, createCafe } from './createCafe'
 import { FacilitatorConsole } from './FacilitatorConsole'
 import { HarvestBoard } from './HarvestBoard'
@@ -25,13 +25,7 @@ const CafeScreen = (props: { readonly cafe: Cafe; readonly title: string; readon
           <p>{props.challenge}</p>
         </Match>
         <Match when={flow().phase === 'check-in' || flow().phase === 'check-out'}>
-          <CheckInWall
-            kind={flow().phase === 'check-in' ? 'check-in' : 'check-out'}
-            question={String(cafe.value.fields[flow().phase === 'check-in' ? 'check-in' : 'check-out'] ?? '')}
-            answers={flow().phase === 'check-in' ? cafe.answers().checkIn : cafe.answers().checkOut}
-            person={cafe.person}
-            large
-          />
+          <PhaseWall cafe={cafe} large />
         </Match>
         <Match when={flow().phase === 'round'}>
           <p class="round-label">
@@ -114,45 +108,21 @@ const CafeBody = (props: {
 /** `/w/:workspaceId/cafe/:documentId` (and `/skarm` for the shared screen): a café, as the person's role sees it. */
 export const CafePage = (props: { readonly screen?: boolean }) => {
   const { t } = useI18n()
-  const params = useParams<{ workspaceId: string; documentId: string }>()
-  const [data] = createResource(
-    () => [params.workspaceId, params.documentId] as const,
-    async ([workspaceId, documentId]) => {
-      const [record, view] = await Promise.all([
-        api(`/api/documents/${documentId}`, DocumentRecord),
-        api(`/api/workspaces/${workspaceId}`, WorkspaceView),
-      ])
-      return { record, view }
-    },
-  )
   return (
-    <div class={`page ${props.screen === true ? 'screen-page' : ''}`} data-screen={props.screen === true}>
-      <Show when={!data.loading} fallback={<p>{t('loading')}</p>}>
+    <DocumentRoute class={props.screen === true ? 'screen-page' : ''}>
+      {(record, view) => (
         <Show
-          when={data()}
+          when={record.template === 'cafe'}
           fallback={
             <p class="error" role="alert">
-              {data.error instanceof ApiRequestError && data.error.status === 401
-                ? t('notAMember')
-                : t('errorGeneric', { message: String(data.error) })}
+              {t('cafeNotACafe')}
             </p>
           }
         >
-          {(loaded) => (
-            <Show
-              when={loaded().record.template === 'cafe'}
-              fallback={
-                <p class="error" role="alert">
-                  {t('cafeNotACafe')}
-                </p>
-              }
-            >
-              <CafeBody record={loaded().record} view={loaded().view} screen={props.screen === true} />
-            </Show>
-          )}
+          <CafeBody record={record} view={view} screen={props.screen === true} />
         </Show>
-      </Show>
-    </div>
+      )}
+    </DocumentRoute>
   )
 }
 

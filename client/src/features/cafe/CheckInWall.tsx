@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import { type AnswerKind, type CheckInAnswer, writeAnswer } from '../../../../shared/cafe/check-in-answers'
 import { useI18n } from '../../i18n/i18n'
-import type { CafePerson } from './createCafe'
+import type { Cafe, CafePerson } from './createCafe'
 
 /** The check-in or check-out round: the question, one short answer per person, and everyone's on a wall. */
 export const CheckInWall = (props: {
@@ -63,5 +63,24 @@ export const CheckInWall = (props: {
         </For>
       </ul>
     </section>
+  )
+}
+
+/** The wall of the café's current phase (check-in or check-out), from the café itself. */
+export const PhaseWall = (props: {
+  readonly cafe: Cafe
+  readonly write?: { readonly doc: Y.Doc; readonly memberId: string }
+  readonly large?: boolean
+}) => {
+  const kind = (): AnswerKind => (props.cafe.control().flow.phase === 'check-out' ? 'check-out' : 'check-in')
+  return (
+    <CheckInWall
+      kind={kind()}
+      question={String(props.cafe.value.fields[kind()] ?? '')}
+      answers={kind() === 'check-in' ? props.cafe.answers().checkIn : props.cafe.answers().checkOut}
+      person={props.cafe.person}
+      {...(props.write === undefined ? {} : { write: props.write })}
+      {...(props.large === undefined ? {} : { large: props.large })}
+    />
   )
 }

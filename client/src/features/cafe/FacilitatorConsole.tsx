@@ -20,7 +20,7 @@ import { VersionSummary } from '../../../../shared/schema/version'
 import { api } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import { CafeTimerDisplay } from './CafeTimerDisplay'
-import { CheckInWall } from './CheckInWall'
+import { PhaseWall } from './CheckInWall'
 import type { Cafe } from './createCafe'
 import { HarvestBoard } from './HarvestBoard'
 import { NoteProgress } from './NoteProgress'
@@ -306,13 +306,7 @@ export const FacilitatorConsole = (props: {
       </Show>
 
       <Show when={flow().phase === 'check-in' || flow().phase === 'check-out'}>
-        <CheckInWall
-          kind={flow().phase === 'check-in' ? 'check-in' : 'check-out'}
-          question={String(cafe.value.fields[flow().phase === 'check-in' ? 'check-in' : 'check-out'] ?? '')}
-          answers={flow().phase === 'check-in' ? cafe.answers().checkIn : cafe.answers().checkOut}
-          person={cafe.person}
-          write={{ doc: cafe.doc, memberId: props.view.me.id }}
-        />
+        <PhaseWall cafe={cafe} write={{ doc: cafe.doc, memberId: props.view.me.id }} />
       </Show>
       <Show when={flow().phase === 'harvest' || flow().phase === 'closed'}>
         <HarvestBoard

@@ -3,7 +3,7 @@ import { seatOf } from '../../../../shared/cafe/cafe-control'
 import type { Member } from '../../../../shared/schema/member'
 import { useI18n } from '../../i18n/i18n'
 import { CafeTimerDisplay } from './CafeTimerDisplay'
-import { CheckInWall } from './CheckInWall'
+import { PhaseWall } from './CheckInWall'
 import type { Cafe } from './createCafe'
 import { HarvestBoard } from './HarvestBoard'
 import { TableNote } from './TableNote'
@@ -46,13 +46,7 @@ export const ParticipantView = (props: {
           <p class="card">{t('cafeNotStarted')}</p>
         </Match>
         <Match when={flow().phase === 'check-in' || flow().phase === 'check-out'}>
-          <CheckInWall
-            kind={flow().phase === 'check-in' ? 'check-in' : 'check-out'}
-            question={String(cafe.value.fields[flow().phase === 'check-in' ? 'check-in' : 'check-out'] ?? '')}
-            answers={flow().phase === 'check-in' ? cafe.answers().checkIn : cafe.answers().checkOut}
-            person={cafe.person}
-            write={{ doc: cafe.doc, memberId: props.me.id }}
-          />
+          <PhaseWall cafe={cafe} write={{ doc: cafe.doc, memberId: props.me.id }} />
         </Match>
         <Match when={flow().phase === 'round'}>
           <p class="round-label">

@@ -14,8 +14,7 @@ import type { PartyKind } from '../../../../shared/schema/party'
 import { templates } from '../../../../shared/templates'
 import { createDocumentValue } from '../../model/createDocumentValue'
 import { createRoomConnection } from '../../sync/createRoomConnection'
-import { colorFor } from '../../ui/colors'
-import { partyShape } from '../../ui/PartyMark'
+import { announcePresence } from '../document/presence'
 
 export interface CafePerson {
   readonly id: string
@@ -70,18 +69,7 @@ export const createCafe = (record: DocumentRecord, view: WorkspaceView, watchOnl
   const me = view.members.find((member) => member.id === view.me.id) ?? view.me
   const parties = new Map(view.parties.map((party) => [party.id, party]))
   const awareness = connection.provider.awareness
-  if (watchOnly) awareness.setLocalState(null)
-  else {
-    const party = parties.get(me.partyId)
-    awareness.setLocalStateField('user', {
-      name: me.name,
-      color: colorFor(me.id),
-      shape: partyShape(party?.kind ?? 'public'),
-      partyName: party?.name ?? '',
-      partyKind: party?.kind ?? 'public',
-      memberId: me.id,
-    })
-  }
+  announcePresence(awareness, me, parties.get(me.partyId), watchOnly)
 
   const [controlState, setControl] = createSignal(readCafeControl(controlDoc))
   const onControl = () => setControl(readCafeControl(controlDoc))

@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router'
+import { A } from '@solidjs/router'
 import type { EditorView } from 'prosemirror-view'
 import {
   createEffect,
@@ -13,14 +13,14 @@ import {
 } from 'solid-js'
 import * as Y from 'yjs'
 import { can } from '../../../../shared/access/permissions'
-import { ScreenFocusState, VocabularyState, WorkspaceView } from '../../../../shared/api/workspace-api'
+import { ScreenFocusState, VocabularyState, type WorkspaceView } from '../../../../shared/api/workspace-api'
 import { ClientAuthors } from '../../../../shared/attribution/client-authors'
 import type { FieldValues } from '../../../../shared/document/field-value'
 import { DocumentRecord } from '../../../../shared/schema/document-record'
 import { templates } from '../../../../shared/templates'
 import type { Field } from '../../../../shared/templates/template'
 import { fieldTypeName } from '../../../../shared/ydoc/document-ydoc'
-import { ApiRequestError, api } from '../../api/api'
+import { api } from '../../api/api'
 import type { AuthorOf } from '../../editor/partyColourPlugin'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
@@ -28,13 +28,13 @@ import { createDocumentValue } from '../../model/createDocumentValue'
 import { createRoomConnection } from '../../sync/createRoomConnection'
 import type { SyncStatus } from '../../sync/makeRoomConnection'
 import { Avatar } from '../../ui/Avatar'
-import { colorFor } from '../../ui/colors'
 import { partyShape } from '../../ui/PartyMark'
 import { Tabs } from '../../ui/Tabs'
 import { EqualVoice } from '../aids/EqualVoice'
 import { IndicatorsPanel } from '../aids/IndicatorsPanel'
 import { VocabularyPanel } from '../aids/VocabularyPanel'
 import { VersionsPanel } from '../versions/VersionsPanel'
+import { DocumentRoute } from './DocumentRoute'
 import { FieldCard } from './FieldCard'
 import { BudgetEditor } from './fields/BudgetEditor'
 import { ChecklistEditor } from './fields/ChecklistEditor'
@@ -43,7 +43,7 @@ import { RichTextEditor } from './fields/RichTextEditor'
 import { ChoiceEditor, DateEditor } from './fields/SimpleEditors'
 import { TableEditor } from './fields/TableEditor'
 import { YTextInput } from './fields/YTextInput'
-import { type Peer, peersOf } from './presence'
+import { announcePresence, type Peer, peersOf } from './presence'
 
 const statusText: Record<SyncStatus, MessageKey> = {
   connecting: 'statusConnecting',
@@ -93,17 +93,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
     }
   }
   const awareness = connection.provider.awareness
-  if (watchOnly) awareness.setLocalState(null)
-  else {
-    awareness.setLocalStateField('user', {
-      name: me.name,
-      color: colorFor(me.id),
-      shape: partyShape(myParty?.kind ?? 'public'),
-      partyName: myParty?.name ?? '',
-      partyKind: myParty?.kind ?? 'public',
-      memberId: me.id,
-    })
-  }
+  announcePresence(awareness, me, myParty, watchOnly)
   const value = createDocumentValue(doc, template)
   const [peers, setPeers] = createSignal<Peer[]>([])
   const onPresence = () => setPeers(peersOf(awareness))
@@ -497,37 +487,8 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
 }
 
 /** The document page: its registry entry and the workspace, then the editor. */
-const DocumentPage = () => {
-  const { t } = useI18n()
-  const params = useParams<{ workspaceId: string; documentId: string }>()
-  const [data] = createResource(
-    () => [params.workspaceId, params.documentId] as const,
-    async ([workspaceId, documentId]) => {
-      const [record, view] = await Promise.all([
-        api(`/api/documents/${documentId}`, DocumentRecord),
-        api(`/api/workspaces/${workspaceId}`, WorkspaceView),
-      ])
-      return { record, view }
-    },
-  )
-  return (
-    <div class="page">
-      <Show when={!data.loading} fallback={<p>{t('loading')}</p>}>
-        <Show
-          when={data()}
-          fallback={
-            <p class="error" role="alert">
-              {data.error instanceof ApiRequestError && data.error.status === 401
-                ? t('notAMember')
-                : t('errorGeneric', { message: String(data.error) })}
-            </p>
-          }
-        >
-          {(loaded) => <DocumentEditor record={loaded().record} view={loaded().view} />}
-        </Show>
-      </Show>
-    </div>
-  )
-}
+const DocumentPage = () => (
+  <DocumentRoute>{(record, view) => <DocumentEditor record={record} view={view} />}</DocumentRoute>
+)
 
 export default DocumentPage

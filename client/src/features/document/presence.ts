@@ -1,5 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness'
-import type { PartyKind } from '../../../../shared/schema/party'
+import type { Member } from '../../../../shared/schema/member'
+import type { Party, PartyKind } from '../../../../shared/schema/party'
+import { colorFor } from '../../ui/colors'
+import { partyShape } from '../../ui/PartyMark'
 
 /** What each person announces (awareness `user`), and which field they are in (`focus`). */
 export interface PresenceUser {
@@ -36,4 +39,26 @@ export const peersOf = (awareness: Awareness): Peer[] => {
     })
   }
   return peers.sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+}
+
+/** Announces who this device is (name, colour, party) to everyone in the room; a watch-only device nobody. */
+export const announcePresence = (
+  awareness: Awareness,
+  me: Member,
+  party: Party | undefined,
+  watchOnly: boolean,
+): void => {
+  if (watchOnly) {
+    awareness.setLocalState(null)
+    return
+  }
+  const user: PresenceUser = {
+    name: me.name,
+    color: colorFor(me.id),
+    shape: partyShape(party?.kind ?? 'public'),
+    partyName: party?.name ?? '',
+    partyKind: party?.kind ?? 'public',
+    memberId: me.id,
+  }
+  awareness.setLocalStateField('user', user)
 }
