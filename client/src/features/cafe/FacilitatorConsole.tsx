@@ -63,7 +63,9 @@ export const FacilitatorConsole = (props: {
               : 'cafeHarvest',
         )
 
-  const minutesOf = (round: number) => cafe.questions()[round]?.minutes ?? 20
+  /** A round's timer started now, as long as the set-up says (20 minutes when it says nothing). */
+  const roundTimer = (round: number) =>
+    startRound(round, Math.round((cafe.questions()[round]?.minutes ?? 20) * 60_000), cafe.serverNow())
   const goTo = async (step: CafeFlow) => {
     setMessage(null)
     const leaving = flow()
@@ -82,12 +84,7 @@ export const FacilitatorConsole = (props: {
     }
     cafe.controlDoc.transact(() => {
       writeFlow(cafe.controlDoc, step)
-      writeTimer(
-        cafe.controlDoc,
-        step.phase === 'round'
-          ? startRound(step.round, Math.round(minutesOf(step.round) * 60_000), cafe.serverNow())
-          : idleTimer,
-      )
+      writeTimer(cafe.controlDoc, step.phase === 'round' ? roundTimer(step.round) : idleTimer)
     })
     setShownRound(null)
   }
@@ -212,12 +209,7 @@ export const FacilitatorConsole = (props: {
             <button
               type="button"
               class="button button-quiet"
-              onClick={() =>
-                writeTimer(
-                  cafe.controlDoc,
-                  startRound(flow().round, Math.round(minutesOf(flow().round) * 60_000), cafe.serverNow()),
-                )
-              }
+              onClick={() => writeTimer(cafe.controlDoc, roundTimer(flow().round))}
             >
               {t('timerRestart')}
             </button>
