@@ -73,6 +73,7 @@ const command = (
           ...(process.env.BENCH_CPU_PROF
             ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
             : []),
+          ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
           // `npm run bench` runs the bundle that `npm start` runs; tests run the sources through tsx.
           ...(process.env.BENCH_SAMVERKSTAD_BUNDLE === '1'
             ? ['dist/server/main.mjs']
