@@ -29,6 +29,8 @@ export const ParticipantView = (props: {
 }) => {
   const { t } = useI18n()
   const cafe = props.cafe
+  // A viewer (a shared-screen account) reads along; the server would drop anything it wrote.
+  const watchOnly = props.me.role === 'viewer'
   const flow = () => cafe.control().flow
   const seat = createMemo(() => seatOf(cafe.control().seating, flow().round, props.me.id))
   const hostOf = (round: number, table: number) => cafe.control().seating?.rounds[round]?.[table]?.[0]
@@ -46,7 +48,10 @@ export const ParticipantView = (props: {
           <p class="card">{t('cafeNotStarted')}</p>
         </Match>
         <Match when={flow().phase === 'check-in' || flow().phase === 'check-out'}>
-          <PhaseWall cafe={cafe} write={{ doc: cafe.doc, memberId: props.me.id }} />
+          <PhaseWall
+            cafe={cafe}
+            {...(watchOnly ? {} : { write: { doc: cafe.doc, memberId: props.me.id } })}
+          />
         </Match>
         <Match when={flow().phase === 'round'}>
           <p class="round-label">
@@ -83,7 +88,7 @@ export const ParticipantView = (props: {
                     documentId={props.documentId}
                     round={round}
                     table={table}
-                    readOnly={props.me.role === 'viewer'}
+                    readOnly={watchOnly}
                     me={props.me}
                     label={t('cafeNoteOf', { number: table + 1, round: round + 1 })}
                   />
@@ -114,12 +119,16 @@ export const ParticipantView = (props: {
           <HarvestBoard
             harvest={cafe.harvest()}
             person={cafe.person}
-            write={{
-              doc: cafe.doc,
-              me: cafe.person(props.me.id),
-              origin: lastSeat(cafe, props.me.id),
-              canGroup: false,
-            }}
+            {...(watchOnly
+              ? {}
+              : {
+                  write: {
+                    doc: cafe.doc,
+                    me: cafe.person(props.me.id),
+                    origin: lastSeat(cafe, props.me.id),
+                    canGroup: false,
+                  },
+                })}
           />
         </Match>
       </Switch>
