@@ -30,6 +30,22 @@ export class CafeService {
     },
   ) {}
 
+  /**
+   * A loaded control room's state, parsed once per change: a note's write check runs on every keystroke at
+   * that table, and the seating changes a few times a café.
+   */
+  private readonly parsed = new WeakMap<Y.Doc, CafeControl>()
+
+  private controlOf(doc: Y.Doc): CafeControl {
+    let control = this.parsed.get(doc)
+    if (control === undefined) {
+      control = readCafeControl(doc)
+      this.parsed.set(doc, control)
+      doc.once('update', () => this.parsed.delete(doc))
+    }
+    return control
+  }
+
   private control(documentId: string): Promise<CafeControl> {
     return this.options.documents.readRoom(controlRoomId(documentId), readCafeControl)
   }
@@ -54,7 +70,7 @@ export class CafeService {
       readOnly: false,
       mayWrite: () => {
         const live = this.options.documents.liveDoc(controlRoomId(documentId))
-        return live === null ? atOpen : seated(readCafeControl(live))
+        return live === null ? atOpen : seated(this.controlOf(live))
       },
     }
   }

@@ -181,6 +181,29 @@ export const VersionRow = VersionColumns.extend({
   value: z.string(),
 }).transform((row): VersionRecord => ({ ...summaryOf(row), state: row.state, value: row.value }))
 
+/** The `document_version` columns a new version is written to, in the order `versionRowValues` gives them. */
+export const VERSION_INSERT_COLUMNS =
+  'document_id, number, label, note, created_at, created_by, sha256, template, template_version, state, value'
+
+/** A new version as column values for both SQL adapters (`state` as each driver takes bytes). */
+export const versionRowValues = (
+  version: Omit<VersionRecord, 'number'>,
+  number: number,
+  state: unknown,
+): unknown[] => [
+  version.documentId,
+  number,
+  version.label,
+  version.note,
+  version.createdAt,
+  JSON.stringify(version.createdBy),
+  version.sha256,
+  version.template,
+  version.templateVersion,
+  state,
+  version.value,
+]
+
 export const ApprovalRow = z
   .object({
     number: z.number(),

@@ -162,23 +162,26 @@ export const procurementIndicators = ({
     return { id: 'co-financing', status: 'met', reason: 'co-financed', params: { percent }, refs }
   })()
 
-  const sanctions = ((): Indicator => {
-    if (!anyText) return { id: 'no-sanctions', status: 'unknown', reason: 'no-text', params: {}, refs: [] }
-    const refs = texts.flatMap(({ field, text }) =>
-      findVocabulary(text, vocabulary)
-        .filter((hit) => hit.kind === 'sanction')
-        .map((hit) => ({ fieldId: field.id, excerpt: excerptAround(text, hit.start, hit.end) })),
-    )
-    return refs.length === 0
-      ? { id: 'no-sanctions', status: 'met', reason: 'no-sanction-words', params: {}, refs }
-      : {
-          id: 'no-sanctions',
-          status: 'not-met',
-          reason: 'sanction-words',
-          params: { count: refs.length },
-          refs,
-        }
-  })()
+  /**
+   * An indicator that words in the text can fail: not met, with each word as a ref, when `found` has any;
+   * otherwise met (with `metRefs`).
+   */
+  const wordIndicator = (
+    id: Indicator['id'],
+    found: IndicatorRef[],
+    reasons: { readonly met: IndicatorReason; readonly notMet: IndicatorReason },
+    metRefs: IndicatorRef[] = [],
+  ): Indicator =>
+    found.length === 0
+      ? { id, status: 'met', reason: reasons.met, params: {}, refs: metRefs }
+      : { id, status: 'not-met', reason: reasons.notMet, params: { count: found.length }, refs: found }
+  const unknown = (id: Indicator['id'], reason: IndicatorReason): Indicator => ({
+    id,
+    status: 'unknown',
+    reason,
+    params: {},
+    refs: [],
+  })
 
   const matching = (pattern: RegExp): IndicatorRef[] =>
     texts.flatMap(({ field, text }) =>
@@ -188,42 +191,35 @@ export const procurementIndicators = ({
       })),
     )
 
-  const fixedPrice = ((): Indicator => {
-    if (!anyText) return { id: 'no-fixed-price', status: 'unknown', reason: 'no-text', params: {}, refs: [] }
-    const refs = matching(FIXED_PRICE)
-    return refs.length === 0
-      ? { id: 'no-fixed-price', status: 'met', reason: 'no-fixed-price-words', params: {}, refs }
-      : {
-          id: 'no-fixed-price',
-          status: 'not-met',
-          reason: 'fixed-price-words',
-          params: { count: refs.length },
-          refs,
-        }
-  })()
+  const sanctions = !anyText
+    ? unknown('no-sanctions', 'no-text')
+    : wordIndicator(
+        'no-sanctions',
+        texts.flatMap(({ field, text }) =>
+          findVocabulary(text, vocabulary)
+            .filter((hit) => hit.kind === 'sanction')
+            .map((hit) => ({ fieldId: field.id, excerpt: excerptAround(text, hit.start, hit.end) })),
+        ),
+        { met: 'no-sanction-words', notMet: 'sanction-words' },
+      )
 
-  const generalPurpose = ((): Indicator => {
-    const purpose = texts.filter(({ field }) => PURPOSE_FIELDS.includes(field.id))
-    if (purpose.length === 0) {
-      return { id: 'general-purpose', status: 'unknown', reason: 'purpose-empty', params: {}, refs: [] }
-    }
-    const refs = matching(SPECIFICATION)
-    return refs.length === 0
-      ? {
-          id: 'general-purpose',
-          status: 'met',
-          reason: 'purpose-general',
-          params: {},
-          refs: purpose.map(({ field }) => ({ fieldId: field.id, excerpt: '' })),
-        }
-      : {
-          id: 'general-purpose',
-          status: 'not-met',
-          reason: 'specification-words',
-          params: { count: refs.length },
-          refs,
-        }
-  })()
+  const fixedPrice = !anyText
+    ? unknown('no-fixed-price', 'no-text')
+    : wordIndicator('no-fixed-price', matching(FIXED_PRICE), {
+        met: 'no-fixed-price-words',
+        notMet: 'fixed-price-words',
+      })
+
+  const purpose = texts.filter(({ field }) => PURPOSE_FIELDS.includes(field.id))
+  const generalPurpose =
+    purpose.length === 0
+      ? unknown('general-purpose', 'purpose-empty')
+      : wordIndicator(
+          'general-purpose',
+          matching(SPECIFICATION),
+          { met: 'purpose-general', notMet: 'specification-words' },
+          purpose.map(({ field }) => ({ fieldId: field.id, excerpt: '' })),
+        )
 
   return [initiative, coFinancing, sanctions, fixedPrice, generalPurpose]
 }

@@ -6,8 +6,10 @@ import {
   groupApprovals,
   parseRow,
   parseRows,
+  VERSION_INSERT_COLUMNS,
   VersionRow,
   VersionSummaryRow,
+  versionRowValues,
 } from '../workspace-rows'
 import { transaction } from './PostgresDocumentStore'
 import { writeAudit } from './writeAudit'
@@ -30,21 +32,13 @@ export class PostgresVersionStore implements VersionStore {
       )
       const next = Number((rows[0] as { next: number }).next)
       await client.query(
-        `INSERT INTO document_version (document_id, number, label, note, created_at, created_by, sha256, template,
-           template_version, state, value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          version.documentId,
+        `INSERT INTO document_version (${VERSION_INSERT_COLUMNS})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        versionRowValues(
+          version,
           next,
-          version.label,
-          version.note,
-          version.createdAt,
-          JSON.stringify(version.createdBy),
-          version.sha256,
-          version.template,
-          version.templateVersion,
           Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
-          version.value,
-        ],
+        ),
       )
       await writeAudit(client, [
         audit.subject === null

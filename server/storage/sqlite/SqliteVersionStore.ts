@@ -7,8 +7,10 @@ import {
   groupApprovals,
   parseRow,
   parseRows,
+  VERSION_INSERT_COLUMNS,
   VersionRow,
   VersionSummaryRow,
+  versionRowValues,
 } from '../workspace-rows'
 import { auditWriter } from './auditWriter'
 
@@ -33,8 +35,7 @@ export class SqliteVersionStore implements VersionStore {
         'SELECT coalesce(max(number), 0) + 1 AS next FROM document_version WHERE document_id = ?',
       ),
       insert: db.prepare(
-        `INSERT INTO document_version (document_id, number, label, note, created_at, created_by, sha256, template,
-           template_version, state, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO document_version (${VERSION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       list: db.prepare(
         `SELECT document_id, number, label, note, created_at, created_by, sha256, template, template_version
@@ -66,19 +67,7 @@ export class SqliteVersionStore implements VersionStore {
     )
     this.insert = db.transaction((version: Omit<VersionRecord, 'number'>, audit: AuditRecord) => {
       const { next } = NextRow.parse(this.sql.next.get(version.documentId))
-      this.sql.insert.run(
-        version.documentId,
-        next,
-        version.label,
-        version.note,
-        version.createdAt,
-        JSON.stringify(version.createdBy),
-        version.sha256,
-        version.template,
-        version.templateVersion,
-        version.state,
-        version.value,
-      )
+      this.sql.insert.run(...versionRowValues(version, next, version.state))
       writeAudit([
         audit.subject === null
           ? audit

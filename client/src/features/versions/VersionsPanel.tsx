@@ -153,30 +153,24 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
               {[savedBy(pair().from), savedBy(pair().to)].filter((text) => text !== '').join(' · ')}
             </p>
             <div class="compare-pickers">
-              <label>
-                {t('compareFrom')}{' '}
-                <select
-                  value={String(pair().from)}
-                  onChange={(event) => setCompare({ ...pair(), from: revisionOf(event.currentTarget.value) })}
-                >
-                  <For each={versions() ?? []}>
-                    {(version) => <option value={version.number}>{revisionName(version.number)}</option>}
-                  </For>
-                  <option value="live">{t('versionLive')}</option>
-                </select>
-              </label>
-              <label>
-                {t('compareTo')}{' '}
-                <select
-                  value={String(pair().to)}
-                  onChange={(event) => setCompare({ ...pair(), to: revisionOf(event.currentTarget.value) })}
-                >
-                  <For each={versions() ?? []}>
-                    {(version) => <option value={version.number}>{revisionName(version.number)}</option>}
-                  </For>
-                  <option value="live">{t('versionLive')}</option>
-                </select>
-              </label>
+              <For each={['from', 'to'] as const}>
+                {(end) => (
+                  <label>
+                    {t(end === 'from' ? 'compareFrom' : 'compareTo')}{' '}
+                    <select
+                      value={String(pair()[end])}
+                      onChange={(event) =>
+                        setCompare({ ...pair(), [end]: revisionOf(event.currentTarget.value) })
+                      }
+                    >
+                      <For each={versions() ?? []}>
+                        {(version) => <option value={version.number}>{revisionName(version.number)}</option>}
+                      </For>
+                      <option value="live">{t('versionLive')}</option>
+                    </select>
+                  </label>
+                )}
+              </For>
               <button type="button" class="button button-quiet" onClick={() => setCompare(null)}>
                 {t('compareClose')}
               </button>
