@@ -11,6 +11,7 @@ const REFERENCES: ServerKind[] = ['y-websocket-server', 'hocuspocus']
 const SHOWN: Record<string, Array<{ metric: string; higher?: boolean }>> = {
   S1a: [
     { metric: 'serverCpuPct' },
+    { metric: 'serverKernelCpuPct' },
     { metric: 'p50Ms' },
     { metric: 'p95Ms' },
     { metric: 'p99Ms' },

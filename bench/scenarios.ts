@@ -156,6 +156,7 @@ export const roomFanout = async (
   const window = {
     ...windows[0]!,
     serverCpuPct: windows.reduce((sum, each) => sum + each.serverCpuPct, 0),
+    serverKernelCpuPct: windows.reduce((sum, each) => sum + each.serverKernelCpuPct, 0),
   }
   const drained = await waitUntil(() => tracker.outstanding === 0, 10_000)
   for (const client of clients) client.applyPending()
@@ -175,6 +176,7 @@ export const roomFanout = async (
       maxMs: round(latency.max),
       deliveriesPerSec: Math.round(tracker.deliveries / window.seconds),
       serverCpuPct: round(window.serverCpuPct, 1),
+      serverKernelCpuPct: round(window.serverKernelCpuPct, 1),
       generatorCpuPct: round(window.generatorCpuPct, 1),
       peakRssMiB: round(Math.max(...servers.map((each) => peakRssMiB(each.pid))), 1),
     },

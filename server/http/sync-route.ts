@@ -12,6 +12,7 @@ import type { MemberRecord } from '../storage/port'
 import type { Connection, RoomRegistry } from '../sync/RoomRegistry'
 import type { SocketPort } from '../sync/SocketPort'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
+import { binaryFrames } from './binary-frames'
 import type { ConnectionLimiter } from './ConnectionLimiter'
 import { clientAddress } from './client-address'
 import { sessionTokenOf } from './session-cookie'
@@ -66,20 +67,47 @@ const toBytes = (data: RawData): Uint8Array => {
   return data
 }
 
-const socketPort = (raw: WebSocket): SocketPort => ({
-  send: (frame) => raw.send(frame),
-  sendMany: (frames) => {
+/** The wire bytes of frames already sent once, by the frame's (or frame list's) identity: a relay sends the
+ * same frames to every socket of a room, so they are framed once. */
+const framed = new WeakMap<object, Buffer>()
+
+/** Larger frames (a whole document for a joiner) are not copied to be framed: `ws` writes header and payload. */
+const FRAME_ONCE_LIMIT = 64 * 1024
+
+const socketPort = (raw: WebSocket): SocketPort => {
+  const socket = (raw as unknown as { _socket: Socket })._socket
+  // Our own frames are only right while `ws` would add nothing to them: no extension (compression) was
+  // negotiated. Then `ws` writes synchronously too, so frames from both paths stay in order.
+  const direct = raw.extensions === ''
+  const corked = (frames: readonly Uint8Array[]) => {
     // Corked, the frames leave in one writev; `ws` nests its own cork/uncork inside ours.
-    const socket = (raw as unknown as { _socket: Socket })._socket
     socket.cork()
     for (const frame of frames) raw.send(frame)
     socket.uncork()
-  },
-  close: (code, reason) => raw.close(code, reason),
-  get isOpen() {
-    return raw.readyState === OPEN
-  },
-})
+  }
+  const write = (key: object, frames: readonly Uint8Array[]) => {
+    let bytes = framed.get(key)
+    if (bytes === undefined) {
+      bytes = binaryFrames(frames)
+      framed.set(key, bytes)
+    }
+    socket.write(bytes)
+  }
+  return {
+    send: (frame) => {
+      if (direct && frame.byteLength <= FRAME_ONCE_LIMIT) write(frame, [frame])
+      else raw.send(frame)
+    },
+    sendMany: (frames) => {
+      if (direct && frames.every((frame) => frame.byteLength <= FRAME_ONCE_LIMIT)) write(frames, frames)
+      else corked(frames)
+    },
+    close: (code, reason) => raw.close(code, reason),
+    get isOpen() {
+      return raw.readyState === OPEN
+    },
+  }
+}
 
 type SyncAccess =
   | {

@@ -74,13 +74,15 @@ export class Outbox {
     this.presenceOrigins = new Set()
     if (updateFrame === null && presenceFrame === null) return
     this.quietAfter = performance.now() + this.options.windowMs
+    // One list for every socket that gets both, so a transport can frame it once for all of them.
+    const both = updateFrame !== null && presenceFrame !== null ? [updateFrame, presenceFrame] : null
     for (const socket of this.options.sockets()) {
       if (!socket.isOpen) continue
-      const frames: Uint8Array[] = []
-      if (updateFrame !== null && socket !== updateExcept) frames.push(updateFrame)
-      if (presenceFrame !== null && socket !== presenceExcept) frames.push(presenceFrame)
-      if (frames.length === 1) socket.send(frames[0]!)
-      else if (frames.length > 1) socket.sendMany(frames)
+      const update = socket === updateExcept ? null : updateFrame
+      const presence = socket === presenceExcept ? null : presenceFrame
+      if (both !== null && update !== null && presence !== null) socket.sendMany(both)
+      else if (update !== null) socket.send(update)
+      else if (presence !== null) socket.send(presence)
     }
   }
 

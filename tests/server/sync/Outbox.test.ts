@@ -144,4 +144,28 @@ describe('Outbox', () => {
       expect(other.getStates().get(awareness.clientID)).toEqual({ user: 'Aisha', cursor: 3 })
     }
   })
+
+  it('hands every socket that gets the same frames the same frames, so a transport frames them once', async () => {
+    const sockets = [0, 1, 2].map(() => {
+      const lists: (readonly Uint8Array[])[] = []
+      const socket: SocketPort = {
+        send: (frame) => lists.push([frame]),
+        sendMany: (frames) => lists.push(frames),
+        close: () => {},
+        isOpen: true,
+      }
+      return { socket, lists }
+    })
+    const [author, b, c] = sockets
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+    const outbox = new Outbox({ windowMs: 0, awareness, sockets: () => sockets.map((each) => each.socket) })
+    awareness.setLocalState({ user: 'Aisha' })
+    outbox.addUpdate(keystrokes(1)[0]!, author!.socket)
+    outbox.addPresence([awareness.clientID], null, author!.socket)
+    await endOfTurn()
+    expect(author!.lists).toEqual([])
+    expect(b!.lists).toHaveLength(1)
+    expect(b!.lists[0]).toHaveLength(2)
+    expect(c!.lists[0]).toBe(b!.lists[0])
+  })
 })
