@@ -107,29 +107,30 @@ export const createApp = ({
   const app = new Hono()
   const limiter = new RateLimiter({ perMinute: config.rateLimitPerMinute })
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // 'self' covers same-origin ws:/wss: for the sync socket; nothing is fetched from anywhere else.
-        connectSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Inline style attributes (progress bars, avatar colours) are set by the UI; no third-party origin.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      // Invite links are capabilities: never leak a URL to another site.
-      referrerPolicy: 'no-referrer',
-      xFrameOptions: 'DENY',
-      xContentTypeOptions: 'nosniff',
-      crossOriginResourcePolicy: 'same-origin',
-    }),
+  const securityHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      // 'self' covers same-origin ws:/wss: for the sync socket; nothing is fetched from anywhere else.
+      connectSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      // Inline style attributes (progress bars, avatar colours) are set by the UI; no third-party origin.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    // Invite links are capabilities: never leak a URL to another site.
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+    xContentTypeOptions: 'nosniff',
+    crossOriginResourcePolicy: 'same-origin',
+  })
+  // A websocket upgrade is answered by `ws` with its own handshake: headers set here would never be sent.
+  app.use('*', (c, next) =>
+    c.req.header('upgrade')?.toLowerCase() === 'websocket' ? next() : securityHeaders(c, next),
   )
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))

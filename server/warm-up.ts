@@ -7,16 +7,29 @@ import { encodeSyncStep1 } from './sync/message-codec'
 export const WARM_UP_DOC = 'samverkstad-warm-up'
 
 /**
- * Opens one websocket to this server and syncs an empty document, so that the first person to open a
- * document after a restart does not wait for V8 to compile the upgrade and sync path (measured: a cold
- * first connection took ~18 ms just to open; see docs/PERFORMANCE.md, S3). Resolves within `timeoutMs`
- * whatever happens; a failed warm-up only costs that first person the time again.
+ * Warms the path a document's first opening after a restart takes, so that person does not wait for V8 to
+ * compile it (measured: a cold first connection took ~18 ms just to open; see docs/PERFORMANCE.md, S3):
+ * a typed document is encoded and loaded a few times, then websockets to this server sync an empty document,
+ * one after another — one round leaves most of the path interpreted, a few let V8 compile it. Resolves within
+ * `timeoutMs` per round whatever happens; a failed warm-up only costs that first person the time again.
  */
-export const warmUp = (port: number, token: string, timeoutMs = 2_000): Promise<void> =>
+export const warmUp = async (port: number, token: string, rounds = 8, timeoutMs = 2_000): Promise<void> => {
+  const typed = new Y.Doc()
+  const text = typed.getText('t')
+  for (let i = 0; i < 2_000; i++) text.insert(text.length, 'värme ')
+  const state = Y.encodeStateAsUpdate(typed)
+  for (let i = 0; i < 3; i++) {
+    const loaded = new Y.Doc()
+    Y.applyUpdate(loaded, state)
+    Y.encodeStateAsUpdate(loaded)
+    loaded.destroy()
+  }
+  typed.destroy()
+  for (let i = 0; i < rounds; i++) await syncOnce(port, token, timeoutMs)
+}
+
+const syncOnce = (port: number, token: string, timeoutMs: number): Promise<void> =>
   new Promise((resolve) => {
-    const doc = new Y.Doc()
-    doc.getText('t').insert(0, 'värme')
-    Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc))
     const ws = new WebSocket(`ws://127.0.0.1:${port}/sync/${WARM_UP_DOC}?token=${token}`)
     const done = () => {
       clearTimeout(timer)

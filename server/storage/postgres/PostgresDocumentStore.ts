@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 import { z } from 'zod'
-import { type ClientRow, ClientRows } from '../client-rows'
+import { CLIENT_ROW_SAMPLE, type ClientRow, ClientRows } from '../client-rows'
 import { mergeIntoState } from '../mergeIntoState'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
@@ -48,7 +48,12 @@ const ownersOf = (rows: readonly z.infer<typeof ClientRow>[]): Map<number, Clien
   new Map(rows.map((row) => [row.client_id, { memberId: row.member_id, partyId: row.party_id }]))
 
 export class PostgresDocumentStore implements DocumentStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    // zod compiles a schema on its first parse: done at start, not by the first document loaded (see SQLite's).
+    StateRow.parse({ state: new Uint8Array(0), through_seq: 0 })
+    UpdateRows.parse([{ seq: 1, data: new Uint8Array(0) }])
+    ClientRows.parse([CLIENT_ROW_SAMPLE])
+  }
 
   private async readState(client: PoolClient | Pool, docId: string) {
     const result = await client.query('SELECT state, through_seq FROM doc_state WHERE doc_id = $1', [docId])
