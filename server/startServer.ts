@@ -20,6 +20,7 @@ import type { Logger } from './logger'
 import { RedisFanout } from './scale/RedisFanout'
 import { revalidateAccess } from './scale/revalidateAccess'
 import { ScreenFocusHub } from './screen/ScreenFocusHub'
+import { warmDocumentRowSchemas } from './storage/document-rows'
 import type { Storage } from './storage/port'
 import { warmRowSchemas } from './storage/workspace-rows'
 import { RoomRegistry } from './sync/RoomRegistry'
@@ -210,6 +211,7 @@ export const startServer = async ({
   for (let i = 0; i < 8; i++) {
     await Promise.all([workspaces.authenticate(newToken()), workspaces.findDocument('0'.repeat(32))])
     warmRowSchemas()
+    warmDocumentRowSchemas()
   }
   documents.warmUp()
   pass.active = false

@@ -7,6 +7,3 @@ export const ClientRow = z.object({
   party_id: z.string().min(1),
 })
 export const ClientRows = z.array(ClientRow)
-
-/** A made-up row, parsed once at start so that zod compiles the schema before the first document loads. */
-export const CLIENT_ROW_SAMPLE: z.input<typeof ClientRow> = { client_id: 1, member_id: 'm', party_id: 'p' }

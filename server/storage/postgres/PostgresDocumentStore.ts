@@ -1,12 +1,11 @@
 import type { Pool, PoolClient } from 'pg'
 import { z } from 'zod'
-import { CLIENT_ROW_SAMPLE, type ClientRow, ClientRows } from '../client-rows'
+import { type ClientRow, ClientRows } from '../client-rows'
+import { StateRow, UpdateRows } from '../document-rows'
 import { mergeIntoState } from '../mergeIntoState'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 
-const StateRow = z.object({ state: z.instanceof(Uint8Array), through_seq: z.number().int().nonnegative() })
-const UpdateRows = z.array(z.object({ seq: z.number().int().positive(), data: z.instanceof(Uint8Array) }))
 const SeqRows = z.array(z.object({ seq: z.number().int().positive() }))
 const LatestRows = z.array(z.object({ doc_id: z.string(), n: z.number().int().nonnegative() }))
 const CountRow = z.object({ n: z.number().int().nonnegative() })
@@ -48,12 +47,7 @@ const ownersOf = (rows: readonly z.infer<typeof ClientRow>[]): Map<number, Clien
   new Map(rows.map((row) => [row.client_id, { memberId: row.member_id, partyId: row.party_id }]))
 
 export class PostgresDocumentStore implements DocumentStore {
-  constructor(private readonly pool: Pool) {
-    // zod compiles a schema on its first parse: done at start, not by the first document loaded (see SQLite's).
-    StateRow.parse({ state: new Uint8Array(0), through_seq: 0 })
-    UpdateRows.parse([{ seq: 1, data: new Uint8Array(0) }])
-    ClientRows.parse([CLIENT_ROW_SAMPLE])
-  }
+  constructor(private readonly pool: Pool) {}
 
   private async readState(client: PoolClient | Pool, docId: string) {
     const result = await client.query('SELECT state, through_seq FROM doc_state WHERE doc_id = $1', [docId])

@@ -1,19 +1,11 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
-import { CLIENT_ROW_SAMPLE, ClientRow, ClientRows } from '../client-rows'
+import { ClientRow, ClientRows } from '../client-rows'
+import { StateRow, UpdateRows } from '../document-rows'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
 
-const StateRow = z.object({
-  state: z.instanceof(Uint8Array),
-  through_seq: z.number().int().nonnegative(),
-})
-const UpdateRow = z.object({
-  seq: z.number().int().positive(),
-  data: z.instanceof(Uint8Array),
-})
-const UpdateRows = z.array(UpdateRow)
 const CountRow = z.object({ n: z.number().int().nonnegative() })
 
 export type SqliteDocumentStoreOptions =
@@ -38,11 +30,6 @@ export class SqliteDocumentStore implements DocumentStore {
   ) => Map<number, ClientOwner>
 
   constructor(options: SqliteDocumentStoreOptions) {
-    // zod compiles a schema on its first parse: done here, at start, not by the first document loaded after a
-    // restart (~1 ms of its cold load, docs/PERFORMANCE.md).
-    StateRow.parse({ state: new Uint8Array(0), through_seq: 0 })
-    UpdateRows.parse([{ seq: 1, data: new Uint8Array(0) }])
-    ClientRows.parse([CLIENT_ROW_SAMPLE])
     this.ownsDatabase = !('database' in options)
     this.db = 'database' in options ? options.database : openSqliteDatabase(options)
     const db = this.db
