@@ -19,6 +19,7 @@ const SHOWN: Record<string, Array<{ metric: string; higher?: boolean }>> = {
     { metric: 'deliveriesPerSec', higher: true },
     { metric: 'peakRssMiB' },
     { metric: 'generatorCpuPct' },
+    { metric: 'generatorStallMaxMs' },
   ],
   S2: [
     { metric: 'rssPerRoomKiB' },
@@ -40,6 +41,8 @@ const SHOWN: Record<string, Array<{ metric: string; higher?: boolean }>> = {
     { metric: 'joinP99Ms' },
     { metric: 'serverCpuPct' },
     { metric: 'generatorCpuPct' },
+    { metric: 'generatorStallMaxMs' },
+    { metric: 'generatorGcMaxMs' },
   ],
 }
 SHOWN.S1b = SHOWN.S1a!
@@ -79,7 +82,7 @@ export const renderTables = (records: BenchRecord[]): string => {
       const ratio =
         Number.isFinite(ours) && Number.isFinite(best) && best !== 0 ? `${round(ours / best, 2)}×` : '—'
       const values = servers.map((s) => format(cell(records, s, scenario, metric)))
-      lines.push(`| ${metric} | ${values.join(' | ')} | ${metric === 'generatorCpuPct' ? '' : ratio} |`)
+      lines.push(`| ${metric} | ${values.join(' | ')} | ${metric.startsWith('generator') ? '' : ratio} |`)
     }
     const notes = records.filter((r) => r.scenario === scenario && (r.notes.length > 0 || !r.converged))
     for (const note of notes) {

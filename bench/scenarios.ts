@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { BenchClient, firstStructId } from './BenchClient'
 import { peakRssMiB, rssMiB, startCpuWindow } from './proc'
 import type { BenchServer } from './servers'
+import { watchGeneratorStalls } from './stallWatch'
 import { percentiles, round } from './stats'
 
 export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S3' | 'S4'
@@ -132,6 +133,7 @@ export const roomFanout = async (
   await sleep(300)
 
   const measures = servers.map((each) => startCpuWindow(each.pid))
+  const stalls = watchGeneratorStalls()
   const interval = 1000 / options.editsPerSecond
   const timers: NodeJS.Timeout[] = []
   clients.forEach((client, i) => {
@@ -159,6 +161,7 @@ export const roomFanout = async (
     serverKernelCpuPct: windows.reduce((sum, each) => sum + each.serverKernelCpuPct, 0),
   }
   const drained = await waitUntil(() => tracker.outstanding === 0, 10_000)
+  const generatorStalls = stalls()
   for (const client of clients) client.applyPending()
   const converged = drained && allEqual(clients.map((c) => c.text))
   const latency = percentiles(tracker.completions)
@@ -178,6 +181,8 @@ export const roomFanout = async (
       serverCpuPct: round(window.serverCpuPct, 1),
       serverKernelCpuPct: round(window.serverKernelCpuPct, 1),
       generatorCpuPct: round(window.generatorCpuPct, 1),
+      generatorStallMaxMs: round(generatorStalls.generatorStallMaxMs, 1),
+      generatorGcMaxMs: round(generatorStalls.generatorGcMaxMs, 1),
       peakRssMiB: round(Math.max(...servers.map((each) => peakRssMiB(each.pid))), 1),
     },
     notes: [
@@ -383,6 +388,7 @@ export const joinStorm = async (
   await sleep(300)
 
   const measure = startCpuWindow(server.pid)
+  const stalls = watchGeneratorStalls()
   const stormStart = performance.now()
   const joinTimes: number[] = []
   const done: Array<number | null> = []
@@ -402,7 +408,14 @@ export const joinStorm = async (
           })
         })
         await client.connect()
-        const reached = await Promise.race([ok.then(() => true), sleep(15_000).then(() => false)])
+        let timeout: NodeJS.Timeout | undefined
+        const reached = await Promise.race([
+          ok.then(() => true),
+          new Promise<boolean>((resolve) => {
+            timeout = setTimeout(() => resolve(false), 15_000)
+          }),
+        ])
+        clearTimeout(timeout)
         const at = performance.now()
         done[i] = reached ? at : null
         if (reached) joinTimes.push(at - startedAt)
@@ -410,6 +423,7 @@ export const joinStorm = async (
     ),
   )
   const window = measure()
+  const generatorStalls = stalls()
   const completed = done.filter((t): t is number => t !== null)
   const allSyncedAt = Math.max(...completed)
   const perClient = percentiles(joinTimes)
@@ -426,6 +440,8 @@ export const joinStorm = async (
       joinP99Ms: round(perClient.p99),
       serverCpuPct: round(window.serverCpuPct, 1),
       generatorCpuPct: round(window.generatorCpuPct, 1),
+      generatorStallMaxMs: round(generatorStalls.generatorStallMaxMs, 1),
+      generatorGcMaxMs: round(generatorStalls.generatorGcMaxMs, 1),
     },
     notes: [
       ...generatorNote(window.generatorCpuPct),

@@ -157,7 +157,10 @@ const launch = async (
 ): Promise<BenchServer> => {
   const port = await freePort()
   const { args, env } = command(kind, port, dataDir, extraEnv)
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, args, {
+    env,
+    stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
+  })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   await waitForPort(port, child)
   return {
