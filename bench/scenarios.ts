@@ -72,11 +72,29 @@ class FanoutTracker {
   }
 }
 
+/** How long a connection and its first sync may take before a run is given up (a server that never answers). */
+const SYNC_TIMEOUT_MS = 15_000
+
+/** `promise`, or a rejection naming `what` once `ms` have passed: no scenario waits forever on a server. */
+const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+/** Connects a client and waits for the server's answer to its sync step 1, within `timeoutMs`. */
+export const connectAndSync = (client: BenchClient, timeoutMs = SYNC_TIMEOUT_MS): Promise<void> =>
+  within(
+    client.connect().then(() => client.synced),
+    timeoutMs,
+    'connecting a client and its first sync',
+  )
+
 const connectAll = async (clients: BenchClient[], batch = 50): Promise<void> => {
   for (let i = 0; i < clients.length; i += batch) {
-    const group = clients.slice(i, i + batch)
-    await Promise.all(group.map((c) => c.connect()))
-    await Promise.all(group.map((c) => c.synced))
+    await Promise.all(clients.slice(i, i + batch).map((client) => connectAndSync(client)))
   }
 }
 
@@ -315,8 +333,7 @@ export const coldLoad = async (
     framing: server.framing,
     applyOnArrival: true,
   })
-  await writer.connect()
-  await writer.synced
+  await connectAndSync(writer)
   const text = writer.doc.getText('t')
   for (let i = 0; i < updates; i++) {
     text.insert(text.length, `${String(i % 1e9).padStart(charsPerUpdate - 1, '0')} `.slice(-charsPerUpdate))
@@ -371,8 +388,7 @@ export const joinStorm = async (
   const make = () =>
     new BenchClient({ url: server.urlFor(docName), docName, framing: server.framing, applyOnArrival: true })
   const writer = make()
-  await writer.connect()
-  await writer.synced
+  await connectAndSync(writer)
   const text = writer.doc.getText('t')
   for (let i = 0; i < prefillUpdates; i++) {
     text.insert(text.length, 'idémöte ')
