@@ -28,6 +28,9 @@ import { VersionService } from './versions/VersionService'
 import { WARM_UP_DOC, warmUp } from './warm-up'
 import { WorkspaceService } from './workspaces/WorkspaceService'
 
+/** How recently a document must have been written to be reopened at start (see `PRELOAD_DOCUMENTS`). */
+const PRELOAD_WITHIN_MS = 60 * 60 * 1000
+
 export interface RunningServer {
   readonly port: number
   readonly host: string
@@ -220,6 +223,14 @@ export const startServer = async ({
     server.close(() => resolve())
     if ('closeAllConnections' in server) server.closeAllConnections()
   })
+  // The documents being written shortly before a restart are the ones everyone reconnects to the moment it is
+  // back: reading, building and checking them now means those people find them ready.
+  const recent = await storage.documents.recentlyWritten(
+    Date.now() - PRELOAD_WITHIN_MS,
+    config.preloadDocuments,
+  )
+  const preloaded = await registry.preload(recent.filter((id) => id !== WARM_UP_DOC))
+  if (preloaded > 0) logger.info({ documents: preloaded }, 'reopened recently written documents')
   await listen(config.port, config.host)
   const address = server.address() as AddressInfo
   logger.info({ port: address.port, host: config.host }, 'listening')

@@ -15,6 +15,16 @@ export const UpdateRows = z.array(
   }),
 )
 
+/** Document ids, as `recentlyWritten` reads them (both SQL stores). */
+export const DocIdRows = z.array(z.object({ doc_id: z.string() }))
+
+/** Pending log entries first, then by compaction time: the order `DocumentStore.recentlyWritten` promises. */
+export const RECENTLY_WRITTEN_SQL = `SELECT doc_id FROM (
+    SELECT doc_id, 1 AS pending, 0 AS at FROM doc_update GROUP BY doc_id
+    UNION ALL
+    SELECT doc_id, 0 AS pending, updated_at AS at FROM doc_state WHERE updated_at >= $since
+  ) AS written GROUP BY doc_id ORDER BY max(pending) DESC, max(at) DESC, doc_id LIMIT $limit`
+
 /**
  * Parses one made-up row of each kind a document's load reads. zod compiles a schema on its first parse; done
  * at start, the first document opened after a restart does not pay for it (~1 ms of its cold load).

@@ -64,6 +64,12 @@ export interface DocumentStore {
   loadSince(docId: string, afterSeq: number): Promise<StoredSince>
   /** The newest seq stored for each of these documents (0 for none), in one round trip. */
   latestSeqs(docIds: readonly string[]): Promise<Map<string, number>>
+  /**
+   * The documents written most recently, at most `limit`: first those with log entries not yet compacted
+   * (written since they were last stored whole, or cut off by a crash), then those compacted at or after
+   * `since` (ms since the epoch), newest first. A restart reopens them before anyone asks (see `RoomRegistry.preload`).
+   */
+  recentlyWritten(since: number, limit: number): Promise<string[]>
   /** Removes the document's state, log and client owners. */
   delete(docId: string): Promise<void>
   /** Who first wrote with each Yjs client id of the document. */

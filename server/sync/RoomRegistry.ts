@@ -77,6 +77,25 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Loads these documents' rooms now, one after another, so whoever opens one first finds it ready; a room
+   * nobody joins unloads again after `roomIdleMs`. A document that fails to load is logged and skipped.
+   * Resolves with how many were loaded.
+   */
+  async preload(docIds: readonly string[]): Promise<number> {
+    let loaded = 0
+    for (const docId of docIds) {
+      if (this.shuttingDown) break
+      try {
+        await this.withRoom(docId, async () => {})
+        loaded++
+      } catch (error) {
+        this.options.logger.warn({ docId, err: error }, 'could not preload document')
+      }
+    }
+    return loaded
+  }
+
   /** Every loaded room. */
   loaded(): IterableIterator<Room> {
     return this.rooms.values()

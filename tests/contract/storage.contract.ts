@@ -227,6 +227,26 @@ export const registerStorageContract = (
       expect(await store.clientOwners(doc)).toEqual(new Map())
     })
 
+    it('[ST19] lists recently written documents: uncompacted ones first, then newest compaction first, none compacted before `since`, at most `limit`, deleted ones never', async () => {
+      const tag = Math.random().toString(36).slice(2)
+      const [old, newer, newest, pending, gone] = ['old', 'newer', 'newest', 'pending', 'gone'].map(
+        (name) => `${name}-${tag}`,
+      ) as [string, string, string, string, string]
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 5))
+      for (const doc of [old, newer, newest, gone]) {
+        const seqs = await store.append(typed('ab').map((update) => ({ docId: doc, update })))
+        await store.compact(doc, Y.mergeUpdates(typed('ab')), seqs.at(-1)!)
+        await pause()
+      }
+      await store.append(typed('c').map((update) => ({ docId: pending, update })))
+      await store.delete(gone)
+      const mine = (ids: string[]) => ids.filter((id) => id.endsWith(tag))
+      expect(mine(await store.recentlyWritten(0, 1_000))).toEqual([pending, newest, newer, old])
+      expect(await store.recentlyWritten(0, 2)).toHaveLength(2)
+      // Compacted "in the future": only the document with pending entries is listed.
+      expect(mine(await store.recentlyWritten(Date.now() + 60_000, 1_000))).toEqual([pending])
+    })
+
     it.runIf(concurrentWriters)(
       '[ST17] compacting with a state that lacks a logged entry (another instance wrote it) keeps that entry',
       async () => {

@@ -3,6 +3,8 @@ import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRec
 interface MemoryDocument {
   state: Uint8Array | null
   stateSeq: number
+  /** When the state was last compacted (ms since the epoch); 0 if never. */
+  compactedAt: number
   log: Array<{ seq: number; update: Uint8Array }>
 }
 
@@ -16,7 +18,7 @@ export class MemoryDocumentStore implements DocumentStore {
   private doc(docId: string): MemoryDocument {
     let doc = this.docs.get(docId)
     if (doc === undefined) {
-      doc = { state: null, stateSeq: 0, log: [] }
+      doc = { state: null, stateSeq: 0, compactedAt: 0, log: [] }
       this.docs.set(docId, doc)
     }
     return doc
@@ -52,7 +54,18 @@ export class MemoryDocumentStore implements DocumentStore {
     const doc = this.doc(docId)
     doc.state = state.slice()
     doc.stateSeq = Math.max(doc.stateSeq, throughSeq)
+    doc.compactedAt = Date.now()
     doc.log = doc.log.filter((entry) => entry.seq > throughSeq)
+  }
+
+  async recentlyWritten(since: number, limit: number): Promise<string[]> {
+    this.assertOpen()
+    const pending = [...this.docs].filter(([, doc]) => doc.log.length > 0).map(([docId]) => docId)
+    const compacted = [...this.docs]
+      .filter(([, doc]) => doc.log.length === 0 && doc.state !== null && doc.compactedAt >= since)
+      .sort(([a, x], [b, y]) => y.compactedAt - x.compactedAt || a.localeCompare(b))
+      .map(([docId]) => docId)
+    return [...pending.sort(), ...compacted].slice(0, limit)
   }
 
   async logLength(docId: string): Promise<number> {

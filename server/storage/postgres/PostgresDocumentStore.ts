@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg'
 import { z } from 'zod'
 import { type ClientRow, ClientRows } from '../client-rows'
-import { StateRow, UpdateRows } from '../document-rows'
+import { DocIdRows, RECENTLY_WRITTEN_SQL, StateRow, UpdateRows } from '../document-rows'
 import { mergeIntoState } from '../mergeIntoState'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
@@ -157,6 +157,12 @@ export class PostgresDocumentStore implements DocumentStore {
       [docIds],
     )
     return new Map(parse(LatestRows, result.rows, 'latest seqs').map((row) => [row.doc_id, row.n]))
+  }
+
+  async recentlyWritten(since: number, limit: number): Promise<string[]> {
+    const sql = RECENTLY_WRITTEN_SQL.replace('$since', '$1::bigint').replace('$limit', '$2::int')
+    const result = await this.pool.query(sql, [since, limit])
+    return parse(DocIdRows, result.rows, 'recently written documents').map((row) => row.doc_id)
   }
 
   async delete(docId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { ClientRow, ClientRows } from '../client-rows'
-import { StateRow, UpdateRows } from '../document-rows'
+import { DocIdRows, RECENTLY_WRITTEN_SQL, StateRow, UpdateRows } from '../document-rows'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
@@ -55,6 +55,7 @@ export class SqliteDocumentStore implements DocumentStore {
         'SELECT client_id, member_id, party_id FROM doc_client WHERE doc_id = ? AND client_id = ?',
       ),
       ping: db.prepare('SELECT 1 AS n'),
+      recentlyWritten: db.prepare(RECENTLY_WRITTEN_SQL),
       updatesSince: db.prepare('SELECT seq, data FROM doc_update WHERE doc_id = ? AND seq > ? ORDER BY seq'),
       latest: db.prepare(
         `SELECT max(coalesce((SELECT max(seq) FROM doc_update WHERE doc_id = ?), 0),
@@ -146,6 +147,14 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async latestSeqs(docIds: readonly string[]): Promise<Map<string, number>> {
     return new Map(docIds.map((docId) => [docId, CountRow.parse(this.statements.latest.get(docId, docId)).n]))
+  }
+
+  async recentlyWritten(since: number, limit: number): Promise<string[]> {
+    const rows = DocIdRows.safeParse(this.statements.recentlyWritten.all({ since, limit }))
+    if (!rows.success) {
+      throw new StorageIntegrityError(`recently written documents are malformed: ${rows.error.message}`)
+    }
+    return rows.data.map((row) => row.doc_id)
   }
 
   async delete(docId: string): Promise<void> {
