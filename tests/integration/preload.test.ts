@@ -31,16 +31,24 @@ describe('reopening recently written documents at start', () => {
     return { file, docId, token: workspace.token }
   }
 
+  /** What a person opening the document over a real socket gets. */
+  const textOnOpening = async (server: TestServer, docId: string, token: string): Promise<string> => {
+    const reader = connectProvider(server.wsUrl, docId, token)
+    try {
+      await waitSynced(reader)
+      return reader.doc.getText('t').toString()
+    } finally {
+      destroyProvider(reader)
+    }
+  }
+
   it('has a document written before a restart loaded, with its content, before the port opens', async () => {
     const { file, docId, token } = await writtenAndStopped()
     const second = await startTestServer({}, openSqliteStorage({ file }))
     try {
       // Loaded before anyone asked: the first person to reconnect gets it without waiting for storage.
       expect(second.registry.peek(docId)?.doc.getText('t').toString()).toBe('Vi ses på torsdag')
-      const reader = connectProvider(second.wsUrl, docId, token)
-      await waitSynced(reader)
-      expect(reader.doc.getText('t').toString()).toBe('Vi ses på torsdag')
-      destroyProvider(reader)
+      expect(await textOnOpening(second, docId, token)).toBe('Vi ses på torsdag')
     } finally {
       await second.close()
     }
@@ -51,10 +59,7 @@ describe('reopening recently written documents at start', () => {
     const second = await startTestServer({ PRELOAD_DOCUMENTS: '0' }, openSqliteStorage({ file }))
     try {
       expect(second.registry.peek(docId)).toBeUndefined()
-      const reader = connectProvider(second.wsUrl, docId, token)
-      await waitSynced(reader)
-      expect(reader.doc.getText('t').toString()).toBe('Vi ses på torsdag')
-      destroyProvider(reader)
+      expect(await textOnOpening(second, docId, token)).toBe('Vi ses på torsdag')
     } finally {
       await second.close()
     }

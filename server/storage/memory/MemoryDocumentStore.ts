@@ -60,12 +60,16 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async recentlyWritten(since: number, limit: number): Promise<string[]> {
     this.assertOpen()
-    const pending = [...this.docs].filter(([, doc]) => doc.log.length > 0).map(([docId]) => docId)
-    const compacted = [...this.docs]
-      .filter(([, doc]) => doc.log.length === 0 && doc.state !== null && doc.compactedAt >= since)
-      .sort(([a, x], [b, y]) => y.compactedAt - x.compactedAt || a.localeCompare(b))
-      .map(([docId]) => docId)
-    return [...pending.sort(), ...compacted].slice(0, limit)
+    // The same order as the SQL stores': pending entries first, then the compaction time (if since `since`).
+    const written = [...this.docs]
+      .map(([docId, doc]) => ({
+        docId,
+        pending: doc.log.length > 0 ? 1 : 0,
+        at: doc.state !== null && doc.compactedAt >= since ? doc.compactedAt : 0,
+      }))
+      .filter((doc) => doc.pending === 1 || doc.at > 0)
+    written.sort((x, y) => y.pending - x.pending || y.at - x.at || (x.docId < y.docId ? -1 : 1))
+    return written.slice(0, limit).map((doc) => doc.docId)
   }
 
   async logLength(docId: string): Promise<number> {
