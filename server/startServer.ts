@@ -225,10 +225,13 @@ export const startServer = async ({
   })
   // The documents being written shortly before a restart are the ones everyone reconnects to the moment it is
   // back: reading, building and checking them now means those people find them ready.
-  const recent = await storage.documents.recentlyWritten(
-    Date.now() - PRELOAD_WITHIN_MS,
-    config.preloadDocuments,
-  )
+  // Only a head start: if the store cannot list them, documents open on demand as always.
+  const recent = await storage.documents
+    .recentlyWritten(Date.now() - PRELOAD_WITHIN_MS, config.preloadDocuments)
+    .catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not list recently written documents to reopen')
+      return []
+    })
   const preloaded = await registry.preload(recent.filter((id) => id !== WARM_UP_DOC))
   if (preloaded > 0) logger.info({ documents: preloaded }, 'reopened recently written documents')
   await listen(config.port, config.host)

@@ -65,6 +65,21 @@ describe('reopening recently written documents at start', () => {
     }
   })
 
+  it('starts, and opens documents on demand, when the store cannot list the recently written ones', async () => {
+    const { file, docId, token } = await writtenAndStopped()
+    const storage = openSqliteStorage({ file })
+    // Every other method of the real store, but listing fails (a slow or failing database at start).
+    const documents = Object.create(storage.documents) as typeof storage.documents
+    documents.recentlyWritten = () => Promise.reject(new Error('the database went away'))
+    const second = await startTestServer({}, { ...storage, documents })
+    try {
+      expect(second.registry.peek(docId)).toBeUndefined()
+      expect(await textOnOpening(second, docId, token)).toBe('Vi ses på torsdag')
+    } finally {
+      await second.close()
+    }
+  })
+
   it('starts even when a recently written document no longer applies, and reopens the others', async () => {
     const { file, docId } = await writtenAndStopped()
     const storage = openSqliteStorage({ file })
