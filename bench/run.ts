@@ -42,6 +42,7 @@ const { values } = parseArgs({
     'skip-max-room': { type: 'boolean', default: false },
     'no-report': { type: 'boolean', default: false },
     'scale-out': { type: 'boolean', default: false },
+    's4-processes': { type: 'string' },
   },
 })
 
@@ -49,6 +50,7 @@ const quick = values.quick ?? false
 const runs = Number(values.runs ?? (quick ? 1 : 3))
 const servers = (values.servers?.split(',') ?? SERVER_KINDS) as ServerKind[]
 const scenarios = (values.scenarios?.split(',') ?? SCENARIOS) as ScenarioId[]
+const s4Processes = Number(values['s4-processes'] ?? 0)
 const maxRoom = !quick && !(values['skip-max-room'] ?? false)
 for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`unknown server ${s}`)
 for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}`)
@@ -119,6 +121,7 @@ const runScenario = async (kind: ServerKind, scenario: ScenarioId): Promise<Scen
           joiners: size.joiners,
           residents: size.residents,
           prefillUpdates: size.prefill,
+          processes: s4Processes,
         })
     }
   } finally {

@@ -1,9 +1,12 @@
 import * as Y from 'yjs'
 import { BenchClient, firstStructId } from './BenchClient'
-import { peakRssMiB, rssMiB, startCpuWindow } from './proc'
+import { epochNow, type JoinWavePlan, type JoinWaveReport, joinWave } from './joinWave'
+import { forkJoinWorker, runJoinWorker, splitJoins } from './joinWorkers'
+import { cpuSeconds, peakRssMiB, rssMiB, startCpuWindow } from './proc'
 import type { BenchServer } from './servers'
 import { watchGeneratorStalls } from './stallWatch'
 import { percentiles, round } from './stats'
+import { within } from './within'
 
 export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S3' | 'S4'
 export const SCENARIOS: readonly ScenarioId[] = ['S1a', 'S1b', 'S2', 'S3', 'S4']
@@ -74,15 +77,6 @@ class FanoutTracker {
 
 /** How long a connection and its first sync may take before a run is given up (a server that never answers). */
 const SYNC_TIMEOUT_MS = 15_000
-
-/** `promise`, or a rejection naming `what` once `ms` have passed: no scenario waits forever on a server. */
-const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
 
 /** Connects a client and waits for the server's answer to its sync step 1, within `timeoutMs`. */
 export const connectAndSync = (client: BenchClient, timeoutMs = SYNC_TIMEOUT_MS): Promise<void> =>
@@ -381,7 +375,15 @@ export const joinStorm = async (
     residents,
     prefillUpdates,
     spreadMs = 1_000,
-  }: { joiners: number; residents: number; prefillUpdates: number; spreadMs?: number },
+    processes = 0,
+  }: {
+    joiners: number
+    residents: number
+    prefillUpdates: number
+    spreadMs?: number
+    /** Generator processes the joiners are split over; 0 runs them all in this process. */
+    processes?: number
+  },
 ): Promise<ScenarioResult> => {
   const docName = 'join-storm'
   await server.prepare([docName])
@@ -403,40 +405,43 @@ export const joinStorm = async (
   })
   await sleep(300)
 
+  const plans = splitJoins(joiners, processes, (i) => (i * spreadMs) / joiners)
+  const workers = processes > 0 ? await Promise.all(plans.map(() => forkJoinWorker())) : []
+  // Worker processes get their plans before the storm starts, so it starts at the same instant in each.
+  const stormStart = epochNow() + (processes > 0 ? 100 : 0)
+  const plan = (offsetsMs: number[]): JoinWavePlan => ({
+    url: server.urlFor(docName),
+    docName,
+    framing: server.framing,
+    expected,
+    startAt: stormStart,
+    offsetsMs,
+  })
+  const reports = workers.map((worker, w) => runJoinWorker(worker, plan(plans[w]!)))
+  await sleep(Math.max(0, stormStart - epochNow()))
+  const workerCpu = workers.map((worker) => cpuSeconds(worker.pid!))
   const measure = startCpuWindow(server.pid)
-  const stalls = watchGeneratorStalls()
-  const stormStart = performance.now()
-  const joinTimes: number[] = []
-  const done: Array<number | null> = []
-  const joined: BenchClient[] = []
-  let lastJoinAt = stormStart
-  await Promise.all(
-    Array.from({ length: joiners }, (_, i) =>
-      (async () => {
-        await sleep((i * spreadMs) / joiners)
-        const client = make()
-        joined.push(client)
-        const startedAt = performance.now()
-        lastJoinAt = Math.max(lastJoinAt, startedAt)
-        const ok = new Promise<void>((resolve) => {
-          client.doc.on('update', () => {
-            if (client.doc.getText('t').length === expected.length && client.text === expected) resolve()
-          })
-        })
-        await client.connect()
-        // `within` clears its timer: a pending one would keep this joiner alive past the run.
-        const reached = await within(ok, 15_000, 'a joiner getting the whole document').then(
-          () => true,
-          () => false,
-        )
-        const at = performance.now()
-        done[i] = reached ? at : null
-        if (reached) joinTimes.push(at - startedAt)
-      })(),
-    ),
-  )
+  let waves: JoinWaveReport[]
+  let joined: BenchClient[] = []
+  if (processes === 0) {
+    const wave = await joinWave(plan(plans[0]!))
+    waves = [wave.report]
+    joined = wave.clients
+  } else {
+    waves = await Promise.all(reports)
+  }
   const window = measure()
-  const generatorStalls = stalls()
+  const workersCpuPct =
+    (workers.reduce((sum, worker, w) => sum + cpuSeconds(worker.pid!) - workerCpu[w]!, 0) / window.seconds) *
+    100
+  for (const worker of workers) worker.send({ type: 'close' })
+  const joinTimes = waves.flatMap((wave) => wave.joinTimes)
+  const done = waves.flatMap((wave) => wave.doneAt)
+  const lastJoinAt = Math.max(...waves.map((wave) => wave.lastJoinAt))
+  const generatorStalls = {
+    generatorStallMaxMs: Math.max(...waves.map((wave) => wave.generatorStallMaxMs)),
+    generatorGcMaxMs: Math.max(...waves.map((wave) => wave.generatorGcMaxMs)),
+  }
   const completed = done.filter((t): t is number => t !== null)
   const allSyncedAt = Math.max(...completed)
   const perClient = percentiles(joinTimes)
@@ -452,12 +457,13 @@ export const joinStorm = async (
       joinP50Ms: round(perClient.p50),
       joinP99Ms: round(perClient.p99),
       serverCpuPct: round(window.serverCpuPct, 1),
-      generatorCpuPct: round(window.generatorCpuPct, 1),
+      generatorCpuPct: round(window.generatorCpuPct + workersCpuPct, 1),
       generatorStallMaxMs: round(generatorStalls.generatorStallMaxMs, 1),
       generatorGcMaxMs: round(generatorStalls.generatorGcMaxMs, 1),
     },
     notes: [
-      ...generatorNote(window.generatorCpuPct),
+      ...generatorNote(window.generatorCpuPct + workersCpuPct),
+      ...(processes > 0 ? [`joiners split over ${processes} generator processes`] : []),
       ...(completed.length < joiners
         ? [`${joiners - completed.length} joiners never got the full document`]
         : []),

@@ -61,4 +61,19 @@ describe('the benchmark harness (quick scenarios against Samverkstad)', () => {
     const result = await joinStorm(server, { joiners: 20, residents: 3, prefillUpdates: 100, spreadMs: 200 })
     expect(result.converged).toBe(true)
   })
+
+  it('S4 split over two generator processes: every joiner of each gets the full document, all are counted', async () => {
+    server = await startBenchServer('samverkstad')
+    const result = await joinStorm(server, {
+      joiners: 20,
+      residents: 3,
+      prefillUpdates: 100,
+      spreadMs: 200,
+      processes: 2,
+    })
+    expect(result.converged).toBe(true)
+    expect(result.notes).toContain('joiners split over 2 generator processes')
+    expect(result.metrics.joinP50Ms).toBeGreaterThan(0)
+    expect(result.metrics.allSyncedMs).toBeGreaterThanOrEqual(0)
+  })
 })
