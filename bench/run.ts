@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room] [--scale-out]`
+// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room] [--scale-out] [--s4-processes=N]`
 // Drives Samverkstad and the reference servers with the same clients, in the same run, and writes one JSON
 // line per (server, scenario, run) to bench/results/, then the medians to docs/PERFORMANCE.md.
 import { execSync } from 'node:child_process'
