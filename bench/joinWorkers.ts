@@ -33,7 +33,12 @@ export const forkJoinWorker = (): Promise<ChildProcess> =>
 /** Hands a generator process its plan; resolves with its report (its clients stay connected until `close`). */
 export const runJoinWorker = (worker: ChildProcess, plan: JoinWavePlan): Promise<JoinWaveReport> =>
   new Promise((resolve, reject) => {
-    worker.once('exit', (code) => reject(new Error(`join worker exited with ${code} before reporting`)))
-    worker.once('message', (message: { type: 'report'; report: JoinWaveReport }) => resolve(message.report))
+    const exited = (code: number | null) =>
+      reject(new Error(`join worker exited with ${code} before reporting`))
+    worker.once('exit', exited)
+    worker.once('message', (message: { type: 'report'; report: JoinWaveReport }) => {
+      worker.off('exit', exited)
+      resolve(message.report)
+    })
     worker.send({ type: 'plan', plan })
   })

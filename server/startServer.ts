@@ -232,7 +232,7 @@ export const startServer = async ({
       logger.warn({ err: error }, 'could not list recently written documents to reopen')
       return []
     })
-  const preloaded = await registry.preload(recent.filter((id) => id !== WARM_UP_DOC))
+  const preloaded = await registry.preload(recent)
   if (preloaded > 0) logger.info({ documents: preloaded }, 'reopened recently written documents')
   await listen(config.port, config.host)
   const address = server.address() as AddressInfo
