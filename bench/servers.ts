@@ -4,6 +4,7 @@ import { createServer, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Framing } from './BenchClient'
+import { readBuiltServerArgs } from './builtServerArgs'
 
 export type ServerKind = 'samverkstad' | 'y-websocket-server' | 'hocuspocus'
 export const SERVER_KINDS: readonly ServerKind[] = ['samverkstad', 'y-websocket-server', 'hocuspocus']
@@ -74,9 +75,10 @@ const command = (
             ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
             : []),
           ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-          // `npm run bench` runs the bundle that `npm start` runs; tests run the sources through tsx.
+          // `npm run bench` runs the bundle as `npm start` runs it, flags included; tests run the sources
+          // through tsx.
           ...(process.env.BENCH_SAMVERKSTAD_BUNDLE === '1'
-            ? ['dist/server/main.mjs']
+            ? readBuiltServerArgs()
             : ['--import', 'tsx', 'server/main.ts']),
         ],
         // One load generator on one address opens thousands of sockets: lift the per-address limits.

@@ -1,8 +1,12 @@
 // `tsx bench/socket-floor.ts`: what 1,000 idle websocket connections cost a bare `ws` server on this
 // machine (no Yjs, no rooms) — the memory floor under any Node websocket sync server's per-room figure.
+// Arguments are Node flags for the measured processes: `tsx bench/socket-floor.ts --max-semi-space-size=1`
+// measures them as `npm start` runs the server.
 import { spawn } from 'node:child_process'
 import WebSocket from 'ws'
 import { rssMiB } from './proc'
+
+const nodeFlags = process.argv.slice(2)
 
 const SERVER = `
 const { WebSocketServer } = require('ws')
@@ -10,7 +14,7 @@ const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
 wss.on('listening', () => console.log(wss.address().port))
 wss.on('connection', (ws) => ws.on('message', (m) => ws.send(m)))
 `
-const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] })
+const child = spawn(process.execPath, [...nodeFlags, '-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] })
 const port = await new Promise<number>((resolve) =>
   child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString()))),
 )
@@ -64,5 +68,7 @@ const settle = () => new Promise((r) => setTimeout(r, 100))
   for (const awareness of keep) awareness.destroy()
 })()
 `
-const docs = spawn(process.execPath, ['--expose-gc', '-e', DOCS], { stdio: ['ignore', 'inherit', 'inherit'] })
+const docs = spawn(process.execPath, [...nodeFlags, '--expose-gc', '-e', DOCS], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
 await new Promise((resolve) => docs.once('exit', resolve))
