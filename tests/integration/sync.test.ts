@@ -127,6 +127,42 @@ describe('sync over the y-websocket protocol', () => {
     expect(delta(reloaded)).toBe(expected)
   })
 
+  it('what Yjs cleans up on the server while applying an edit made offline is stored with the edit', async () => {
+    // Two people make the same text bold, one of them offline. Applying the second bold, the server's Yjs
+    // deletes the now redundant formatting marks in a transaction of its own: those deletions must reach
+    // storage too, or the document reloaded after a restart differs from the one everyone was shown.
+    const docId = await workspace.document('offline-formatting')
+    const a = await connect('offline-formatting')
+    const b = await connect('offline-formatting')
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    const textOf = (doc: Y.Doc) => {
+      const paragraph = doc.getXmlFragment('rich').get(0)
+      return paragraph instanceof Y.XmlElement ? (paragraph.get(0) as Y.XmlText | null) : null
+    }
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Gemensamt mål')])
+    a.doc.getXmlFragment('rich').insert(0, [paragraph])
+    await waitFor(() => textOf(b.doc)?.toString() === 'Gemensamt mål', 'the text on the other client')
+    b.disconnect()
+    textOf(a.doc)!.format(0, 9, { strong: {} })
+    textOf(b.doc)!.format(0, 9, { strong: {} })
+    const delta = (doc: Y.Doc) => JSON.stringify(textOf(doc)?.toDelta() ?? [])
+    const room = server.registry.peek(docId)!
+    await waitFor(() => delta(room.doc) === delta(a.doc), "the server to apply the online person's bold")
+    const deletedBefore = Y.createDeleteSetFromStructStore(room.doc.store).clients.size
+    b.connect()
+    await waitSynced(b)
+    await waitFor(() => delta(a.doc) === delta(b.doc), 'both to show the same formatting')
+    await server.registry.flush()
+    // The server did clean up (else this test would not test anything), and storage holds exactly its state.
+    expect(Y.createDeleteSetFromStructStore(room.doc.store).clients.size).toBeGreaterThan(deletedBefore)
+    // Compared as stored, not after reloading: a reload would redo the same clean-up and hide the gap.
+    const stored = await server.storage.documents.load(docId)
+    const storedUpdate = Y.mergeUpdates([...(stored.state === null ? [] : [stored.state]), ...stored.updates])
+    const deletions = (update: Uint8Array) => Y.decodeUpdate(update).ds.clients
+    expect(deletions(storedUpdate)).toEqual(deletions(Y.encodeStateAsUpdate(room.doc)))
+  })
+
   it('documents are separate rooms', async () => {
     const a = await connect('room-a')
     const b = await connect('room-b')
