@@ -82,6 +82,8 @@ export class Room {
   private logLength: number
   private lastTransactionChanged = false
   private lastBeforeState: Map<number, number> | null = null
+  /** While a socket's update is applied: whose it is, and the updates of Yjs's own follow-up transactions. */
+  private applying: { readonly origin: SocketPort; readonly followUps: Uint8Array[] } | null = null
   private presenceCache: Uint8Array | null = null
   /** Awareness clients changed by the last awareness message applied. */
   private lastPresenceChange: number[] = []
@@ -125,6 +127,10 @@ export class Room {
       this.lastTransactionChanged ||=
         transaction.deleteSet.clients.size > 0 ||
         !sameStateVectors(transaction.beforeState, transaction.afterState)
+      // Yjs encodes a transaction's update only while something listens for updates, and emits it right
+      // after this event: listening from here on, for follow-ups only, spares every keystroke that encoding.
+      if (this.applying !== null && transaction.origin !== this.applying.origin)
+        this.doc.on('update', this.collectFollowUp)
     })
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it must not announce a presence of its own.
@@ -374,19 +380,17 @@ export class Room {
     // Changes made by follow-up transactions (Yjs's formatting cleanup) are stored and relayed with the
     // update, so memory, storage and every client hold the same document.
     const followUps: Uint8Array[] = []
-    const collect = (produced: Uint8Array, from: unknown) => {
-      if (from !== origin) followUps.push(produced)
-    }
-    this.doc.on('update', collect)
+    this.applying = { origin, followUps }
     try {
       Y.applyUpdate(this.doc, update, origin)
     } catch (error) {
-      this.doc.off('update', collect)
       this.reject(origin, 'invalid-update', String(error))
       this.salvage()
       return
+    } finally {
+      this.applying = null
+      this.doc.off('update', this.collectFollowUp)
     }
-    this.doc.off('update', collect)
     const store = this.doc.store
     const pending = store.pendingStructs !== null || store.pendingDs !== null
     if (!this.lastTransactionChanged && !pending) return
@@ -515,6 +519,10 @@ export class Room {
       return
     }
     if (this.lastPresenceChange.length > 0) this.outbox.addPresence(this.lastPresenceChange, null, null)
+  }
+
+  private readonly collectFollowUp = (produced: Uint8Array, from: unknown): void => {
+    if (this.applying !== null && from !== this.applying.origin) this.applying.followUps.push(produced)
   }
 
   private readonly trackAwareness = (
