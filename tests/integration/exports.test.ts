@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentValue } from '../../shared/document/field-value'
 import { escapeHtml } from '../../shared/export/html'
+import { formatTimestamp } from '../../shared/export/outline'
 import type { TemplateId } from '../../shared/schema/template-id'
 import { templates } from '../../shared/templates'
 import { readDocument, writeDocument } from '../../shared/ydoc/document-ydoc'
@@ -57,7 +58,9 @@ describe('exports of the current state', () => {
     'Mötesplats Järva',
     'Spånga-Tensta stadsdelsförvaltning',
     'Föreningen Gemenskap',
-    new Date().toISOString().slice(0, 10),
+    // The export is dated in Swedish local time, as a registrar reads it: from 23:00 UTC (22:00 in summer)
+    // that is already tomorrow's date.
+    formatTimestamp(new Date().toISOString()).slice(0, 10),
   ]
 
   it.each(Object.keys(templates))('%s: Markdown holds every label and value and the header', async (id) => {
