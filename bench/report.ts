@@ -6,6 +6,8 @@ import { median, round } from './stats'
 
 const OURS: ServerKind = 'samverkstad'
 const REFERENCES: ServerKind[] = ['y-websocket-server', 'hocuspocus']
+/** Shown beside the others where it ran, never a reference (bench/floor-server.ts). */
+const FLOOR: ServerKind = 'floor'
 
 /** Metrics shown per scenario; `higher` marks those where more is better. */
 const SHOWN: Record<string, Array<{ metric: string; higher?: boolean }>> = {
@@ -58,11 +60,14 @@ const format = (value: number): string => (Number.isFinite(value) ? String(round
 
 /** The medians as Markdown tables, each Samverkstad figure with its ratio to the best reference. */
 export const renderTables = (records: BenchRecord[]): string => {
-  const servers = [OURS, ...REFERENCES].filter((s) => records.some((r) => r.server === s))
+  const compared = [OURS, ...REFERENCES].filter((s) => records.some((r) => r.server === s))
   const lines: string[] = []
   for (const scenario of ['S1a', 'S1b', 'S2', 'S3', 'S4']) {
     const metrics = SHOWN[scenario]!
     if (!records.some((r) => r.scenario === scenario)) continue
+    const servers = records.some((r) => r.server === FLOOR && r.scenario === scenario)
+      ? [...compared, FLOOR]
+      : compared
     const runs = Math.max(
       ...servers.map((s) => records.filter((r) => r.server === s && r.scenario === scenario).length),
     )
@@ -96,7 +101,7 @@ export const renderTables = (records: BenchRecord[]): string => {
   if (sized.length > 0) {
     lines.push('### Largest S1b room with p99 under 100 ms (one 5 s run per size: 100, 200, 300, 400)', '')
     lines.push('| server | largest size | p99 at each size tried (ms) |', '| --- | ---: | --- |')
-    for (const server of servers) {
+    for (const server of compared) {
       const mine = sized.filter((r) => r.server === server)
       const passing = mine.filter((r) => r.converged && (r.metrics.p99Ms ?? Number.POSITIVE_INFINITY) < 100)
       const largest = passing.length === 0 ? 0 : Math.max(...passing.map((r) => r.metrics.clients ?? 0))

@@ -6,8 +6,18 @@ import { join } from 'node:path'
 import type { Framing } from './BenchClient'
 import { readBuiltServerArgs } from './builtServerArgs'
 
-export type ServerKind = 'samverkstad' | 'y-websocket-server' | 'hocuspocus'
-export const SERVER_KINDS: readonly ServerKind[] = ['samverkstad', 'y-websocket-server', 'hocuspocus']
+export type ServerKind = 'samverkstad' | 'y-websocket-server' | 'hocuspocus' | 'floor'
+export const SERVER_KINDS: readonly ServerKind[] = [
+  'samverkstad',
+  'y-websocket-server',
+  'hocuspocus',
+  'floor',
+]
+/**
+ * `floor` (bench/floor-server.ts) is no server to compare with but the least work any could do: it runs only
+ * the latency scenarios it bounds, and is never the "best reference".
+ */
+export const FLOOR_SCENARIOS: readonly string[] = ['S1a', 'S4']
 
 export interface BenchServer {
   readonly kind: ServerKind
@@ -102,6 +112,8 @@ const command = (
         args: ['--import', 'tsx', 'bench/hocuspocus-server.ts'],
         env: { ...base, DATABASE: join(dataDir, 'hocuspocus.sqlite') },
       }
+    case 'floor':
+      return { args: ['--import', 'tsx', 'bench/floor-server.ts'], env: base }
   }
 }
 
@@ -175,7 +187,7 @@ const launch = async (
     },
     urlFor: (docName) => {
       if (kind === 'hocuspocus') return `ws://127.0.0.1:${port}/`
-      if (kind === 'y-websocket-server') return `ws://127.0.0.1:${port}/${docName}`
+      if (kind === 'y-websocket-server' || kind === 'floor') return `ws://127.0.0.1:${port}/${docName}`
       const id = session.ids.get(docName)
       if (id === undefined || session.workspace === null)
         throw new Error(`document ${docName} was not prepared`)

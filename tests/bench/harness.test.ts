@@ -77,3 +77,34 @@ describe('the benchmark harness (quick scenarios against Samverkstad)', () => {
     expect(result.metrics.allSyncedMs).toBeGreaterThanOrEqual(0)
   })
 })
+
+// The floor bounds the latency figures only if it is a working y-websocket server: the same clients must
+// converge against it.
+describe('the latency floor (bench/floor-server.ts)', () => {
+  let server: BenchServer | null = null
+  afterEach(async () => {
+    await server?.stop()
+    server?.cleanUp()
+    server = null
+  })
+
+  it('S1a: clients with cursors converge through it', async () => {
+    server = await startBenchServer('floor')
+    const result = await roomFanout(server, {
+      clients: 8,
+      editsPerSecond: 4,
+      durationMs: 1_000,
+      cursors: true,
+      applyOnArrival: true,
+      docName: 'f-s1a',
+    })
+    expect(result.converged).toBe(true)
+    expect(result.metrics.updates).toBeGreaterThan(20)
+  })
+
+  it('S4: every joiner of a storm gets the full document from it', async () => {
+    server = await startBenchServer('floor')
+    const result = await joinStorm(server, { joiners: 20, residents: 3, prefillUpdates: 100, spreadMs: 200 })
+    expect(result.converged).toBe(true)
+  })
+})
