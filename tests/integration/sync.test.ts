@@ -7,6 +7,14 @@ import { startTestServer, type TestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
 
+/** The first paragraph's text in a rich-text field, as y-prosemirror keeps it: an XmlText in an XmlElement. */
+const richTextOf = (doc: Y.Doc): Y.XmlText | null => {
+  const paragraph = doc.getXmlFragment('rich').get(0)
+  return paragraph instanceof Y.XmlElement ? (paragraph.get(0) as Y.XmlText | null) : null
+}
+/** The formatted text of that paragraph, comparable between documents. */
+const richDelta = (doc: Y.Doc): string => JSON.stringify(richTextOf(doc)?.toDelta() ?? [])
+
 const contentOf = (doc: Y.Doc) => ({
   text: doc.getText('text').toString(),
   map: doc.getMap('map').toJSON(),
@@ -101,15 +109,10 @@ describe('sync over the y-websocket protocol', () => {
     const b = await connect('formatting')
     await Promise.all([waitSynced(a), waitSynced(b)])
     // Exactly what y-prosemirror writes: a paragraph's XmlText, changed with applyDelta, one keystroke each.
-    const textOf = (doc: Y.Doc) => {
-      const paragraph = doc.getXmlFragment('rich').get(0)
-      return paragraph instanceof Y.XmlElement ? (paragraph.get(0) as Y.XmlText) : null
-    }
-    const delta = (doc: Y.Doc) => JSON.stringify(textOf(doc)?.toDelta() ?? [])
     const paragraph = new Y.XmlElement('paragraph')
     paragraph.insert(0, [new Y.XmlText()])
     a.doc.getXmlFragment('rich').insert(0, [paragraph])
-    const text = textOf(a.doc)!
+    const text = richTextOf(a.doc)!
     for (const char of 'Skrivet') text.applyDelta([{ retain: text.length }, { insert: char }])
     for (const char of ' i fetstil')
       text.applyDelta([{ retain: text.length }, { insert: char, attributes: { strong: {} } }])
@@ -117,14 +120,14 @@ describe('sync over the y-websocket protocol', () => {
       { insert: 'Skrivet' },
       { insert: ' i fetstil', attributes: { strong: {} } },
     ])
-    expect(delta(a.doc)).toBe(expected)
-    await waitFor(() => delta(b.doc) === expected, 'the bold text on the other client')
+    expect(richDelta(a.doc)).toBe(expected)
+    await waitFor(() => richDelta(b.doc) === expected, 'the bold text on the other client')
     await server.registry.flush()
     const stored = await server.storage.documents.load(docId)
     const reloaded = new Y.Doc()
     if (stored.state !== null) Y.applyUpdate(reloaded, stored.state)
     for (const update of stored.updates) Y.applyUpdate(reloaded, update)
-    expect(delta(reloaded)).toBe(expected)
+    expect(richDelta(reloaded)).toBe(expected)
   })
 
   it('what Yjs cleans up on the server while applying an edit made offline is stored with the edit', async () => {
@@ -135,24 +138,22 @@ describe('sync over the y-websocket protocol', () => {
     const a = await connect('offline-formatting')
     const b = await connect('offline-formatting')
     await Promise.all([waitSynced(a), waitSynced(b)])
-    const textOf = (doc: Y.Doc) => {
-      const paragraph = doc.getXmlFragment('rich').get(0)
-      return paragraph instanceof Y.XmlElement ? (paragraph.get(0) as Y.XmlText | null) : null
-    }
     const paragraph = new Y.XmlElement('paragraph')
     paragraph.insert(0, [new Y.XmlText('Gemensamt mål')])
     a.doc.getXmlFragment('rich').insert(0, [paragraph])
-    await waitFor(() => textOf(b.doc)?.toString() === 'Gemensamt mål', 'the text on the other client')
+    await waitFor(() => richTextOf(b.doc)?.toString() === 'Gemensamt mål', 'the text on the other client')
     b.disconnect()
-    textOf(a.doc)!.format(0, 9, { strong: {} })
-    textOf(b.doc)!.format(0, 9, { strong: {} })
-    const delta = (doc: Y.Doc) => JSON.stringify(textOf(doc)?.toDelta() ?? [])
+    richTextOf(a.doc)!.format(0, 9, { strong: {} })
+    richTextOf(b.doc)!.format(0, 9, { strong: {} })
     const room = server.registry.peek(docId)!
-    await waitFor(() => delta(room.doc) === delta(a.doc), "the server to apply the online person's bold")
+    await waitFor(
+      () => richDelta(room.doc) === richDelta(a.doc),
+      "the server to apply the online person's bold",
+    )
     const deletedBefore = Y.createDeleteSetFromStructStore(room.doc.store).clients.size
     b.connect()
     await waitSynced(b)
-    await waitFor(() => delta(a.doc) === delta(b.doc), 'both to show the same formatting')
+    await waitFor(() => richDelta(a.doc) === richDelta(b.doc), 'both to show the same formatting')
     await server.registry.flush()
     // The server did clean up (else this test would not test anything), and storage holds exactly its state.
     expect(Y.createDeleteSetFromStructStore(room.doc.store).clients.size).toBeGreaterThan(deletedBefore)
