@@ -6,13 +6,12 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket, WebSocketServer } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 
+/** The y-websocket message types (y-protocols frames what follows each). */
 const SYNC = 0
 const AWARENESS = 1
-const STEP1 = 0
-const STEP2 = 1
-const UPDATE = 2
 
 interface FloorRoom {
   readonly doc: Y.Doc
@@ -25,11 +24,18 @@ interface FloorRoom {
 
 const rooms = new Map<string, FloorRoom>()
 
-const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+/** A message of `type` whose body `write` adds. */
+const frame = (type: number, write: (encoder: encoding.Encoder) => void): Uint8Array => {
   const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
   write(encoder)
   return encoding.toUint8Array(encoder)
 }
+
+const presenceFrame = (room: FloorRoom, clients: number[]): Uint8Array =>
+  frame(AWARENESS, (e) =>
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients)),
+  )
 
 const roomFor = (name: string): FloorRoom => {
   let room = rooms.get(name)
@@ -79,13 +85,7 @@ const relay = (room: FloorRoom, from: WebSocket | null, bytes: Uint8Array): void
 const presenceOf = (room: FloorRoom): Uint8Array | null => {
   const states = room.awareness.getStates()
   if (states.size === 0) return null
-  room.presence ??= frame((e) => {
-    encoding.writeVarUint(e, AWARENESS)
-    encoding.writeVarUint8Array(
-      e,
-      awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]),
-    )
-  })
+  room.presence ??= presenceFrame(room, [...states.keys()])
   return room.presence
 }
 
@@ -100,23 +100,17 @@ const receive = (room: FloorRoom, socket: WebSocket, data: Uint8Array): void => 
   if (type !== SYNC) return
   const step = decoding.readVarUint(decoder)
   const payload = decoding.readVarUint8Array(decoder)
-  if (step === STEP1) {
-    const step2 = (update: Uint8Array) =>
-      frame((e) => {
-        encoding.writeVarUint(e, SYNC)
-        encoding.writeVarUint(e, STEP2)
-        encoding.writeVarUint8Array(e, update)
-      })
+  if (step === syncProtocol.messageYjsSyncStep1) {
     // An empty state vector (one byte) asks for everything: the same bytes for every such joiner.
     if (payload.byteLength > 1) {
-      socket.send(step2(Y.encodeStateAsUpdate(room.doc, payload)))
+      socket.send(frame(SYNC, (e) => syncProtocol.writeSyncStep2(e, room.doc, payload)))
       return
     }
-    room.fullState ??= step2(Y.encodeStateAsUpdate(room.doc))
+    room.fullState ??= frame(SYNC, (e) => syncProtocol.writeSyncStep2(e, room.doc))
     socket.send(room.fullState)
     return
   }
-  if (step !== STEP2 && step !== UPDATE) return
+  if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return
   room.changed = false
   Y.applyUpdate(room.doc, payload, socket)
   // A joiner's answer to our step 1 is usually empty: passing that on would cost every socket a write.
@@ -125,13 +119,7 @@ const receive = (room: FloorRoom, socket: WebSocket, data: Uint8Array): void => 
   relay(
     room,
     socket,
-    step === UPDATE
-      ? data
-      : frame((e) => {
-          encoding.writeVarUint(e, SYNC)
-          encoding.writeVarUint(e, UPDATE)
-          encoding.writeVarUint8Array(e, payload)
-        }),
+    step === syncProtocol.messageYjsUpdate ? data : frame(SYNC, (e) => syncProtocol.writeUpdate(e, payload)),
   )
 }
 
@@ -139,13 +127,7 @@ const server = new WebSocketServer({ host: '127.0.0.1', port: Number(process.env
 server.on('connection', (socket, request) => {
   const room = roomFor(request.url ?? '/')
   room.sockets.set(socket, new Set())
-  socket.send(
-    frame((e) => {
-      encoding.writeVarUint(e, SYNC)
-      encoding.writeVarUint(e, STEP1)
-      encoding.writeVarUint8Array(e, Y.encodeStateVector(room.doc))
-    }),
-  )
+  socket.send(frame(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.doc)))
   const presence = presenceOf(room)
   if (presence !== null) socket.send(presence)
   socket.on('message', (data: Buffer) => {
@@ -161,14 +143,7 @@ server.on('connection', (socket, request) => {
     room.sockets.delete(socket)
     if (clients === undefined || clients.size === 0) return
     awarenessProtocol.removeAwarenessStates(room.awareness, [...clients], null)
-    relay(
-      room,
-      null,
-      frame((e) => {
-        encoding.writeVarUint(e, AWARENESS)
-        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...clients]))
-      }),
-    )
+    relay(room, null, presenceFrame(room, [...clients]))
   })
 })
 process.on('SIGTERM', () => server.close(() => process.exit(0)))

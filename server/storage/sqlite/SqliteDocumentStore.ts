@@ -4,6 +4,7 @@ import { ClientRow, ClientRows } from '../client-rows'
 import { DocIdRows, RECENTLY_WRITTEN_SQL, StateRow, UpdateRows } from '../document-rows'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
 import { StorageIntegrityError } from '../StorageIntegrityError'
+import { parseRow } from '../workspace-rows'
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
 
 const CountRow = z.object({ n: z.number().int().nonnegative() })
@@ -150,11 +151,8 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async recentlyWritten(since: number, limit: number): Promise<string[]> {
-    const rows = DocIdRows.safeParse(this.statements.recentlyWritten.all({ since, limit }))
-    if (!rows.success) {
-      throw new StorageIntegrityError(`recently written documents are malformed: ${rows.error.message}`)
-    }
-    return rows.data.map((row) => row.doc_id)
+    const rows = this.statements.recentlyWritten.all({ since, limit })
+    return parseRow(DocIdRows, rows, 'recently written documents').map((row) => row.doc_id)
   }
 
   async delete(docId: string): Promise<void> {
