@@ -7,8 +7,8 @@ import { Member } from '../../shared/schema/member'
 import { Party } from '../../shared/schema/party'
 import { Approval, VersionAuthor, VersionSummary } from '../../shared/schema/version'
 import { Workspace } from '../../shared/schema/workspace'
+import { parseRow } from './parseRow'
 import type { InviteRecord, MemberRecord, VersionRecord } from './port'
-import { StorageIntegrityError } from './StorageIntegrityError'
 
 /*
  * The rows of the workspace tables as both SQL adapters (SQLite, Postgres) store them — same columns,
@@ -130,22 +130,6 @@ export const AuditRow = z
     subject: jsonOf(AuditSubject),
   })
   .transform((row) => AuditEvent.parse(row))
-
-/** Reads rows through a schema; a row this server did not write the way it reads is an integrity error. */
-export const parseRows = <T extends z.ZodType>(schema: T, rows: unknown[], what: string): z.output<T>[] =>
-  rows.map((row) => parseRow(schema, row, what))
-
-export const parseRow = <T extends z.ZodType>(schema: T, row: unknown, what: string): z.output<T> => {
-  // The row schemas parse into domain schemas inside their transforms, which throw rather than report.
-  let parsed: z.ZodSafeParseResult<z.output<T>>
-  try {
-    parsed = schema.safeParse(row)
-  } catch (error) {
-    throw new StorageIntegrityError(`stored ${what} is malformed: ${String(error)}`)
-  }
-  if (!parsed.success) throw new StorageIntegrityError(`stored ${what} is malformed: ${parsed.error.message}`)
-  return parsed.data
-}
 
 export const IdRow = z.object({ id: z.string() })
 

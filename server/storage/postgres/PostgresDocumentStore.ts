@@ -1,22 +1,16 @@
 import type { Pool, PoolClient } from 'pg'
 import { z } from 'zod'
-import { type ClientRow, ClientRows } from '../client-rows'
+import { ClientRows, ownersOf } from '../client-rows'
 import { DocIdRows, RECENTLY_WRITTEN_SQL, StateRow, UpdateRows } from '../document-rows'
 import { mergeIntoState } from '../mergeIntoState'
+import { parseRow } from '../parseRow'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
-import { StorageIntegrityError } from '../StorageIntegrityError'
 
 const SeqRows = z.array(z.object({ seq: z.number().int().positive() }))
 const LatestRows = z.array(z.object({ doc_id: z.string(), n: z.number().int().nonnegative() }))
 const CountRow = z.object({ n: z.number().int().nonnegative() })
 
 const bytes = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-
-const parse = <T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> => {
-  const parsed = schema.safeParse(value)
-  if (!parsed.success) throw new StorageIntegrityError(`stored ${what} is malformed: ${parsed.error.message}`)
-  return parsed.data
-}
 
 /** Runs `work` in one transaction; `readOnlySnapshot` reads everything as of one instant. */
 export const transaction = async <T>(
@@ -43,15 +37,12 @@ export const transaction = async <T>(
  * stored state and every log entry it drops, under a per-document advisory lock, so an instance whose replica
  * has not yet seen another instance's update can never compact it away.
  */
-const ownersOf = (rows: readonly z.infer<typeof ClientRow>[]): Map<number, ClientOwner> =>
-  new Map(rows.map((row) => [row.client_id, { memberId: row.member_id, partyId: row.party_id }]))
-
 export class PostgresDocumentStore implements DocumentStore {
   constructor(private readonly pool: Pool) {}
 
   private async readState(client: PoolClient | Pool, docId: string) {
     const result = await client.query('SELECT state, through_seq FROM doc_state WHERE doc_id = $1', [docId])
-    return result.rows.length === 0 ? null : parse(StateRow, result.rows[0], `state of document ${docId}`)
+    return result.rows.length === 0 ? null : parseRow(StateRow, result.rows[0], `state of document ${docId}`)
   }
 
   async load(docId: string): Promise<StoredDocument> {
@@ -59,7 +50,7 @@ export class PostgresDocumentStore implements DocumentStore {
       this.pool,
       async (client) => {
         const state = await this.readState(client, docId)
-        const updates = parse(
+        const updates = parseRow(
           UpdateRows,
           (await client.query('SELECT seq, data FROM doc_update WHERE doc_id = $1 ORDER BY seq', [docId]))
             .rows,
@@ -80,7 +71,7 @@ export class PostgresDocumentStore implements DocumentStore {
       this.pool,
       async (client) => {
         const state = await this.readState(client, docId)
-        const updates = parse(
+        const updates = parseRow(
           UpdateRows,
           (
             await client.query(
@@ -108,7 +99,7 @@ export class PostgresDocumentStore implements DocumentStore {
       'INSERT INTO doc_update (doc_id, data) SELECT * FROM unnest($1::text[], $2::bytea[]) RETURNING seq',
       [records.map((record) => record.docId), records.map((record) => bytes(record.update))],
     )
-    return parse(SeqRows, result.rows, 'appended seqs')
+    return parseRow(SeqRows, result.rows, 'appended seqs')
       .map((row) => row.seq)
       .sort((a, b) => a - b)
   }
@@ -117,7 +108,7 @@ export class PostgresDocumentStore implements DocumentStore {
     await transaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [docId])
       const stored = await this.readState(client, docId)
-      const dropped = parse(
+      const dropped = parseRow(
         UpdateRows,
         (
           await client.query(
@@ -146,7 +137,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const result = await this.pool.query('SELECT count(*)::int AS n FROM doc_update WHERE doc_id = $1', [
       docId,
     ])
-    return parse(CountRow, result.rows[0], 'count').n
+    return parseRow(CountRow, result.rows[0], 'count').n
   }
 
   async latestSeqs(docIds: readonly string[]): Promise<Map<string, number>> {
@@ -156,13 +147,13 @@ export class PostgresDocumentStore implements DocumentStore {
        FROM unnest($1::text[]) AS d(doc_id)`,
       [docIds],
     )
-    return new Map(parse(LatestRows, result.rows, 'latest seqs').map((row) => [row.doc_id, row.n]))
+    return new Map(parseRow(LatestRows, result.rows, 'latest seqs').map((row) => [row.doc_id, row.n]))
   }
 
   async recentlyWritten(since: number, limit: number): Promise<string[]> {
     const sql = RECENTLY_WRITTEN_SQL.replace('$since', '$1::bigint').replace('$limit', '$2::int')
     const result = await this.pool.query(sql, [since, limit])
-    return parse(DocIdRows, result.rows, 'recently written documents').map((row) => row.doc_id)
+    return parseRow(DocIdRows, result.rows, 'recently written documents').map((row) => row.doc_id)
   }
 
   async delete(docId: string): Promise<void> {
@@ -178,7 +169,7 @@ export class PostgresDocumentStore implements DocumentStore {
       'SELECT client_id, member_id, party_id FROM doc_client WHERE doc_id = $1',
       [docId],
     )
-    return ownersOf(parse(ClientRows, rows, `client owners of document ${docId}`))
+    return ownersOf(parseRow(ClientRows, rows, `client owners of document ${docId}`))
   }
 
   async claimClients(
@@ -195,7 +186,7 @@ export class PostgresDocumentStore implements DocumentStore {
        SELECT client_id, member_id, party_id FROM doc_client WHERE doc_id = $1 AND client_id = ANY($2::bigint[])`,
       [docId, ids, ids.map((id) => claims.get(id)?.memberId), ids.map((id) => claims.get(id)?.partyId)],
     )
-    const stored = ownersOf(parse(ClientRows, rows, `client owners of document ${docId}`))
+    const stored = ownersOf(parseRow(ClientRows, rows, `client owners of document ${docId}`))
     // The CTE's insert is not visible to the SELECT of the same statement: fresh claims are ours.
     for (const [id, owner] of claims) if (!stored.has(id)) stored.set(id, owner)
     return stored

@@ -1,11 +1,10 @@
 import type { Pool } from 'pg'
 import type { Approval, VersionSummary } from '../../../shared/schema/version'
+import { parseRow, parseRows } from '../parseRow'
 import type { AuditRecord, VersionRecord, VersionStore } from '../port'
 import {
   ApprovalRow,
   groupApprovals,
-  parseRow,
-  parseRows,
   VERSION_INSERT_COLUMNS,
   VersionRow,
   VersionSummaryRow,

@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
-import { ClientRow, ClientRows } from '../client-rows'
+import { ClientRow, ClientRows, ownersOf } from '../client-rows'
 import { DocIdRows, RECENTLY_WRITTEN_SQL, StateRow, UpdateRows } from '../document-rows'
+import { parseRow } from '../parseRow'
 import type { ClientOwner, DocumentStore, StoredDocument, StoredSince, UpdateRecord } from '../port'
-import { StorageIntegrityError } from '../StorageIntegrityError'
-import { parseRow } from '../workspace-rows'
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './openSqliteDatabase'
 
 const CountRow = z.object({ n: z.number().int().nonnegative() })
@@ -69,7 +68,7 @@ export class SqliteDocumentStore implements DocumentStore {
       const owners = new Map<number, ClientOwner>()
       for (const [clientId, owner] of claims) {
         claim.run(docId, clientId, owner.memberId, owner.partyId)
-        const row = ClientRow.parse(client.get(docId, clientId))
+        const row = parseRow(ClientRow, client.get(docId, clientId), `owner of client ${clientId}`)
         owners.set(row.client_id, { memberId: row.member_id, partyId: row.party_id })
       }
       return owners
@@ -91,23 +90,13 @@ export class SqliteDocumentStore implements DocumentStore {
   async load(docId: string): Promise<StoredDocument> {
     const rawState = this.statements.state.get(docId)
     const rawUpdates = this.statements.updates.all(docId)
-    const state = rawState === undefined ? null : StateRow.safeParse(rawState)
-    if (state !== null && !state.success) {
-      throw new StorageIntegrityError(
-        `stored state of document ${docId} is malformed: ${state.error.message}`,
-      )
-    }
-    const updates = UpdateRows.safeParse(rawUpdates)
-    if (!updates.success) {
-      throw new StorageIntegrityError(
-        `stored updates of document ${docId} are malformed: ${updates.error.message}`,
-      )
-    }
-    const stateSeq = state?.data.through_seq ?? 0
+    const state = rawState === undefined ? null : parseRow(StateRow, rawState, `state of document ${docId}`)
+    const updates = parseRow(UpdateRows, rawUpdates, `updates of document ${docId}`)
+    const stateSeq = state?.through_seq ?? 0
     return {
-      state: state?.data.state ?? null,
-      updates: updates.data.map((row) => row.data),
-      lastSeq: Math.max(stateSeq, updates.data.at(-1)?.seq ?? 0),
+      state: state?.state ?? null,
+      updates: updates.map((row) => row.data),
+      lastSeq: Math.max(stateSeq, updates.at(-1)?.seq ?? 0),
     }
   }
 
@@ -121,33 +110,32 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async logLength(docId: string): Promise<number> {
-    return CountRow.parse(this.statements.count.get(docId)).n
+    return parseRow(CountRow, this.statements.count.get(docId), 'count').n
   }
 
   async loadSince(docId: string, afterSeq: number): Promise<StoredSince> {
     const rawState = this.statements.state.get(docId)
-    const state = rawState === undefined ? null : StateRow.safeParse(rawState)
-    if (state !== null && !state.success) {
-      throw new StorageIntegrityError(
-        `stored state of document ${docId} is malformed: ${state.error.message}`,
-      )
-    }
-    const updates = UpdateRows.safeParse(this.statements.updatesSince.all(docId, afterSeq))
-    if (!updates.success) {
-      throw new StorageIntegrityError(
-        `stored updates of document ${docId} are malformed: ${updates.error.message}`,
-      )
-    }
-    const stateSeq = state?.data.through_seq ?? 0
+    const state = rawState === undefined ? null : parseRow(StateRow, rawState, `state of document ${docId}`)
+    const updates = parseRow(
+      UpdateRows,
+      this.statements.updatesSince.all(docId, afterSeq),
+      `updates of document ${docId}`,
+    )
+    const stateSeq = state?.through_seq ?? 0
     return {
-      state: state !== null && stateSeq > afterSeq ? state.data.state : null,
-      updates: updates.data.map((row) => row.data),
-      lastSeq: Math.max(stateSeq, updates.data.at(-1)?.seq ?? afterSeq),
+      state: state !== null && stateSeq > afterSeq ? state.state : null,
+      updates: updates.map((row) => row.data),
+      lastSeq: Math.max(stateSeq, updates.at(-1)?.seq ?? afterSeq),
     }
   }
 
   async latestSeqs(docIds: readonly string[]): Promise<Map<string, number>> {
-    return new Map(docIds.map((docId) => [docId, CountRow.parse(this.statements.latest.get(docId, docId)).n]))
+    return new Map(
+      docIds.map((docId) => [
+        docId,
+        parseRow(CountRow, this.statements.latest.get(docId, docId), 'latest seq').n,
+      ]),
+    )
   }
 
   async recentlyWritten(since: number, limit: number): Promise<string[]> {
@@ -160,14 +148,8 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async clientOwners(docId: string): Promise<Map<number, ClientOwner>> {
-    const rows = ClientRows.safeParse(this.statements.clients.all(docId))
-    if (!rows.success) {
-      throw new StorageIntegrityError(
-        `client owners of document ${docId} are malformed: ${rows.error.message}`,
-      )
-    }
-    return new Map(
-      rows.data.map((row) => [row.client_id, { memberId: row.member_id, partyId: row.party_id }]),
+    return ownersOf(
+      parseRow(ClientRows, this.statements.clients.all(docId), `client owners of document ${docId}`),
     )
   }
 

@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import type { Approval, VersionSummary } from '../../../shared/schema/version'
+import { parseRow, parseRows } from '../parseRow'
 import type { AuditRecord, VersionRecord, VersionStore } from '../port'
 import {
   ApprovalRow,
   groupApprovals,
-  parseRow,
-  parseRows,
   VERSION_INSERT_COLUMNS,
   VersionRow,
   VersionSummaryRow,
@@ -66,7 +65,7 @@ export class SqliteVersionStore implements VersionStore {
       },
     )
     this.insert = db.transaction((version: Omit<VersionRecord, 'number'>, audit: AuditRecord) => {
-      const { next } = NextRow.parse(this.sql.next.get(version.documentId))
+      const { next } = parseRow(NextRow, this.sql.next.get(version.documentId), 'next version number')
       this.sql.insert.run(...versionRowValues(version, next, version.state))
       writeAudit([
         audit.subject === null

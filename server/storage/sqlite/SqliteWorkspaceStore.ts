@@ -5,6 +5,7 @@ import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
 import type { Workspace } from '../../../shared/schema/workspace'
+import { parseRow, parseRows } from '../parseRow'
 import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
 import {
   AuditRow,
@@ -13,8 +14,6 @@ import {
   InviteRow,
   MemberRow,
   PartyRow,
-  parseRow,
-  parseRows,
   VocabularyRow,
   WorkspaceRow,
 } from '../workspace-rows'
