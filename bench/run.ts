@@ -7,6 +7,7 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { z } from 'zod'
 import { writeReport } from './report'
 import {
   coldLoad,
@@ -48,17 +49,23 @@ const { values } = parseArgs({
 })
 
 const quick = values.quick ?? false
+const parseRuns = (value: string): number => {
+  const parsed = z.coerce.number().int().min(1).max(50).safeParse(value)
+  if (!parsed.success) throw new Error(`--runs must be a whole number from 1 to 50, not "${value}"`)
+  return parsed.data
+}
+const runsArg = values.runs === undefined ? undefined : parseRuns(values.runs)
+const LATENCY_SCENARIOS: readonly ScenarioId[] = ['S1a', 'S4']
 /**
  * Runs per scenario. The latency scenarios get five: this machine has slow spells of 20–60 s in which
  * whichever server is measured uses more CPU and its clients see longer stalls, and with three runs one such
  * spell can decide a median (docs/PERFORMANCE.md, "Since the floor writes once per turn").
  */
 const runsOf = (scenario: ScenarioId): number => {
-  if (values.runs !== undefined) return Number(values.runs)
+  if (runsArg !== undefined) return runsArg
   if (quick) return 1
   return LATENCY_SCENARIOS.includes(scenario) ? 5 : 3
 }
-const LATENCY_SCENARIOS: readonly ScenarioId[] = ['S1a', 'S4']
 // The floor only bounds the full run's latency figures; a quick run checks that the servers work.
 const servers = (values.servers?.split(',') ??
   SERVER_KINDS.filter((kind) => !quick || kind !== 'floor')) as ServerKind[]
@@ -184,7 +191,7 @@ const redisUrl = process.env.REDIS_URL
 if ((scaleOutOnly || !quick) && (databaseUrl === undefined || redisUrl === undefined)) {
   console.log('S1 scale-out variant skipped: it needs DATABASE_URL and REDIS_URL')
 } else if (scaleOutOnly || !quick) {
-  const scaleOutRuns = values.runs !== undefined ? Number(values.runs) : quick ? 1 : 3
+  const scaleOutRuns = runsArg ?? (quick ? 1 : 3)
   for (let run = 1; run <= scaleOutRuns; run++) {
     for (const scenario of ['S1a', 'S1b'] as const) {
       for (const count of [1, 2]) {
