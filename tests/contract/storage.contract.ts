@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocumentStore } from '../../server/storage/port'
+import { docFromStored } from '../helpers/docFromStored'
 
 /** Builds a fresh, empty store for one test. */
 export type StoreFactory = () => Promise<DocumentStore> | DocumentStore
@@ -15,9 +16,7 @@ const typed = (text: string): Uint8Array[] => {
 }
 
 const textOf = (stored: { state: Uint8Array | null; updates: readonly Uint8Array[] }): string => {
-  const doc = new Y.Doc()
-  if (stored.state !== null) Y.applyUpdate(doc, stored.state)
-  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  const doc = docFromStored(stored)
   const text = doc.getText('t').toString()
   doc.destroy()
   return text

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
 import { browserSession } from '../helpers/browserSession'
+import { docFromStored } from '../helpers/docFromStored'
 import { createDocumentInBrowser, createWorkspaceInBrowser, fieldText } from '../helpers/e2e-flows'
 
 const e2e = hasChromium ? describe : describe.skip
@@ -50,9 +50,7 @@ e2e('the shared screen', () => {
     expect(await fieldText(karin, 'direction')).not.toContain('STORSKÄRMEN')
     await session.server.registry.flush()
     const stored = await session.server.storage.documents.load(documentId)
-    const doc = new Y.Doc()
-    if (stored.state !== null) Y.applyUpdate(doc, stored.state)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const doc = docFromStored(stored)
     expect(doc.getXmlFragment('f:direction').toString()).not.toContain('STORSKÄRMEN')
 
     // Showing another field moves the screen there.

@@ -7,6 +7,7 @@ import { openPostgresStorage } from '../../server/storage/postgres/openPostgresS
 import { DOCUMENT_STATUS_MESSAGE, readDocumentStatus } from '../../shared/protocol/document-status'
 import { CloseCode } from '../../shared/protocol/sync-error'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { docFromStored } from '../helpers/docFromStored'
 import { createPrng } from '../helpers/prng'
 import { databaseUrl, dropSchema, freshSchema, redisUrl, skipMessage } from '../helpers/services'
 import { TcpProxy } from '../helpers/tcp-proxy'
@@ -304,9 +305,7 @@ describe.skipIf(databaseUrl === null)('concurrent compaction from two instances'
           await Promise.all(work)
         }
         const stored = await one.documents.load('shared')
-        const doc = new Y.Doc()
-        if (stored.state !== null) Y.applyUpdate(doc, stored.state)
-        for (const update of stored.updates) Y.applyUpdate(doc, update)
+        const doc = docFromStored(stored)
         expect(written.size).toBeGreaterThan(100)
         expect([...written].filter((token) => !tokensOf(doc).has(token))).toEqual([])
       } finally {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { docFromStored } from '../helpers/docFromStored'
 import { startTestServer, type TestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
@@ -14,6 +15,13 @@ const richTextOf = (doc: Y.Doc): Y.XmlText | null => {
 }
 /** The formatted text of that paragraph, comparable between documents. */
 const richDelta = (doc: Y.Doc): string => JSON.stringify(richTextOf(doc)?.toDelta() ?? [])
+
+/** Adds a paragraph as y-prosemirror writes one: an XmlElement holding one XmlText. */
+const addParagraph = (doc: Y.Doc, text?: string): void => {
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText(text)])
+  doc.getXmlFragment('rich').insert(0, [paragraph])
+}
 
 const contentOf = (doc: Y.Doc) => ({
   text: doc.getText('text').toString(),
@@ -31,6 +39,12 @@ describe('sync over the y-websocket protocol', () => {
     providers.push(provider)
     return provider
   }
+  /** Two providers on the document called `name`, both synced. */
+  const connectPair = async (name: string) => {
+    const pair = [await connect(name), await connect(name)] as const
+    await Promise.all(pair.map((provider) => waitSynced(provider)))
+    return pair
+  }
 
   beforeEach(async () => {
     server = await startTestServer()
@@ -42,9 +56,7 @@ describe('sync over the y-websocket protocol', () => {
   })
 
   it('two official providers converge on text, map and array edits', async () => {
-    const a = await connect('doc-1')
-    const b = await connect('doc-1')
-    await Promise.all([waitSynced(a), waitSynced(b)])
+    const [a, b] = await connectPair('doc-1')
     a.doc.getText('text').insert(0, 'Hej från kommunen. ')
     b.doc.getText('text').insert(0, 'Hej från föreningen. ')
     a.doc.getMap('map').set('challenge', 'Ensamhet bland äldre')
@@ -60,9 +72,7 @@ describe('sync over the y-websocket protocol', () => {
   })
 
   it('edits made while one client was disconnected merge after it reconnects', async () => {
-    const a = await connect('doc-2')
-    const b = await connect('doc-2')
-    await Promise.all([waitSynced(a), waitSynced(b)])
+    const [a, b] = await connectPair('doc-2')
     a.doc.getText('text').insert(0, 'Gemensam text.')
     await waitFor(() => b.doc.getText('text').toString() === 'Gemensam text.', 'b to receive the first edit')
 
@@ -105,13 +115,9 @@ describe('sync over the y-websocket protocol', () => {
     // Regression: Yjs follows a remote formatting change with a clean-up transaction of its own; the server
     // once took that (empty) transaction as "nothing changed" and neither stored nor relayed the update.
     const docId = await workspace.document('formatting')
-    const a = await connect('formatting')
-    const b = await connect('formatting')
-    await Promise.all([waitSynced(a), waitSynced(b)])
+    const [a, b] = await connectPair('formatting')
     // Exactly what y-prosemirror writes: a paragraph's XmlText, changed with applyDelta, one keystroke each.
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText()])
-    a.doc.getXmlFragment('rich').insert(0, [paragraph])
+    addParagraph(a.doc)
     const text = richTextOf(a.doc)!
     for (const char of 'Skrivet') text.applyDelta([{ retain: text.length }, { insert: char }])
     for (const char of ' i fetstil')
@@ -124,9 +130,7 @@ describe('sync over the y-websocket protocol', () => {
     await waitFor(() => richDelta(b.doc) === expected, 'the bold text on the other client')
     await server.registry.flush()
     const stored = await server.storage.documents.load(docId)
-    const reloaded = new Y.Doc()
-    if (stored.state !== null) Y.applyUpdate(reloaded, stored.state)
-    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    const reloaded = docFromStored(stored)
     expect(richDelta(reloaded)).toBe(expected)
   })
 
@@ -135,12 +139,8 @@ describe('sync over the y-websocket protocol', () => {
     // deletes the now redundant formatting marks in a transaction of its own: those deletions must reach
     // storage too, or the document reloaded after a restart differs from the one everyone was shown.
     const docId = await workspace.document('offline-formatting')
-    const a = await connect('offline-formatting')
-    const b = await connect('offline-formatting')
-    await Promise.all([waitSynced(a), waitSynced(b)])
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText('Gemensamt mål')])
-    a.doc.getXmlFragment('rich').insert(0, [paragraph])
+    const [a, b] = await connectPair('offline-formatting')
+    addParagraph(a.doc, 'Gemensamt mål')
     await waitFor(() => richTextOf(b.doc)?.toString() === 'Gemensamt mål', 'the text on the other client')
     b.disconnect()
     richTextOf(a.doc)!.format(0, 9, { strong: {} })

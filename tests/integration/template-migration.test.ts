@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage'
 import { richTextFromPlain } from '../../shared/document/rich-text'
 import { templates } from '../../shared/templates'
@@ -11,6 +10,7 @@ import { Template } from '../../shared/templates/template'
 import { readMeta } from '../../shared/ydoc/document-ydoc'
 import { writeRichText } from '../../shared/ydoc/rich-text-ydoc'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { docFromStored } from '../helpers/docFromStored'
 import { startTestServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
@@ -91,9 +91,7 @@ describe('template migrations', () => {
       // The upgrade was stored, not only shown.
       await after.registry.flush()
       const stored = await after.storage.documents.load(document.id)
-      const doc = new Y.Doc()
-      if (stored.state !== null) Y.applyUpdate(doc, stored.state)
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      const doc = docFromStored(stored)
       expect(readMeta(doc)).toEqual({ template: 'dwa-1', templateVersion: 2 })
 
       const exported = (await (

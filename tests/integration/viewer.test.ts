@@ -6,6 +6,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { MessageType, SyncMessageType } from '../../shared/protocol/message-type'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { docFromStored } from '../helpers/docFromStored'
 import { startTestServer, type TestServer } from '../helpers/test-server'
 import { sleep, waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
@@ -13,9 +14,7 @@ import { TestWorkspace } from '../helpers/workspace'
 const storedText = async (server: TestServer, docId: string): Promise<string> => {
   await server.registry.flush()
   const stored = await server.storage.documents.load(docId)
-  const doc = new Y.Doc()
-  if (stored.state !== null) Y.applyUpdate(doc, stored.state)
-  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  const doc = docFromStored(stored)
   const text = doc.getText('t').toString()
   doc.destroy()
   return text
