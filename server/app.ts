@@ -7,6 +7,7 @@ import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import type { SocketAuthorizer } from './access/authorizeSocket'
 import type { MemberSockets } from './access/MemberSockets'
 import type { CafeService } from './cafe/CafeService'
 import type { Config } from './config'
@@ -22,7 +23,7 @@ import { mountApiRoutes } from './http/mountApiRoutes'
 import { openApiDocument } from './http/openapi'
 import { RateLimiter } from './http/RateLimiter'
 import { type ScreenRoutesOptions, screenRoutes } from './http/screen-routes'
-import { mountSyncRoute, type NoteAccess, type WarmUpPass } from './http/sync-route'
+import { mountSyncRoute } from './http/sync-route'
 import { versionRoutes } from './http/version-routes'
 import { workspaceRoutes } from './http/workspace-routes'
 import type { Logger } from './logger'
@@ -52,8 +53,8 @@ export interface AppDependencies {
   readonly memberSockets: MemberSockets
   readonly logger: Logger
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
-  readonly warmUp?: WarmUpPass
-  readonly noteAccess?: NoteAccess
+  /** Who may open a sync room and what they may write in it. */
+  readonly authorize: SocketAuthorizer
   /** Redis fan-out health in scale-out mode; null when it is not configured. */
   readonly fanoutStatus?: () => 'ok' | 'down' | null
 }
@@ -100,8 +101,7 @@ export const createApp = ({
   memberSockets,
   logger,
   upgradeWebSocket,
-  warmUp,
-  noteAccess,
+  authorize,
   fanoutStatus = () => null,
 }: AppDependencies): Hono => {
   const app = new Hono()
@@ -187,14 +187,12 @@ export const createApp = ({
 
   mountSyncRoute(app, {
     registry,
-    workspaces,
+    authorize,
     memberSockets,
     connections: new ConnectionLimiter(config.maxConnectionsPerIp),
     trustProxy: config.trustProxy,
     logger,
     upgradeWebSocket,
-    ...(warmUp === undefined ? {} : { warmUp }),
-    ...(noteAccess === undefined ? {} : { noteAccess }),
   })
 
   app.all('/api/*', () => {

@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { buildImportGraph, findCycles, findLayerViolations, type ImportGraph } from './helpers/import-graph'
+import {
+  buildImportGraph,
+  findCycles,
+  findLayerViolations,
+  findServerViolations,
+  type ImportGraph,
+} from './helpers/import-graph'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const graph = buildImportGraph(root, ['shared', 'server', 'client'])
@@ -18,6 +24,32 @@ describe('architecture', () => {
 
   it('keeps shared/ free of server/ and client/, and server/ and client/ free of each other', () => {
     expect(findLayerViolations(graph)).toEqual([])
+  })
+
+  it('keeps the sync core free of Hono and services, storage adapters to the composition root, row schemas to the adapters', () => {
+    expect(findServerViolations(graph)).toEqual([])
+  })
+
+  it('would report each kind of server violation', () => {
+    const bad: ImportGraph = new Map([
+      [
+        'server/sync/Room.ts',
+        { files: ['server/workspaces/WorkspaceService.ts', 'server/storage/port.ts'], packages: ['hono/ws'] },
+      ],
+      ['server/compose.ts', { files: ['server/storage/sqlite/openSqliteStorage.ts'], packages: [] }],
+      ['server/main.ts', { files: ['server/storage/postgres/openPostgresStorage.ts'], packages: [] }],
+      ['server/versions/VersionService.ts', { files: ['server/storage/workspace-rows.ts'], packages: [] }],
+      [
+        'server/storage/sqlite/SqliteVersionStore.ts',
+        { files: ['server/storage/workspace-rows.ts'], packages: [] },
+      ],
+    ])
+    expect(findServerViolations(bad)).toEqual([
+      'server/sync/Room.ts → server/workspaces/WorkspaceService.ts (the sync core imports no service)',
+      'server/sync/Room.ts → package hono/ws (the sync core knows no Hono)',
+      'server/compose.ts → server/storage/sqlite/openSqliteStorage.ts (only the composition root picks a storage adapter)',
+      'server/versions/VersionService.ts → server/storage/workspace-rows.ts (row schemas stay inside the storage adapters)',
+    ])
   })
 
   it('would report a cycle and each kind of layer violation', () => {

@@ -13,6 +13,7 @@ import { entryClient, readHarvest } from '../../shared/cafe/harvest'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import { fieldsOf } from '../../shared/templates/template'
 import type { DocumentService } from '../documents/DocumentService'
+import type { LiveDocuments } from '../documents/LiveDocuments'
 import type { ClientOwner, WorkspaceStore } from '../storage/port'
 
 /**
@@ -22,7 +23,11 @@ import type { ClientOwner, WorkspaceStore } from '../storage/port'
  */
 export class AttributionService {
   constructor(
-    private readonly options: { readonly documents: DocumentService; readonly workspaces: WorkspaceStore },
+    private readonly options: {
+      readonly documents: DocumentService
+      readonly live: LiveDocuments
+      readonly workspaces: WorkspaceStore
+    },
   ) {}
 
   /** Each Yjs client id's party, as recorded when its member first wrote with it. */
@@ -75,8 +80,8 @@ export class AttributionService {
     parties: readonly string[],
     owners: ReadonlyMap<number, ClientOwner>,
   ): Promise<CafeRoundAttribution[]> {
-    const { documents } = this.options
-    const control = await documents.readRoom(controlRoomId(document.id), readCafeControl)
+    const { documents, live } = this.options
+    const control = await live.read(controlRoomId(document.id), readCafeControl)
     const members = await this.options.workspaces.listMembers(document.workspaceId)
     const partyOfMember = new Map(members.map((member) => [member.id, member.partyId]))
     const harvest = await documents.readDoc(document, (doc) =>
@@ -91,8 +96,8 @@ export class AttributionService {
         const counts = new Map<string | null, number>()
         for (let table = 0; table < seated.length; table++) {
           const room = noteRoomId(document.id, round, table)
-          const noteOwners = await documents.roomClientOwners(room)
-          const authorship = await documents.readRoom(room, (doc) =>
+          const noteOwners = await live.clientOwners(room)
+          const authorship = await live.read(room, (doc) =>
             textAuthorship(doc, (client) => noteOwners.get(client)?.partyId ?? null),
           )
           for (const byAuthor of authorship.values()) {

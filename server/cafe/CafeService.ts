@@ -1,31 +1,25 @@
 import type * as Y from 'yjs'
 import { type CafeControl, readCafeControl, seatOf } from '../../shared/cafe/cafe-control'
-import { cafeRecord, roundsBegun } from '../../shared/cafe/cafe-record'
-import { readAnswers } from '../../shared/cafe/check-in-answers'
-import { controlRoomId, NOTE_FRAGMENT, noteRoomId } from '../../shared/cafe/control-room'
-import { entryClient, readHarvest } from '../../shared/cafe/harvest'
-import type { DocumentValue } from '../../shared/document/field-value'
-import type { RichText } from '../../shared/document/rich-text'
+import { roundsBegun } from '../../shared/cafe/cafe-record'
+import { controlRoomId } from '../../shared/cafe/control-room'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { VersionSummary } from '../../shared/schema/version'
-import { readRichText } from '../../shared/ydoc/rich-text-ydoc'
-import type { DocumentService } from '../documents/DocumentService'
+import type { LiveDocuments } from '../documents/LiveDocuments'
 import { ApiError } from '../errors/ApiError'
-import type { MemberRecord, WorkspaceStore } from '../storage/port'
+import type { MemberRecord } from '../storage/port'
 import type { VersionService } from '../versions/VersionService'
 
 /** The label of the version saved when a round ends (1-based, as people say it). */
 export const roundEndLabel = (round: number): string => `Runda ${round + 1} avslutad`
 
 /**
- * A café's server side: who may write which table's note, the café's rounds, notes, walls and harvest as part
- * of its document value (so versions and exports carry them), and the version saved at the end of each round.
+ * A café's rules on the server: who may write which table's note, and the version saved at the end of each
+ * round. What a café adds to its document's value is `cafeRecordOf`'s.
  */
 export class CafeService {
   constructor(
     private readonly options: {
-      readonly documents: DocumentService
-      readonly workspaces: WorkspaceStore
+      readonly live: LiveDocuments
       readonly versions: VersionService
     },
   ) {}
@@ -47,7 +41,7 @@ export class CafeService {
   }
 
   private control(documentId: string): Promise<CafeControl> {
-    return this.options.documents.readRoom(controlRoomId(documentId), readCafeControl)
+    return this.options.live.read(controlRoomId(documentId), readCafeControl)
   }
 
   /**
@@ -69,57 +63,10 @@ export class CafeService {
     return {
       readOnly: false,
       mayWrite: () => {
-        const live = this.options.documents.liveDoc(controlRoomId(documentId))
+        const live = this.options.live.liveDoc(controlRoomId(documentId))
         return live === null ? atOpen : seated(this.controlOf(live))
       },
     }
-  }
-
-  /** A café document's value with its record: rounds begun, each table's note, the walls and the harvest. */
-  readonly enrich = async (document: DocumentRecord, value: DocumentValue): Promise<DocumentValue> => {
-    if (document.template !== 'cafe') return value
-    const [control, owners, members, parties] = await Promise.all([
-      this.control(document.id),
-      this.options.documents.clientOwners(document),
-      this.options.workspaces.listMembers(document.workspaceId),
-      this.options.workspaces.listParties(document.workspaceId),
-    ])
-    const notes = new Map<string, RichText>()
-    await Promise.all(
-      (control.seating?.rounds ?? []).slice(0, roundsBegun(control)).flatMap((tables, round) =>
-        tables.map(async (_, table) => {
-          const note = await this.options.documents.readRoom(noteRoomId(document.id, round, table), (doc) =>
-            readRichText(doc.getXmlFragment(NOTE_FRAGMENT)),
-          )
-          notes.set(`${round}:${table}`, note)
-        }),
-      ),
-    )
-    const byId = new Map(members.map((member) => [member.id, member]))
-    const partyName = new Map(parties.map((party) => [party.id, party.name]))
-    const person = (memberId: string) => {
-      const member = byId.get(memberId)
-      return member === undefined
-        ? { name: '?', party: '' }
-        : { name: member.name, party: partyName.get(member.partyId) ?? '' }
-    }
-    const record = await this.options.documents.readDoc(document, (doc: Y.Doc) => {
-      // Who wrote an entry is the recorded owner of the Yjs client that wrote it, not what the entry says.
-      const writer = (map: string, key: string) => {
-        const client = entryClient(doc, map, key)
-        return client === null ? null : (owners.get(client)?.memberId ?? null)
-      }
-      return cafeRecord({
-        value,
-        control,
-        note: (round, table) => notes.get(`${round}:${table}`) ?? [],
-        checkIn: readAnswers(doc, 'check-in', writer),
-        checkOut: readAnswers(doc, 'check-out', writer),
-        harvest: readHarvest(doc, writer),
-        person,
-      })
-    })
-    return { ...value, cafe: record }
   }
 
   /**

@@ -13,10 +13,8 @@ import { readDocument, readMeta, writeDocument } from '../../shared/ydoc/documen
 import { ApiError } from '../errors/ApiError'
 import { renderDocx } from '../export/renderDocx'
 import { renderPdf } from '../export/renderPdf'
-import type { Logger } from '../logger'
 import type { ClientOwner, DocumentStore, WorkspaceStore } from '../storage/port'
-import type { Room } from '../sync/Room'
-import type { RoomRegistry } from '../sync/RoomRegistry'
+import type { LiveDocuments } from './LiveDocuments'
 
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -27,12 +25,17 @@ export interface ExportFile {
   readonly filename: string
 }
 
+/** Adds what a kind of document keeps beside its fields (a café's rounds, notes and harvest) to its value. */
+export type ValueEnricher = (document: DocumentRecord, value: DocumentValue) => Promise<DocumentValue>
+
 export interface DocumentServiceOptions {
   readonly workspaces: WorkspaceStore
   readonly documents: DocumentStore
+  readonly live: LiveDocuments
   readonly templates: TemplateRegistry
   readonly migrations: TemplateMigrations
-  readonly logger: Logger
+  /** Run on every document's value, so versions, diffs and exports include what it adds. */
+  readonly enrich?: ValueEnricher
   readonly now?: () => Date
 }
 
@@ -56,18 +59,12 @@ const fileName = (title: string, date: string, extension: string): string => {
 }
 
 /**
- * Document content: what a document holds now (from its loaded room, or from storage), preparing a document
- * when it is first loaded (the template's initial content, or its migrations), and exports.
+ * Document content: what a document holds now (from its loaded room, or from storage, upgraded in memory),
+ * its initial content, changes made on the server's behalf, and exports. Preparing a document when its room
+ * loads is `prepareDocument`'s.
  */
 export class DocumentService {
-  private registry: RoomRegistry | null = null
-
   constructor(private readonly options: DocumentServiceOptions) {}
-
-  /** The registry whose loaded rooms hold the freshest content (it is built after this service: it calls `prepare`). */
-  attach(registry: RoomRegistry): void {
-    this.registry = registry
-  }
 
   templateOf(document: Pick<DocumentRecord, 'template'>): Template {
     const template = this.options.templates[document.template]
@@ -77,53 +74,9 @@ export class DocumentService {
   }
 
   /**
-   * The room hook: a document opened for the first time gets its template's initial content; one written
-   * with an older template version is upgraded. Both happen as server changes, stored before anyone sees them.
-   * Resolves with the document's record (null for a room that is no document's content, e.g. a café's control
-   * room), so the caller need not read it again.
-   */
-  readonly prepare = async (room: Room): Promise<DocumentRecord | null> => {
-    const document = await this.options.workspaces.getDocument(room.docId)
-    if (document === null) return null
-    const template = this.options.templates[document.template]
-    if (template === undefined) return document
-    await room.applyServerChange((doc) => {
-      if (readMeta(doc) === null) {
-        writeDocument(doc, template, initialDocumentValue(template))
-        return
-      }
-      const result = upgradeDocument(doc, template, this.options.migrations)
-      if (result.kind === 'refused') {
-        this.options.logger.error({ docId: room.docId, reason: result.reason }, 'document not upgraded')
-      } else if (result.kind === 'upgraded') {
-        this.options.logger.info({ docId: room.docId, from: result.from, to: result.to }, 'document upgraded')
-      }
-    })
-    return document
-  }
-
-  /**
-   * Runs `prepare`'s template check once on made-up content at start, so the first document opened after a
-   * restart does not wait for V8 to compile it (part of the cold load measured in docs/PERFORMANCE.md).
-   */
-  warmUp(): void {
-    const template = Object.values(this.options.templates)[0]
-    if (template === undefined) return
-    const written = new Y.Doc()
-    const loaded = new Y.Doc()
-    try {
-      writeDocument(written, template, initialDocumentValue(template))
-      Y.applyUpdate(loaded, Y.encodeStateAsUpdate(written))
-      loaded.transact(() => upgradeDocument(loaded, template, this.options.migrations))
-    } finally {
-      written.destroy()
-      loaded.destroy()
-    }
-  }
-
-  /**
    * Stores a new document's initial content (its template's prefilled rows and texts) before anyone opens
-   * it, so that two server instances opening it at once cannot both initialise it.
+   * it, so that two server instances opening it at once cannot both initialise it. The one write of document
+   * content that bypasses a room's persist queue: no room exists yet, and none can until this resolves.
    */
   async initialise(document: DocumentRecord): Promise<void> {
     const template = this.templateOf(document)
@@ -136,27 +89,17 @@ export class DocumentService {
     }
   }
 
-  private enrich: ((document: DocumentRecord, value: DocumentValue) => Promise<DocumentValue>) | null = null
-
-  /**
-   * Adds what a kind of document keeps beside its fields (a café's rounds, notes and harvest) to its value,
-   * so versions, diffs and exports include it.
-   */
-  enrichWith(enrich: (document: DocumentRecord, value: DocumentValue) => Promise<DocumentValue>): void {
-    this.enrich = enrich
-  }
-
-  /** The document's whole value: its fields, and what `enrichWith` adds. */
+  /** The document's whole value: its fields, and what the enricher adds. */
   async value(document: DocumentRecord): Promise<DocumentValue> {
     const fields = await this.fieldsValue(document)
-    return this.enrich === null ? fields : this.enrich(document, fields)
+    return this.options.enrich === undefined ? fields : this.options.enrich(document, fields)
   }
 
   /** The document's fields as a typed value: from its room if loaded, else from storage (upgraded in memory). */
   async fieldsValue(document: DocumentRecord): Promise<DocumentValue> {
     const template = this.templateOf(document)
-    const room = this.registry?.peek(document.id)
-    if (room !== undefined && !room.isDestroyed) return readDocument(room.doc, template)
+    const live = this.options.live.liveDoc(document.id)
+    if (live !== null) return readDocument(live, template)
     const stored = await this.options.documents.load(document.id)
     const doc = new Y.Doc()
     try {
@@ -175,55 +118,23 @@ export class DocumentService {
    * everyone connected sees it happen, nobody's state is swapped out, garbage collection stays on.
    */
   async replaceContent(document: DocumentRecord, value: DocumentValue): Promise<void> {
-    const registry = this.registry
-    if (registry === null) throw new Error('DocumentService has no room registry')
     const template = this.templateOf(document)
-    await registry.withRoom(document.id, (room) =>
-      room.applyServerChange((doc) => writeDocument(doc, template, value)),
-    )
+    await this.options.live.change(document.id, (doc) => writeDocument(doc, template, value))
   }
 
   /** The document's whole Yjs state now (what a saved version keeps besides its value). */
   stateOf(document: DocumentRecord): Promise<Uint8Array> {
-    return this.readDoc(document, (doc) => Y.encodeStateAsUpdate(doc))
+    return this.options.live.read(document.id, (doc) => Y.encodeStateAsUpdate(doc))
   }
 
   /** Reads the live Y.Doc: its room's if loaded, else one built from storage for this read only. */
   readDoc<T>(document: DocumentRecord, read: (doc: Y.Doc) => T): Promise<T> {
-    return this.readRoom(document.id, read)
-  }
-
-  /** A room's Y.Doc if it is loaded here (read it synchronously; never keep it). */
-  liveDoc(roomId: string): Y.Doc | null {
-    const room = this.registry?.peek(roomId)
-    return room === undefined || room.isDestroyed ? null : room.doc
-  }
-
-  /** `readDoc` for any sync room (a café's control room or a table's note). */
-  async readRoom<T>(roomId: string, read: (doc: Y.Doc) => T): Promise<T> {
-    const room = this.registry?.peek(roomId)
-    if (room !== undefined && !room.isDestroyed) return read(room.doc)
-    const stored = await this.options.documents.load(roomId)
-    const doc = new Y.Doc()
-    try {
-      if (stored.state !== null) Y.applyUpdate(doc, stored.state)
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
-      return read(doc)
-    } finally {
-      doc.destroy()
-    }
+    return this.options.live.read(document.id, read)
   }
 
   /** Who first wrote with each Yjs client id: the stored record, with the open room's newest claims. */
   clientOwners(document: DocumentRecord): Promise<Map<number, ClientOwner>> {
-    return this.roomClientOwners(document.id)
-  }
-
-  async roomClientOwners(roomId: string): Promise<Map<number, ClientOwner>> {
-    const owners = await this.options.documents.clientOwners(roomId)
-    const room = this.registry?.peek(roomId)
-    for (const [client, owner] of room?.clientOwners ?? []) if (!owners.has(client)) owners.set(client, owner)
-    return owners
+    return this.options.live.clientOwners(document.id)
   }
 
   async exportContext(

@@ -2,16 +2,14 @@ import type { Socket } from 'node:net'
 import type { Context, Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { RawData, WebSocket } from 'ws'
-import { roomOf } from '../../shared/cafe/control-room'
 import { CloseCode, closeCodeFor, SyncErrorReason } from '../../shared/protocol/sync-error'
 import { DocId } from '../../shared/schema/doc-id'
+import type { SocketAccess, SocketAuthorizer, SocketCredentials } from '../access/authorizeSocket'
 import type { MemberSockets } from '../access/MemberSockets'
 import { ApiError } from '../errors/ApiError'
 import type { Logger } from '../logger'
-import type { MemberRecord } from '../storage/port'
 import type { Connection, RoomRegistry } from '../sync/RoomRegistry'
 import type { SocketPort } from '../sync/SocketPort'
-import type { WorkspaceService } from '../workspaces/WorkspaceService'
 import { binaryFrames } from './binary-frames'
 import type { ConnectionLimiter } from './ConnectionLimiter'
 import { clientAddress } from './client-address'
@@ -21,7 +19,8 @@ const OPEN = 1
 
 export interface SyncRouteOptions {
   readonly registry: RoomRegistry
-  readonly workspaces: WorkspaceService
+  /** Who may open a room and what they may write in it (server/access/authorizeSocket.ts). */
+  readonly authorize: SocketAuthorizer
   readonly memberSockets: MemberSockets
   readonly connections: ConnectionLimiter
   readonly trustProxy: boolean
@@ -29,35 +28,6 @@ export interface SyncRouteOptions {
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
   /** A socket that has not answered a ping for this long is terminated (its presence then disappears). */
   readonly keepAliveMs?: number
-  /** The start-up warm-up's one-time pass (see server/warm-up.ts); honoured only while `active`. */
-  readonly warmUp?: WarmUpPass
-  /** Who may write a café table's note (without it, only facilitators may). */
-  readonly noteAccess?: NoteAccess
-}
-
-export type NoteAccess = (
-  member: MemberRecord,
-  documentId: string,
-  round: number,
-  table: number,
-) => Promise<{ readonly readOnly: boolean; readonly mayWrite?: () => boolean }>
-
-/** Lets the server's own warm-up socket in, read-only, to one document nobody uses, before the public port opens. */
-export interface WarmUpPass {
-  readonly docId: string
-  readonly token: string
-  active: boolean
-}
-
-const WARM_UP_MEMBER: MemberRecord = {
-  id: '00000000000000000000000000000000',
-  workspaceId: '00000000000000000000000000000000',
-  name: 'warm-up',
-  partyId: '00000000000000000000000000000000',
-  role: 'viewer',
-  joinedAt: new Date(0).toISOString(),
-  sessionHash: '',
-  inviteId: null,
 }
 
 /** The only place that turns a websocket message into the bytes the sync core reads. No copy is made. */
@@ -109,51 +79,18 @@ const socketPort = (raw: WebSocket): SocketPort => {
   }
 }
 
-type SyncAccess =
-  | {
-      readonly ok: true
-      readonly member: MemberRecord
-      readonly readOnly: boolean
-      /** Asked before each update is applied (a café note: is the writer still seated at that table?). */
-      readonly mayWrite?: () => boolean
-    }
-  | { readonly ok: false; readonly reason: SyncErrorReason }
-
 /**
- * Who may open this document: a member of its workspace, by `?token=` (what the y-websocket provider's
- * `params` send), `Authorization: Bearer`, or the workspace's session cookie. A cookie only counts on a
- * same-origin upgrade, so another site cannot open a socket with a visitor's cookie.
+ * What an upgrade request carries: `?token=` (what the y-websocket provider's `params` send),
+ * `Authorization: Bearer`, or the workspace's session cookie. A cookie only counts on a same-origin upgrade,
+ * so another site cannot open a socket with a visitor's cookie.
  */
-const resolveAccess = async (
-  c: Context,
-  docId: string,
-  workspaces: WorkspaceService,
-  noteAccess: NoteAccess | undefined,
-): Promise<SyncAccess> => {
-  const room = roomOf(docId)
-  const found = await workspaces.findDocument(room.documentId)
-  // Only a café has a control room and table notes.
-  const document = room.kind !== 'content' && found?.template !== 'cafe' ? null : found
-  const queryToken = c.req.query('token')
-  let token = queryToken ?? sessionTokenOf(c, null)
-  if (token === null && document !== null) {
-    const origin = c.req.header('origin')
-    const sameOrigin = origin === undefined || safeHost(origin) === c.req.header('host')
-    if (sameOrigin) token = sessionTokenOf(c, document.workspaceId)
+const credentialsOf = (c: Context): SocketCredentials => {
+  const origin = c.req.header('origin')
+  const sameOrigin = origin === undefined || safeHost(origin) === c.req.header('host')
+  return {
+    token: c.req.query('token') ?? sessionTokenOf(c, null),
+    cookie: (workspaceId) => (sameOrigin ? sessionTokenOf(c, workspaceId) : null),
   }
-  if (token === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
-  const member = await workspaces.authenticate(token)
-  if (member === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
-  if (document === null) return { ok: false, reason: SyncErrorReason.NotFound }
-  if (document.workspaceId !== member.workspaceId) return { ok: false, reason: SyncErrorReason.Forbidden }
-  // A viewer writes nothing; a café's control state is written by facilitators only, a table's note by
-  // facilitators and the people seated there.
-  if (room.kind === 'note' && member.role !== 'facilitator') {
-    if (noteAccess === undefined) return { ok: true, member, readOnly: true }
-    return { ok: true, member, ...(await noteAccess(member, room.documentId, room.round, room.table)) }
-  }
-  const readOnly = member.role === 'viewer' || (room.kind === 'control' && member.role !== 'facilitator')
-  return { ok: true, member, readOnly }
 }
 
 const safeHost = (origin: string): string | null => {
@@ -174,15 +111,13 @@ export const mountSyncRoute = (
   app: Hono,
   {
     registry,
-    workspaces,
+    authorize,
     memberSockets,
     connections,
     trustProxy,
     logger,
     upgradeWebSocket,
     keepAliveMs = 30_000,
-    warmUp,
-    noteAccess,
   }: SyncRouteOptions,
 ): void => {
   // One timer for all sockets: a socket that missed the previous ping is gone (a laptop lid closed).
@@ -214,14 +149,10 @@ export const mountSyncRoute = (
     upgradeWebSocket(async (c) => {
       const docId = c.req.param('docId') ?? ''
       const address = clientAddress(c, trustProxy)
-      const warmingUp =
-        warmUp?.active === true && docId === warmUp.docId && c.req.query('token') === warmUp.token
-      const access: SyncAccess = warmingUp
-        ? { ok: true, member: WARM_UP_MEMBER, readOnly: true }
-        : await resolveAccess(c, docId, workspaces, noteAccess).catch((error: unknown): SyncAccess => {
-            logger.error({ docId, err: error }, 'could not authorise a socket')
-            return { ok: false, reason: SyncErrorReason.StorageFailed }
-          })
+      const access = await authorize(docId, credentialsOf(c)).catch((error: unknown): SocketAccess => {
+        logger.error({ docId, err: error }, 'could not authorise a socket')
+        return { ok: false, reason: SyncErrorReason.StorageFailed }
+      })
       return {
         // Frames are read from the raw `ws` socket rather than Hono's onMessage, which copies every
         // binary frame into a new ArrayBuffer and wraps it in a MessageEvent.
@@ -237,13 +168,9 @@ export const mountSyncRoute = (
             raw.close(closeCodeFor['too-many-connections'], SyncErrorReason.TooManyConnections)
             return
           }
-          const { member, readOnly, mayWrite } = access
+          const { member, policy } = access
           const port = socketPort(raw)
-          let connection: Connection | null = registry.connect(docId, port, {
-            readOnly,
-            author: { memberId: member.id, partyId: member.partyId },
-            ...(mayWrite === undefined ? {} : { mayWrite }),
-          })
+          let connection: Connection | null = registry.connect(docId, port, policy)
           memberSockets.add(member.id, port)
           alive.set(raw, true)
           raw.on('pong', () => alive.set(raw, true))

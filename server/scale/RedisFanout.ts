@@ -7,6 +7,7 @@ import { EntityId } from '../../shared/schema/entity-id'
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/port'
 import type { Room } from '../sync/Room'
+import type { RoomObserver } from '../sync/RoomRegistry'
 
 /** What instances tell each other besides document content: access withdrawn, documents deleted. */
 export const ControlMessage = z.discriminatedUnion('type', [
@@ -25,8 +26,10 @@ const HEADER = 17
 const CONTROL_CHANNEL = 'samverkstad:control'
 const docChannel = (docId: string) => `samverkstad:doc:${docId}`
 
+/** The rooms of this instance: looked up by id, and followed as they load, store and change presence. */
 export interface RoomLookup {
   peek(docId: string): Room | undefined
+  observe(observer: RoomObserver): () => void
 }
 
 export interface RedisFanoutOptions {
@@ -68,6 +71,7 @@ export class RedisFanout {
   private catchingUp: Promise<void> | null = null
   private wasDown = false
   private closed = false
+  private readonly stopObserving: () => void
 
   constructor(private readonly options: RedisFanoutOptions) {
     const retryStrategy = (times: number) => Math.min(100 * times, 2_000)
@@ -104,6 +108,12 @@ export class RedisFanout {
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
       this.receive(channel.toString(), message),
     )
+    this.stopObserving = options.rooms.observe({
+      loaded: (room) => this.roomLoaded(room),
+      unloaded: (docId) => this.roomUnloaded(docId),
+      stored: (room, update) => this.publishUpdate(room.docId, update),
+      presence: (room, update) => this.publishPresence(room.docId, update),
+    })
   }
 
   /** Connects both Redis connections and starts the catch-up loop; rejects if Redis cannot be reached. */
@@ -216,6 +226,7 @@ export class RedisFanout {
 
   async close(): Promise<void> {
     this.closed = true
+    this.stopObserving()
     if (this.catchUpTimer !== null) clearInterval(this.catchUpTimer)
     await this.catchingUp
     this.publisher.disconnect()

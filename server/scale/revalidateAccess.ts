@@ -1,14 +1,13 @@
 import { roomOf } from '../../shared/cafe/control-room'
 import type { MemberSockets } from '../access/MemberSockets'
+import type { WorkspaceStore } from '../storage/port'
 import type { RoomRegistry } from '../sync/RoomRegistry'
-import type { WorkspaceService } from '../workspaces/WorkspaceService'
 
 export interface RevalidateAccessOptions {
   readonly memberSockets: MemberSockets
-  readonly registry: RoomRegistry
-  readonly workspaces: Pick<WorkspaceService, 'findDocument'> & {
-    memberExists(memberId: string): Promise<boolean>
-  }
+  readonly registry: Pick<RoomRegistry, 'loaded'>
+  /** Read from the store itself: what another instance removed is gone from there. */
+  readonly workspaces: Pick<WorkspaceStore, 'getMember' | 'getDocument'>
   readonly revoke: (memberIds: readonly string[]) => void
   readonly evict: (documentIds: readonly string[]) => Promise<unknown>
 }
@@ -27,13 +26,12 @@ export const revalidateAccess = async ({
 }: RevalidateAccessOptions): Promise<void> => {
   const gone: string[] = []
   for (const memberId of memberSockets.members()) {
-    if (!(await workspaces.memberExists(memberId))) gone.push(memberId)
+    if ((await workspaces.getMember(memberId)) === null) gone.push(memberId)
   }
   if (gone.length > 0) revoke(gone)
   const deleted: string[] = []
   for (const room of [...registry.loaded()]) {
-    if (room.docId === 'samverkstad-warm-up') continue
-    if ((await workspaces.findDocument(roomOf(room.docId).documentId)) === null) deleted.push(room.docId)
+    if ((await workspaces.getDocument(roomOf(room.docId).documentId)) === null) deleted.push(room.docId)
   }
   if (deleted.length > 0) await evict(deleted)
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { ClientRows } from './client-rows'
 
 /** A `doc_state` row: the compacted document and the last log entry it contains (both SQL stores). */
 export const StateRow = z.object({
@@ -24,13 +23,3 @@ export const RECENTLY_WRITTEN_SQL = `SELECT doc_id FROM (
     UNION ALL
     SELECT doc_id, 0 AS pending, updated_at AS at FROM doc_state WHERE updated_at >= $since
   ) AS written GROUP BY doc_id ORDER BY max(pending) DESC, max(at) DESC, doc_id LIMIT $limit`
-
-/**
- * Parses one made-up row of each kind a document's load reads. zod compiles a schema on its first parse; done
- * at start, the first document opened after a restart does not pay for it (~1 ms of its cold load).
- */
-export const warmDocumentRowSchemas = (): void => {
-  StateRow.parse({ state: new Uint8Array(0), through_seq: 0 })
-  UpdateRows.parse([{ seq: 1, data: new Uint8Array(0) }])
-  ClientRows.parse([{ client_id: 1, member_id: 'm', party_id: 'p' }])
-}

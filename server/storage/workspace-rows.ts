@@ -7,7 +7,6 @@ import { Member } from '../../shared/schema/member'
 import { Party } from '../../shared/schema/party'
 import { Approval, VersionAuthor, VersionSummary } from '../../shared/schema/version'
 import { Workspace } from '../../shared/schema/workspace'
-import { parseRow } from './parseRow'
 import type { InviteRecord, MemberRecord, VersionRecord } from './port'
 
 /*
@@ -213,40 +212,4 @@ export const groupApprovals = (rows: readonly { number: number; approval: z.infe
   const grouped = new Map<number, z.infer<typeof Approval>[]>()
   for (const { number, approval } of rows) grouped.set(number, [...(grouped.get(number) ?? []), approval])
   return grouped
-}
-
-/**
- * Parses one made-up row of the kinds every socket's authorisation reads. zod compiles a schema on its first
- * parse; done at start, the first person to open a document does not pay for it (~1.5 ms of a cold load).
- */
-export const warmRowSchemas = (): void => {
-  const id = '0'.repeat(32)
-  const at = new Date(0).toISOString()
-  parseRow(
-    DocumentRow,
-    {
-      id,
-      workspace_id: id,
-      template: 'dwa-1',
-      title: 'warm-up',
-      created_at: at,
-      created_by: null,
-      frozen: null,
-    },
-    'warm-up document',
-  )
-  parseRow(
-    MemberRow,
-    {
-      id,
-      workspace_id: id,
-      party_id: id,
-      name: 'warm-up',
-      role: 'viewer',
-      session_hash: '',
-      invite_id: null,
-      joined_at: at,
-    },
-    'warm-up member',
-  )
 }

@@ -4,19 +4,17 @@ import { encodeDocumentStatus } from '../../shared/protocol/document-status'
 import { closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
 import type { DocumentFreeze } from '../../shared/schema/document-record'
 import type { Logger } from '../logger'
-import type { ClientOwner, DocumentStore, StoredDocument } from '../storage/port'
+import type { DocumentStore, StoredDocument } from '../storage/port'
 import { StorageIntegrityError } from '../storage/StorageIntegrityError'
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './message-codec'
 import { Outbox } from './Outbox'
 import type { PersistQueue } from './PersistQueue'
 import type { SocketPort } from './SocketPort'
-import { soleClientOf } from './soleClientOf'
+import type { WritePolicy, WriteTarget } from './WritePolicy'
 
 export interface RoomOptions {
   readonly docId: string
   readonly stored: StoredDocument
-  /** Who first wrote with each Yjs client id (see `join`'s author). */
-  readonly owners?: ReadonlyMap<number, ClientOwner>
   readonly store: DocumentStore
   readonly queue: PersistQueue
   readonly logger: Logger
@@ -40,20 +38,10 @@ export interface RoomOptions {
 /** Origin of changes that another instance already stored and published. */
 const REMOTE = Symbol('remote')
 
-/** How a socket joins a room: whether it may write at all, and who writes through it. */
-export interface JoinOptions {
-  readonly readOnly?: boolean
-  readonly author?: ClientOwner | null
-  /** Asked before each of the socket's updates is applied; false drops it, as for a read-only socket. */
-  readonly mayWrite?: () => boolean
-}
-
 interface SocketState {
   readonly clients: Set<number>
-  readonly readOnly: boolean
-  readonly gate: (() => boolean) | null
-  /** The member writing through this socket; null for the server's own sockets. */
-  readonly author: ClientOwner | null
+  /** What the socket may write: asked for every update and presence change it sends. */
+  readonly policy: WritePolicy
 }
 
 /** The state vector of an empty document: a client sending it wants everything. */
@@ -70,7 +58,7 @@ const sameStateVectors = (a: Map<number, number>, b: Map<number, number>): boole
  * appended to the store, and only then relayed (encoded once) to the other sockets; answers that reveal
  * document content wait for the store too, so nothing a client has seen can be lost in a crash.
  */
-export class Room {
+export class Room implements WriteTarget {
   readonly docId: string
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
@@ -91,15 +79,12 @@ export class Room {
   private fullStateFrame: Uint8Array | null = null
   private compaction: Promise<void> | null = null
   private destroyed = false
-  /** Frozen for signing: nobody's updates are applied (the server's own changes still are). */
+  /** Frozen for signing: told to every socket; the write policies drop updates meanwhile. */
   private frozen: DocumentFreeze | null = null
-  /** The member who first wrote with each Yjs client id: nobody else may add content under it. */
-  private readonly owners: Map<number, ClientOwner>
 
   constructor(options: RoomOptions) {
     this.options = options
     this.docId = options.docId
-    this.owners = new Map(options.owners)
     this.doc = new Y.Doc({ gc: true })
     const { stored } = options
     try {
@@ -160,11 +145,11 @@ export class Room {
 
   /**
    * Adds a socket and starts the sync handshake: our state vector, and the presence of everyone already here.
-   * A read-only socket (a shared screen) receives everything; its updates and presence are dropped unread.
+   * Every socket receives everything; what it may write is its `policy`'s to say (a shared screen's drops all).
    */
-  join(socket: SocketPort, { readOnly = false, author = null, mayWrite }: JoinOptions = {}): void {
+  join(socket: SocketPort, policy: WritePolicy): void {
     if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
-    this.sockets.set(socket, { clients: new Set(), readOnly, author, gate: mayWrite ?? null })
+    this.sockets.set(socket, { clients: new Set(), policy })
     socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.frozen !== null) socket.send(encodeDocumentStatus({ frozen: this.frozen }))
     const presence = this.presenceFrame()
@@ -195,20 +180,14 @@ export class Room {
       case 'sync-step1':
         this.answerStep1(socket, message.stateVector)
         return
-      case 'sync-update':
-        // Never applied, stored or relayed: a read-only socket's edits (or anyone's while the document is
-        // frozen) exist only on its own device.
-        if (
-          !state.readOnly &&
-          this.frozen === null &&
-          (state.gate === null || state.gate()) &&
-          this.mayWrite(socket, state, message.update)
-        ) {
-          this.applyUpdate(socket, message.update)
-        }
+      case 'sync-update': {
+        const verdict = state.policy.update(this, message.update)
+        if (verdict.kind === 'apply') this.applyUpdate(socket, message.update)
+        else if (verdict.kind === 'reject') this.reject(socket, verdict.reason, verdict.detail)
         return
+      }
       case 'awareness':
-        if (!state.readOnly) this.applyAwareness(socket, message.update, message.exact ? frame : null)
+        if (state.policy.presence) this.applyAwareness(socket, message.update, message.exact ? frame : null)
         return
       case 'query-awareness':
         socket.send(
@@ -219,63 +198,15 @@ export class Room {
     }
   }
 
-  /** Who first wrote with each Yjs client id of this document. */
-  get clientOwners(): ReadonlyMap<number, ClientOwner> {
-    return this.owners
-  }
-
-  /**
-   * Attribution must not depend on trusting clients: new content under a client id first used by another
-   * member is refused (the socket is closed), and a client id seen for the first time becomes its writer's.
-   * Content the server already has passes whoever relays it, so a client may resend what it was sent.
-   */
-  private mayWrite(socket: SocketPort, state: SocketState, update: Uint8Array): boolean {
-    const author = state.author
-    if (author === null) return true
-    // The common case, a member typing under their own client id, needs no parse of the update.
-    const sole = soleClientOf(update)
-    if (sole !== null && this.owners.get(sole)?.memberId === author.memberId) return true
-    let meta: { to: Map<number, number> }
-    try {
-      meta = Y.parseUpdateMeta(update)
-    } catch (error) {
-      this.reject(socket, 'invalid-update', String(error))
-      return false
-    }
-    let claims: Map<number, ClientOwner> | null = null
-    for (const [client, clock] of meta.to) {
-      if (clock <= Y.getState(this.doc.store, client)) continue
-      const owner = this.owners.get(client)
-      if (owner === undefined) {
-        claims ??= new Map()
-        claims.set(client, author)
-      } else if (owner.memberId !== author.memberId) {
-        this.reject(socket, 'foreign-client-id', `client id ${client} belongs to another member`)
-        return false
-      }
-    }
-    if (claims !== null) this.claim(claims)
-    return true
-  }
-
-  private claim(claims: Map<number, ClientOwner>): void {
-    for (const [client, owner] of claims) this.owners.set(client, owner)
-    this.options.store.claimClients(this.docId, claims).then(
-      // Another instance may have claimed one first: the stored owner is the owner.
-      (stored) => {
-        for (const [client, owner] of stored) this.owners.set(client, owner)
-      },
-      (error: unknown) =>
-        this.options.logger.error({ docId: this.docId, err: error }, 'could not record client owners'),
-    )
-  }
-
   /** Whether the document is frozen for signing, and by whom. */
   get frozenState(): DocumentFreeze | null {
     return this.frozen
   }
 
-  /** Freezes or unfreezes the document and tells every socket, so each shows it read-only or editable. */
+  /**
+   * Records that the document is frozen (or no longer) and tells every socket, so each shows it read-only or
+   * editable. Whether updates are dropped meanwhile is the write policies' decision (they read `frozenState`).
+   */
   setFrozen(frozen: DocumentFreeze | null): void {
     if (this.destroyed || (frozen === null && this.frozen === null)) return
     if (frozen !== null && this.frozen !== null && frozen.at === this.frozen.at) return

@@ -2,8 +2,9 @@ import { CloseCode, closeCodeFor, type SyncErrorReason } from '../../shared/prot
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/port'
 import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
-import { type JoinOptions, Room, type RoomOptions } from './Room'
+import { Room } from './Room'
 import type { SocketPort } from './SocketPort'
+import type { WritePolicy } from './WritePolicy'
 
 export interface RoomRegistryOptions {
   readonly store: DocumentStore
@@ -21,14 +22,27 @@ export interface RoomRegistryOptions {
   readonly maxBufferedBytes?: number
   /**
    * Runs when a document has been read from storage, before any socket sees it: the place to initialise or
-   * upgrade its content (`room.applyServerChange`). A failure is logged; the room is served as stored.
+   * upgrade its content (`room.applyServerChange`) and to load what its write policies need. A rejection
+   * fails the load: waiting sockets are closed with 4500 and the next opening tries again.
    */
   readonly onLoad?: (room: Room) => Promise<void>
-  /** Runs when a room is unloaded, evicted or reset (it is destroyed). */
-  readonly onUnload?: (docId: string) => void
-  /** Passed to every room: see `RoomOptions.onStored` and `onPresence`. */
-  readonly onStored?: RoomOptions['onStored']
-  readonly onPresence?: RoomOptions['onPresence']
+  /** Observers from the start (more can subscribe with `observe`). */
+  readonly observers?: readonly RoomObserver[]
+}
+
+/**
+ * What happens to rooms, for whoever needs to follow along (scale-out fan-out, per-room bookkeeping). Each
+ * is called synchronously and must not throw.
+ */
+export interface RoomObserver {
+  /** A room was read from storage and its load hook ran; no socket has seen it yet. */
+  readonly loaded?: (room: Room) => void
+  /** A room was unloaded, evicted, reset or failed to load (it is destroyed). */
+  readonly unloaded?: (docId: string) => void
+  /** An update made here (by a socket of this instance, or the server) is stored. */
+  readonly stored?: (room: Room, update: Uint8Array) => void
+  /** A presence change made here (a socket's awareness, or its removal) was applied. */
+  readonly presence?: (room: Room, update: Uint8Array) => void
 }
 
 /** What the transport holds for one socket: hand it every frame, and tell it when the socket closed. */
@@ -48,13 +62,36 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private readonly queue: PersistQueue
+  private readonly observers: RoomObserver[]
   private shuttingDown = false
 
   constructor(private readonly options: RoomRegistryOptions) {
+    this.observers = [...(options.observers ?? [])]
     this.queue = new PersistQueue(options.store, {
       ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
       onCallbackError: (error) => options.logger.error({ err: error }, 'sync callback failed'),
     })
+  }
+
+  /** Follows what happens to rooms from now on; returns the way to stop. */
+  observe(observer: RoomObserver): () => void {
+    this.observers.push(observer)
+    return () => {
+      const index = this.observers.indexOf(observer)
+      if (index >= 0) this.observers.splice(index, 1)
+    }
+  }
+
+  private readonly roomStored = (room: Room, update: Uint8Array): void => {
+    for (const observer of this.observers) observer.stored?.(room, update)
+  }
+
+  private readonly roomPresence = (room: Room, update: Uint8Array): void => {
+    for (const observer of this.observers) observer.presence?.(room, update)
+  }
+
+  private roomUnloaded(docId: string): void {
+    for (const observer of this.observers) observer.unloaded?.(docId)
   }
 
   /** The loaded room of a document, if any (for tests and metrics). */
@@ -103,13 +140,9 @@ export class RoomRegistry {
 
   /**
    * Attaches a socket to a document's room, loading the room if needed. Frames sent meanwhile are kept.
-   * A `readOnly` socket receives everything and writes nothing (see `Room.join`).
+   * The socket receives everything; `policy` decides what of its updates and presence is applied.
    */
-  connect(
-    docId: string,
-    socket: SocketPort,
-    { readOnly = false, author = null, mayWrite }: JoinOptions = {},
-  ): Connection {
+  connect(docId: string, socket: SocketPort, policy: WritePolicy): Connection {
     if (this.shuttingDown) {
       socket.close(CloseCode.GoingAway, 'shutting-down')
       return { receive: () => {}, closed: () => {} }
@@ -132,7 +165,7 @@ export class RoomRegistry {
           return
         }
         room = loaded
-        room.join(socket, { readOnly, author, ...(mayWrite === undefined ? {} : { mayWrite }) })
+        room.join(socket, policy)
         const frames = buffered ?? []
         buffered = null
         for (const frame of frames) room.receive(socket, frame)
@@ -178,14 +211,10 @@ export class RoomRegistry {
   private async load(docId: string): Promise<Room> {
     // A room being unloaded must be fully stored before it is read back.
     await this.unloading.get(docId)
-    const [stored, owners] = await Promise.all([
-      this.options.store.load(docId),
-      this.options.store.clientOwners(docId),
-    ])
+    const stored = await this.options.store.load(docId)
     const room = new Room({
       docId,
       stored,
-      owners,
       store: this.options.store,
       queue: this.queue,
       logger: this.options.logger,
@@ -195,18 +224,23 @@ export class RoomRegistry {
       broadcastWindowMinSockets: this.options.broadcastWindowMinSockets ?? 0,
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
-      ...(this.options.onStored === undefined ? {} : { onStored: this.options.onStored }),
-      ...(this.options.onPresence === undefined ? {} : { onPresence: this.options.onPresence }),
+      onStored: this.roomStored,
+      onPresence: this.roomPresence,
     })
     if (this.options.onLoad !== undefined) {
-      await this.options
-        .onLoad(room)
-        .catch((error: unknown) =>
-          this.options.logger.error({ docId, err: error }, 'preparing a loaded document failed'),
-        )
+      try {
+        await this.options.onLoad(room)
+      } catch (error) {
+        if (!room.isDestroyed) {
+          room.destroy()
+          this.roomUnloaded(docId)
+        }
+        throw error
+      }
     }
     // A write that failed while preparing it has already reset the room: report it like a failed load.
     if (room.isDestroyed) throw new Error(`document ${docId} could not be prepared`)
+    for (const observer of this.observers) observer.loaded?.(room)
     this.rooms.set(docId, room)
     this.options.logger.debug({ docId, entries: stored.updates.length }, 'room loaded')
     if (room.pendingLogLength >= this.options.compactAfterUpdates) {
@@ -245,7 +279,7 @@ export class RoomRegistry {
       )
       .finally(() => {
         room.destroy()
-        this.options.onUnload?.(room.docId)
+        this.roomUnloaded(room.docId)
         this.unloading.delete(room.docId)
         this.options.logger.debug({ docId: room.docId }, 'room unloaded')
       })
@@ -261,7 +295,7 @@ export class RoomRegistry {
     this.cancelIdle(room.docId)
     room.closeAll(closeCodeFor[reason], reason)
     room.destroy()
-    this.options.onUnload?.(room.docId)
+    this.roomUnloaded(room.docId)
   }
 
   /**
@@ -277,7 +311,7 @@ export class RoomRegistry {
       this.rooms.delete(docId)
       room.closeAll(code, reason)
       room.destroy()
-      this.options.onUnload?.(docId)
+      this.roomUnloaded(docId)
     }
     await this.unloading.get(docId)
     await this.queue.flush()

@@ -96,11 +96,6 @@ export class WorkspaceService {
     return member
   }
 
-  /** Whether a member (still) exists. */
-  async memberExists(memberId: string): Promise<boolean> {
-    return (await this.store.getMember(memberId)) !== null
-  }
-
   /** Throws 403 unless `member` belongs to `workspaceId` and its role allows `action`. */
   authorize(member: MemberRecord, workspaceId: string, action: Action): void {
     if (member.workspaceId !== workspaceId) {

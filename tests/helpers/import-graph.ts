@@ -97,3 +97,50 @@ export const findLayerViolations = (
   }
   return violations
 }
+
+/** Files the sync core may import from the rest of the server: the storage port and the logger's type. */
+const SYNC_CORE_MAY_IMPORT = [
+  'server/storage/port.ts',
+  'server/storage/StorageIntegrityError.ts',
+  'server/logger.ts',
+]
+const STORAGE_ADAPTER = /^server\/storage\/(sqlite|memory|postgres)\//
+const ROW_SCHEMA = /^server\/storage\/([^/]+-rows|parseRow)\.ts$/
+const HONO = /^(hono|@hono\/)/
+
+/**
+ * The rules inside server/: the sync core (server/sync/) imports no Hono and nothing of the server but the
+ * storage port and the logger; a storage adapter is imported only by the composition root (server/main.ts) and
+ * its own folder; the row schemas (`*-rows.ts`, `parseRow.ts`) only by the storage adapters.
+ */
+export const findServerViolations = (graph: ImportGraph, compositionRoot = 'server/main.ts'): string[] => {
+  const violations: string[] = []
+  for (const [file, { files, packages }] of graph) {
+    if (!file.startsWith('server/')) continue
+    const inSync = file.startsWith('server/sync/')
+    for (const target of files) {
+      if (
+        inSync &&
+        target.startsWith('server/') &&
+        !target.startsWith('server/sync/') &&
+        !SYNC_CORE_MAY_IMPORT.includes(target)
+      ) {
+        violations.push(`${file} → ${target} (the sync core imports no service)`)
+      }
+      const adapter = STORAGE_ADAPTER.exec(target)
+      if (adapter !== null && file !== compositionRoot && !file.startsWith(`server/storage/${adapter[1]}/`)) {
+        violations.push(`${file} → ${target} (only the composition root picks a storage adapter)`)
+      }
+      if (ROW_SCHEMA.test(target) && !STORAGE_ADAPTER.test(file) && !ROW_SCHEMA.test(file)) {
+        violations.push(`${file} → ${target} (row schemas stay inside the storage adapters)`)
+      }
+    }
+    if (inSync) {
+      for (const specifier of packages) {
+        if (HONO.test(specifier))
+          violations.push(`${file} → package ${specifier} (the sync core knows no Hono)`)
+      }
+    }
+  }
+  return violations
+}

@@ -7,6 +7,7 @@ import type { DocumentStore } from '../../server/storage/port'
 import type { Connection } from '../../server/sync/RoomRegistry'
 import { RoomRegistry } from '../../server/sync/RoomRegistry'
 import type { SocketPort } from '../../server/sync/SocketPort'
+import { WRITES_ANYTHING } from '../../server/sync/WritePolicy'
 import { MessageType } from '../../shared/protocol/message-type'
 import type { Prng } from '../helpers/prng'
 
@@ -60,7 +61,7 @@ export class SimClient {
       },
     }
     this.socket = socket
-    this.connection = this.network.registry.connect(this.network.docId, socket)
+    this.connection = this.network.registry.connect(this.network.docId, socket, WRITES_ANYTHING)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.Sync)
     syncProtocol.writeSyncStep1(encoder, this.doc)
