@@ -2,7 +2,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { MessageType, SyncMessageType } from '../shared/protocol/message-type'
 import type { TemplateId } from '../shared/schema/template-id'
-import { encodeSyncStep1 } from './sync/message-codec'
+import { encodeSyncStep1 } from './sync/messageCodec'
 import type { WorkspaceService } from './workspaces/WorkspaceService'
 
 export interface WarmUpOptions {

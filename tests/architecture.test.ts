@@ -38,17 +38,17 @@ describe('architecture', () => {
       ],
       ['server/compose.ts', { files: ['server/storage/sqlite/openSqliteStorage.ts'], packages: [] }],
       ['server/main.ts', { files: ['server/storage/postgres/openPostgresStorage.ts'], packages: [] }],
-      ['server/versions/VersionService.ts', { files: ['server/storage/workspace-rows.ts'], packages: [] }],
+      ['server/versions/VersionService.ts', { files: ['server/storage/workspaceRows.ts'], packages: [] }],
       [
         'server/storage/sqlite/SqliteVersionStore.ts',
-        { files: ['server/storage/workspace-rows.ts'], packages: [] },
+        { files: ['server/storage/workspaceRows.ts'], packages: [] },
       ],
     ])
     expect(findServerViolations(bad)).toEqual([
       'server/sync/Room.ts → server/workspaces/WorkspaceService.ts (the sync core imports no service)',
       'server/sync/Room.ts → package hono/ws (the sync core knows no Hono)',
       'server/compose.ts → server/storage/sqlite/openSqliteStorage.ts (only the composition root picks a storage adapter)',
-      'server/versions/VersionService.ts → server/storage/workspace-rows.ts (row schemas stay inside the storage adapters)',
+      'server/versions/VersionService.ts → server/storage/workspaceRows.ts (row schemas stay inside the storage adapters)',
     ])
   })
 

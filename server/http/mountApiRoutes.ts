@@ -5,8 +5,8 @@ import type { DocumentRecord } from '../../shared/schema/document-record'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
-import type { ApiRoute } from './api-route'
-import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie'
+import type { ApiRoute } from './ApiRoute'
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './sessionCookie'
 
 export interface MountApiRoutesOptions {
   readonly workspaces: WorkspaceService

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { encodeAwareness, encodeSyncUpdate } from './message-codec'
+import { encodeAwareness, encodeSyncUpdate } from './messageCodec'
 import type { SocketPort } from './SocketPort'
 
 export interface OutboxOptions {

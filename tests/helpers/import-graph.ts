@@ -105,13 +105,13 @@ const SYNC_CORE_MAY_IMPORT = [
   'server/logger.ts',
 ]
 const STORAGE_ADAPTER = /^server\/storage\/(sqlite|memory|postgres)\//
-const ROW_SCHEMA = /^server\/storage\/([^/]+-rows|parseRow)\.ts$/
+const ROW_SCHEMA = /^server\/storage\/(\w+Rows|parseRow)\.ts$/
 const HONO = /^(hono|@hono\/)/
 
 /**
  * The rules inside server/: the sync core (server/sync/) imports no Hono and nothing of the server but the
  * storage port and the logger; a storage adapter is imported only by the composition root (server/main.ts) and
- * its own folder; the row schemas (`*-rows.ts`, `parseRow.ts`) only by the storage adapters.
+ * its own folder; the row schemas (`*Rows.ts`, `parseRow.ts`) only by the storage adapters.
  */
 export const findServerViolations = (graph: ImportGraph, compositionRoot = 'server/main.ts'): string[] => {
   const violations: string[] = []

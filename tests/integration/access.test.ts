@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiRoute } from '../../server/http/api-route'
+import type { ApiRoute } from '../../server/http/ApiRoute'
 import { can } from '../../shared/access/permissions'
 import { CloseCode } from '../../shared/protocol/sync-error'
 import type { Role } from '../../shared/schema/role'

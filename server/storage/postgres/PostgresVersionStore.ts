@@ -9,7 +9,7 @@ import {
   VersionRow,
   VersionSummaryRow,
   versionRowValues,
-} from '../workspace-rows'
+} from '../workspaceRows'
 import { transaction } from './PostgresDocumentStore'
 import { writeAudit } from './writeAudit'
 

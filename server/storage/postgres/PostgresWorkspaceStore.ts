@@ -16,7 +16,7 @@ import {
   PartyRow,
   VocabularyRow,
   WorkspaceRow,
-} from '../workspace-rows'
+} from '../workspaceRows'
 import { transaction } from './PostgresDocumentStore'
 import { writeAudit } from './writeAudit'
 

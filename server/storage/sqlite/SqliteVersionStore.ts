@@ -10,7 +10,7 @@ import {
   VersionRow,
   VersionSummaryRow,
   versionRowValues,
-} from '../workspace-rows'
+} from '../workspaceRows'
 import { auditWriter } from './auditWriter'
 
 const NextRow = z.object({ next: z.number().int().positive() })

@@ -16,7 +16,7 @@ import {
   PartyRow,
   VocabularyRow,
   WorkspaceRow,
-} from '../workspace-rows'
+} from '../workspaceRows'
 import { auditWriter } from './auditWriter'
 
 /**

@@ -10,10 +10,10 @@ import { ApiError } from '../errors/ApiError'
 import type { Logger } from '../logger'
 import type { Connection, RoomRegistry } from '../sync/RoomRegistry'
 import type { SocketPort } from '../sync/SocketPort'
-import { binaryFrames } from './binary-frames'
+import { binaryFrames } from './binaryFrames'
 import type { ConnectionLimiter } from './ConnectionLimiter'
-import { clientAddress } from './client-address'
-import { sessionTokenOf } from './session-cookie'
+import { clientAddress } from './clientAddress'
+import { sessionTokenOf } from './sessionCookie'
 
 const OPEN = 1
 

@@ -7,7 +7,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
-} from '../../../server/sync/message-codec'
+} from '../../../server/sync/messageCodec'
 
 const MAX = 1024
 

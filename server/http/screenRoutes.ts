@@ -6,7 +6,7 @@ import type { MemberSockets } from '../access/MemberSockets'
 import { ApiError } from '../errors/ApiError'
 import type { ScreenFocusHub } from '../screen/ScreenFocusHub'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
-import { type ApiRoute, defineRoute } from './api-route'
+import { type ApiRoute, defineRoute } from './ApiRoute'
 
 const WorkspaceParams = z.object({ workspaceId: EntityId })
 

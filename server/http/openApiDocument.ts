@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ApiErrorBody } from '../../shared/api/api-error'
-import type { ApiRoute } from './api-route'
+import type { ApiRoute } from './ApiRoute'
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): unknown =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })

@@ -1,7 +1,7 @@
 import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
-import { binaryFrames } from '../../../server/http/binary-frames'
+import { binaryFrames } from '../../../server/http/binaryFrames'
 
 /** Writes the bytes straight onto a server socket and collects what a real websocket client reads from them. */
 const readAsClient = async (server: WebSocketServer, bytes: Buffer, count: number): Promise<Buffer[]> => {

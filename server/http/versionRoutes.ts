@@ -10,8 +10,8 @@ import {
 import { DiffResponse, Revision } from '../../shared/schema/version-diff'
 import { ApiError } from '../errors/ApiError'
 import type { VersionService } from '../versions/VersionService'
-import { type ApiRoute, defineRoute, routeDocument } from './api-route'
-import { ExportQuery, fileResponse } from './document-routes'
+import { type ApiRoute, defineRoute, routeDocument } from './ApiRoute'
+import { ExportQuery, fileResponse } from './documentRoutes'
 
 const DocumentParams = z.object({ documentId: EntityId })
 const VersionParams = DocumentParams.extend({ number: z.coerce.number().int().positive() })

@@ -28,7 +28,7 @@ import { Party } from '../../shared/schema/party'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
-import { type ApiRoute, defineRoute, routeDocument } from './api-route'
+import { type ApiRoute, defineRoute, routeDocument } from './ApiRoute'
 
 const WorkspaceParams = z.object({ workspaceId: EntityId })
 const PartyParams = WorkspaceParams.extend({ partyId: EntityId })

@@ -8,8 +8,8 @@ import { EntityId } from '../../shared/schema/entity-id'
 import type { AgreementAidService } from '../agreement/AgreementAidService'
 import type { AttributionService } from '../attribution/AttributionService'
 import { ApiError } from '../errors/ApiError'
-import { type ApiRoute, defineRoute, routeDocument } from './api-route'
-import { fileResponse } from './document-routes'
+import { type ApiRoute, defineRoute, routeDocument } from './ApiRoute'
+import { fileResponse } from './documentRoutes'
 
 const DocumentParams = z.object({ documentId: EntityId })
 

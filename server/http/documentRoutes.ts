@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { EntityId } from '../../shared/schema/entity-id'
 import type { DocumentService } from '../documents/DocumentService'
 import { EXPORT_FORMATS, type ExportFile } from '../documents/DocumentService'
-import { type ApiRoute, defineRoute, routeDocument } from './api-route'
+import { type ApiRoute, defineRoute, routeDocument } from './ApiRoute'
 
 const DocumentParams = z.object({ documentId: EntityId })
 export const ExportQuery = z.object({

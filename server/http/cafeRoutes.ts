@@ -3,7 +3,7 @@ import { EntityId } from '../../shared/schema/entity-id'
 import { VersionSummary } from '../../shared/schema/version'
 import type { CafeService } from '../cafe/CafeService'
 import { ApiError } from '../errors/ApiError'
-import { type ApiRoute, defineRoute, routeDocument } from './api-route'
+import { type ApiRoute, defineRoute, routeDocument } from './ApiRoute'
 
 const RoundParams = z.object({
   documentId: EntityId,
