@@ -24,6 +24,7 @@ import { mountSyncRoute } from './http/mountSyncRoute'
 import { openApiDocument } from './http/openApiDocument'
 import { RateLimiter } from './http/RateLimiter'
 import { type ScreenRoutesOptions, screenRoutes } from './http/screenRoutes'
+import { timeRoutes } from './http/timeRoutes'
 import { versionRoutes } from './http/versionRoutes'
 import { workspaceRoutes } from './http/workspaceRoutes'
 import type { Logger } from './logger'
@@ -86,6 +87,7 @@ export const apiRoutes = ({
   ...screenRoutes(screen),
   ...aidRoutes(aids),
   ...cafeRoutes(cafe),
+  ...timeRoutes(),
 ]
 
 /**
@@ -134,11 +136,6 @@ export const createApp = ({
   )
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
-  // The server's clock, for the café timer: devices measure their offset to it (shared/cafe/timer.ts).
-  app.get('/api/time', (c) => {
-    c.header('cache-control', 'no-store')
-    return c.json({ now: Date.now() })
-  })
   app.get('/readyz', async (c) => {
     // Without Redis an instance still serves its own clients (others' edits reach them through the store
     // within SCALE_CATCH_UP_MS), so it stays ready, reported as degraded; without storage it is not ready.

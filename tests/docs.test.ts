@@ -43,7 +43,7 @@ const missingNames = (folder: string): string[] => {
   const text = readFileSync(join(root, folder, 'CONTEXT.md'), 'utf8')
   const below = filesUnder(folder)
   const missing: string[] = []
-  for (const match of text.matchAll(/(?<![\w./-])((?:[\w-]+\/)*[\w.-]+\.(?:tsx?|css|md))\b/g)) {
+  for (const match of text.matchAll(/(?<![\w./*-])((?:[\w-]+\/)*[\w.-]+\.(?:tsx?|css|md))\b/g)) {
     const name = match[1]!
     if (name === 'CONTEXT.md') continue
     const found =

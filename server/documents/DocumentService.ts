@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { defaultVocabulary, type VocabularyTerm } from '../../shared/agreement/vocabulary'
 import { type DocumentValue, initialDocumentValue } from '../../shared/document/field-value'
 import type { ExportContext, ExportVersion } from '../../shared/export/export-context'
+import type { ExportFormat } from '../../shared/export/export-format'
 import { renderHtml } from '../../shared/export/html'
 import { renderMarkdown } from '../../shared/export/markdown'
 import { toOutline } from '../../shared/export/outline'
@@ -15,9 +16,6 @@ import { renderDocx } from '../export/renderDocx'
 import { renderPdf } from '../export/renderPdf'
 import type { ClientOwner, DocumentStore, WorkspaceStore } from '../storage/port'
 import type { LiveDocuments } from './LiveDocuments'
-
-export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'json'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportFile {
   readonly body: Uint8Array | string

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { Action } from '../../shared/access/permissions'
+import type { RouteContract } from '../../shared/api/route-contract'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord } from '../storage/port'
@@ -27,33 +28,31 @@ export interface RouteInput<P, Q, B> {
   readonly context: Context
 }
 
-/**
- * One API route, described as data: the handler, the schemas of its inputs and output, and who may call it.
- * The same table mounts the routes, generates `/api/openapi.json` and drives the authorisation tests.
- */
-export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
-  readonly method: 'get' | 'post' | 'put' | 'delete'
-  /** Hono path, `:name` for parameters. `:workspaceId` and `:documentId` scope member routes. */
-  readonly path: string
-  readonly summary: string
+/** What the server adds to a route's contract (shared/api/*-routes.ts): who may call it and what it does. */
+export interface RouteBehaviour<P, Q, B> {
   readonly access: RouteAccess
-  readonly params?: z.ZodType<P>
-  readonly query?: z.ZodType<Q>
-  readonly body?: z.ZodType<B>
-  readonly status: 200 | 201 | 204
-  /** The response body's schema (none for 204, or for file downloads). */
-  readonly response?: z.ZodType
-  /** Content types of a route that answers with a file (its handler returns a `Response`). */
-  readonly produces?: readonly string[]
   /** On success the session cookie for this workspace is set (join, create) or cleared (leave, delete). */
   readonly cookie?: 'set' | 'clear'
   handle(input: RouteInput<P, Q, B>): Promise<unknown>
 }
 
-/** Keeps each route's handler typed by its own schemas while the table holds them side by side. */
-export const defineRoute = <P = undefined, Q = undefined, B = undefined>(
-  route: ApiRoute<P, Q, B>,
-): ApiRoute => route as unknown as ApiRoute
+/**
+ * One API route, described as data: its contract (method, path, the schemas of its inputs and output, shared
+ * with the client), who may call it and the handler. The same table mounts the routes, generates
+ * `/api/openapi.json` and drives the authorisation tests.
+ */
+export interface ApiRoute extends RouteContract, RouteBehaviour<unknown, unknown, unknown> {}
+
+/** A route from its contract, keeping the handler typed by the contract's schemas. */
+export const defineRoute = <
+  PS extends z.ZodType,
+  QS extends z.ZodType,
+  BS extends z.ZodType,
+  RS extends z.ZodType,
+>(
+  contract: RouteContract<PS, QS, BS, RS>,
+  behaviour: RouteBehaviour<z.output<PS>, z.output<QS>, z.output<BS>>,
+): ApiRoute => ({ ...contract, ...behaviour }) as unknown as ApiRoute
 
 /** The document of a `:documentId` route (authorisation already found it; absent only on other routes). */
 export const routeDocument = (document: DocumentRecord | null): DocumentRecord => {

@@ -1,14 +1,11 @@
 import { streamSSE } from 'hono/streaming'
-import { z } from 'zod'
-import { type ScreenFocus, ScreenFocusState, SetScreenFocusRequest } from '../../shared/api/workspace-api'
-import { EntityId } from '../../shared/schema/entity-id'
+import * as screenApi from '../../shared/api/screen-routes'
+import type { ScreenFocus } from '../../shared/api/workspace-api'
 import type { MemberSockets } from '../access/MemberSockets'
 import { ApiError } from '../errors/ApiError'
 import type { ScreenFocusHub } from '../screen/ScreenFocusHub'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
 import { type ApiRoute, defineRoute } from './ApiRoute'
-
-const WorkspaceParams = z.object({ workspaceId: EntityId })
 
 export interface ScreenRoutesOptions {
   readonly workspaces: WorkspaceService
@@ -27,15 +24,8 @@ export const screenRoutes = ({
   publish,
   keepAliveMs = 25_000,
 }: ScreenRoutesOptions): ApiRoute[] => [
-  defineRoute({
-    method: 'post',
-    path: '/api/workspaces/:workspaceId/screen',
-    summary: 'Show a document (and optionally one field) on the shared screens',
+  defineRoute(screenApi.setScreenFocus, {
     access: 'screen.control',
-    params: WorkspaceParams,
-    body: SetScreenFocusRequest,
-    status: 200,
-    response: ScreenFocusState,
     handle: async ({ member, params, body }) => {
       const document = await workspaces.findDocument(body.documentId)
       if (document === null || document.workspaceId !== params.workspaceId) {
@@ -52,24 +42,12 @@ export const screenRoutes = ({
       return { focus }
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/workspaces/:workspaceId/screen',
-    summary: 'What the shared screens show now',
+  defineRoute(screenApi.getScreenFocus, {
     access: 'workspace.read',
-    params: WorkspaceParams,
-    status: 200,
-    response: ScreenFocusState,
     handle: async ({ params }) => ({ focus: hub.get(params.workspaceId) }),
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/workspaces/:workspaceId/screen/events',
-    summary: 'Server-sent events: the current focus, then every change (event "focus")',
+  defineRoute(screenApi.screenEvents, {
     access: 'workspace.read',
-    params: WorkspaceParams,
-    status: 200,
-    produces: ['text/event-stream'],
     handle: async ({ params, member, context }) =>
       streamSSE(context, async (stream) => {
         const send = (focus: ScreenFocus | null) =>

@@ -1,5 +1,11 @@
 import type { z } from 'zod'
 import { ApiErrorBody } from '../../../shared/api/api-error'
+import {
+  type RouteContract,
+  type RouteRequest,
+  type RouteResponse,
+  urlOf,
+} from '../../../shared/api/route-contract'
 
 /** An error the API answered with: its code (to switch on) and message (to show). */
 export class ApiRequestError extends Error {
@@ -37,6 +43,35 @@ export const api = async <T>(
       : new ApiRequestError(response.status, 'internal-error', `HTTP ${response.status}`)
   }
   return schema.parse(json)
+}
+
+/**
+ * Calls an API route by its contract (shared/api/*-routes.ts): the path is built from `params`, the answer
+ * parsed with the contract's response schema, so a mismatch shows up as an error here.
+ *
+ * @example
+ * const view = await call(workspaceApi.getWorkspace, { params: { workspaceId } })
+ */
+export const call = <C extends RouteContract>(
+  contract: C,
+  request: RouteRequest<C>,
+): Promise<RouteResponse<C>> => {
+  const { params, query, body } = request as unknown as { params?: object; query?: object; body?: unknown }
+  const url = urlOf(contract, params, query as Record<string, string | number | boolean | undefined>)
+  const method = contract.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE'
+  return api(url, (contract.response ?? UNDEFINED) as z.ZodType<RouteResponse<C>>, {
+    method,
+    ...(body === undefined ? {} : { body }),
+  })
+}
+
+/** The response of a route without a body (204). */
+const UNDEFINED = { parse: () => undefined } as unknown as z.ZodType<undefined>
+
+/** A link to a route that answers with a file (an export, a calendar): for `href`s and downloads. */
+export const linkTo = <C extends RouteContract>(contract: C, request: RouteRequest<C>): string => {
+  const { params, query } = request as unknown as { params?: object; query?: object }
+  return urlOf(contract, params, query as Record<string, string | number | boolean | undefined>)
 }
 
 const WORKSPACES_KEY = 'samverkstad.workspaces'

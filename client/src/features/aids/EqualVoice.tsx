@@ -1,8 +1,9 @@
 import { For, Show } from 'solid-js'
-import { DocumentAttribution, type SharesOfText } from '../../../../shared/attribution/party-shares'
+import * as aidApi from '../../../../shared/api/aid-routes'
+import type { SharesOfText } from '../../../../shared/attribution/party-shares'
 import type { Party } from '../../../../shared/schema/party'
 import { fieldsOf, type Template } from '../../../../shared/templates/template'
-import { api } from '../../api/api'
+import { call } from '../../api/api'
 import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
 import { partyShape } from '../../ui/PartyMark'
@@ -51,7 +52,7 @@ export const EqualVoice = (props: {
 }) => {
   const { t, locale, formatPercent } = useI18n()
   const [attribution] = createPolledResource(
-    () => api(`/api/documents/${props.documentId}/attribution`, DocumentAttribution),
+    () => call(aidApi.getAttribution, { params: { documentId: props.documentId } }),
     REFRESH_MS,
   )
   const labelOf = (fieldId: string) =>

@@ -1,15 +1,15 @@
 import { createSignal, For, Show } from 'solid-js'
-import { z } from 'zod'
 import { can } from '../../../../shared/access/permissions'
-import {
-  type Indicator,
-  type IndicatorId,
-  type IndicatorReason,
-  IndicatorReport,
+import type {
+  Indicator,
+  IndicatorId,
+  IndicatorReason,
 } from '../../../../shared/agreement/procurement-indicators'
+import * as aidApi from '../../../../shared/api/aid-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
+import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import { fieldsOf, type Template } from '../../../../shared/templates/template'
-import { api } from '../../api/api'
+import { call } from '../../api/api'
 import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
@@ -62,7 +62,7 @@ export const IndicatorsPanel = (props: {
 }) => {
   const { t, locale } = useI18n()
   const [report, { refetch }] = createPolledResource(
-    () => api(`/api/documents/${props.documentId}/indicators`, IndicatorReport),
+    () => call(aidApi.getIndicators, { params: { documentId: props.documentId } }),
     REFRESH_MS,
   )
   const [initiative, setInitiative] = createSignal(props.view.workspace.initiativeParty ?? '')
@@ -70,8 +70,8 @@ export const IndicatorsPanel = (props: {
     fieldsOf(props.template).find((field) => field.id === fieldId)?.label[locale()] ?? fieldId
   const record = async (partyId: string) => {
     setInitiative(partyId)
-    await api(`/api/workspaces/${props.view.workspace.id}/initiative`, z.undefined(), {
-      method: 'PUT',
+    await call(workspaceApi.setInitiative, {
+      params: { workspaceId: props.view.workspace.id },
       body: { partyId: partyId === '' ? null : partyId },
     })
     await refetch()

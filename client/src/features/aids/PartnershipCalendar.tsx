@@ -1,13 +1,13 @@
 import { createResource, For, Show } from 'solid-js'
-import { AgreementCalendars } from '../../../../shared/agreement/partnership-calendar'
-import { api } from '../../api/api'
+import * as aidApi from '../../../../shared/api/aid-routes'
+import { call, linkTo } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 
 /** "Kommande i partnerskapet": the dates each agreement's process requires, and its calendar to download. */
 export const PartnershipCalendar = (props: { readonly workspaceId: string }) => {
   const { t, locale } = useI18n()
   const [calendars] = createResource(() =>
-    api(`/api/workspaces/${props.workspaceId}/calendar`, AgreementCalendars),
+    call(aidApi.getCalendars, { params: { workspaceId: props.workspaceId } }),
   )
   const withEvents = () => (calendars()?.agreements ?? []).filter((agreement) => agreement.events.length > 0)
   return (
@@ -35,7 +35,10 @@ export const PartnershipCalendar = (props: { readonly workspaceId: string }) => 
               </ul>
               <a
                 class="button button-quiet"
-                href={`/api/documents/${agreement.documentId}/calendar.ics?lang=${locale()}`}
+                href={linkTo(aidApi.getDocumentCalendar, {
+                  params: { documentId: agreement.documentId },
+                  query: { lang: locale() },
+                })}
                 download=""
               >
                 {t('calendarDownload', { title: agreement.title })}

@@ -7,12 +7,13 @@ import {
   type VocabularyHit,
   type VocabularyTerm,
 } from '../../../../shared/agreement/vocabulary'
-import { VocabularyState } from '../../../../shared/api/workspace-api'
+import type { VocabularyState } from '../../../../shared/api/workspace-api'
+import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import { fieldPlainText } from '../../../../shared/document/field-text'
 import type { DocumentValue } from '../../../../shared/document/field-value'
 import { fieldsOf, type Template } from '../../../../shared/templates/template'
 import { fieldTypeName } from '../../../../shared/ydoc/document-ydoc'
-import { api } from '../../api/api'
+import { call } from '../../api/api'
 import { editorHits, replaceEditorHit } from '../../editor/vocabularyPlugin'
 import { useI18n } from '../../i18n/i18n'
 
@@ -141,8 +142,8 @@ const WordListEditor = (props: {
     setTerms(terms().map((term, i) => (i === index ? { ...term, ...patch } : term)))
   const save = async (next: VocabularyTerm[] | null) => {
     try {
-      const saved = await api(`/api/workspaces/${props.workspaceId}/vocabulary`, VocabularyState, {
-        method: 'PUT',
+      const saved = await call(workspaceApi.setVocabulary, {
+        params: { workspaceId: props.workspaceId },
         body: {
           terms: next?.filter((term) => term.term.trim() !== '' && term.suggestion.trim() !== '') ?? null,
         },

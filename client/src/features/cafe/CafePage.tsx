@@ -1,7 +1,9 @@
 import { A } from '@solidjs/router'
 import { For, type JSX, Match, Show, Switch } from 'solid-js'
+import * as documentApi from '../../../../shared/api/document-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
+import { linkTo } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import { DocumentRoute } from '../document/DocumentRoute'
 import { CafeTimerDisplay } from './CafeTimerDisplay'
@@ -73,7 +75,10 @@ const CafeBody = (props: {
         <For each={['pdf', 'docx', 'md'] as const}>
           {(format) => (
             <a
-              href={`/api/documents/${props.record.id}/export?format=${format}&lang=${locale()}`}
+              href={linkTo(documentApi.exportDocument, {
+                params: { documentId: props.record.id },
+                query: { format, lang: locale() },
+              })}
               download=""
             >
               {t('export')} {format.toUpperCase()}

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js'
+import * as cafeApi from '../../../../shared/api/cafe-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import {
   type CafeFlow,
@@ -16,8 +17,7 @@ import {
   suggestedMode,
 } from '../../../../shared/cafe/seating'
 import { addMinute, idleTimer, pause, resume, startRound } from '../../../../shared/cafe/timer'
-import { VersionSummary } from '../../../../shared/schema/version'
-import { api } from '../../api/api'
+import { call } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import { CafeTimerDisplay } from './CafeTimerDisplay'
 import { PhaseWall } from './CheckInWall'
@@ -72,11 +72,9 @@ export const FacilitatorConsole = (props: {
     if (leaving.phase === 'round' && !isCurrent(step)) {
       // The round's notes are kept as a version before the café moves on.
       try {
-        const version = await api(
-          `/api/documents/${props.documentId}/cafe/rounds/${leaving.round + 1}/end`,
-          VersionSummary,
-          { method: 'POST' },
-        )
+        const version = await call(cafeApi.endCafeRound, {
+          params: { documentId: props.documentId, number: leaving.round + 1 },
+        })
         setMessage(t('cafeRoundSaved', { number: leaving.round + 1, version: version.number }))
       } catch (error) {
         setMessage(t('errorGeneric', { message: String(error) }))

@@ -1,6 +1,6 @@
 import { type Accessor, createSignal, onCleanup } from 'solid-js'
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as timeApi from '../../../../shared/api/time-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import { type CafeControl, readCafeControl } from '../../../../shared/cafe/cafe-control'
 import { type RoundQuestion, roundQuestions } from '../../../../shared/cafe/cafe-record'
@@ -12,9 +12,10 @@ import type { DocumentValue } from '../../../../shared/document/field-value'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
 import type { PartyKind } from '../../../../shared/schema/party'
 import { templates } from '../../../../shared/templates'
-import { createDocumentValue } from '../../model/createDocumentValue'
+import { call } from '../../api/api'
+import { createDocumentSession } from '../../model/createDocumentSession'
 import { createRoomConnection } from '../../sync/createRoomConnection'
-import { announcePresence } from '../document/presence'
+import { presenceUserOf } from '../document/presenceUser'
 
 export interface CafePerson {
   readonly id: string
@@ -40,15 +41,12 @@ export interface Cafe {
   readonly synced: Accessor<boolean>
 }
 
-const TimeAnswer = z.object({ now: z.number() })
-
-/** Five round trips to `/api/time`; the one with the shortest trip gives this device's offset to the server. */
+/** Five round trips to the server's clock; the one with the shortest trip gives this device's offset to the server. */
 const measureOffset = async (): Promise<number> => {
   const samples: ClockSample[] = []
   for (let i = 0; i < 5; i++) {
     const sentAt = Date.now()
-    const response = await fetch('/api/time', { cache: 'no-store' })
-    const { now } = TimeAnswer.parse(await response.json())
+    const { now } = await call(timeApi.serverTime, {})
     samples.push({ sentAt, serverTime: now, receivedAt: Date.now() })
   }
   return clockOffset(samples)
@@ -56,20 +54,19 @@ const measureOffset = async (): Promise<number> => {
 
 /** Opens a café's rooms for the current component; `watchOnly` for the shared screen (no presence, nothing kept). */
 export const createCafe = (record: DocumentRecord, view: WorkspaceView, watchOnly: boolean): Cafe => {
-  const template = templates.cafe
-  const doc = new Y.Doc()
-  const controlDoc = new Y.Doc()
-  onCleanup(() => {
-    doc.destroy()
-    controlDoc.destroy()
-  })
-  const connection = createRoomConnection({ docId: record.id, doc, persist: !watchOnly })
-  const control = createRoomConnection({ docId: controlRoomId(record.id), doc: controlDoc, persist: false })
-  const value = createDocumentValue(doc, template)
   const me = view.members.find((member) => member.id === view.me.id) ?? view.me
   const parties = new Map(view.parties.map((party) => [party.id, party]))
-  const awareness = connection.provider.awareness
-  announcePresence(awareness, me, parties.get(me.partyId), watchOnly)
+  const session = createDocumentSession({
+    documentId: record.id,
+    template: templates.cafe,
+    user: watchOnly ? null : presenceUserOf(me, parties.get(me.partyId)),
+  })
+  const { doc, value } = session
+  // The control room (steps, timer, presence ticks, seating) is only ever written by facilitators: nothing of
+  // it is kept on the device.
+  const controlDoc = new Y.Doc()
+  onCleanup(() => controlDoc.destroy())
+  const control = createRoomConnection({ docId: controlRoomId(record.id), doc: controlDoc, persist: false })
 
   const [controlState, setControl] = createSignal(readCafeControl(controlDoc))
   const onControl = () => setControl(readCafeControl(controlDoc))
@@ -82,17 +79,6 @@ export const createCafe = (record: DocumentRecord, view: WorkspaceView, watchOnl
     setAnswers(readWalls())
   }
   doc.on('update', onDoc)
-  const readOnline = () => {
-    const ids = new Set<string>()
-    for (const state of awareness.getStates().values()) {
-      const id = (state as { user?: { memberId?: unknown } }).user?.memberId
-      if (typeof id === 'string') ids.add(id)
-    }
-    return ids
-  }
-  const [online, setOnline] = createSignal<ReadonlySet<string>>(readOnline())
-  const onAwareness = () => setOnline(readOnline())
-  awareness.on('change', onAwareness)
 
   const [offset, setOffset] = createSignal(0)
   measureOffset().then(setOffset, () => {})
@@ -102,9 +88,8 @@ export const createCafe = (record: DocumentRecord, view: WorkspaceView, watchOnl
     clearInterval(tick)
     controlDoc.off('update', onControl)
     doc.off('update', onDoc)
-    awareness.off('change', onAwareness)
   })
-  const statusSynced = () => connection.statusSignal() === 'saved' && control.statusSignal() === 'saved'
+  const statusSynced = () => session.status() === 'saved' && control.statusSignal() === 'saved'
 
   const people = new Map(
     view.members.map((member) => {
@@ -123,7 +108,7 @@ export const createCafe = (record: DocumentRecord, view: WorkspaceView, watchOnl
     harvest,
     answers,
     questions: () => roundQuestions(value),
-    online,
+    online: session.online,
     serverNow: () => now() + offset(),
     person: (id) => people.get(id) ?? { id, name: '?', partyName: '', kind: 'public' },
     synced: statusSynced,

@@ -1,8 +1,9 @@
 import { useParams } from '@solidjs/router'
 import { createResource, type JSX, Show } from 'solid-js'
-import { WorkspaceView } from '../../../../shared/api/workspace-api'
-import { DocumentRecord } from '../../../../shared/schema/document-record'
-import { ApiRequestError, api } from '../../api/api'
+import type { WorkspaceView } from '../../../../shared/api/workspace-api'
+import * as workspaceApi from '../../../../shared/api/workspace-routes'
+import type { DocumentRecord } from '../../../../shared/schema/document-record'
+import { ApiRequestError, call } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 
 /**
@@ -19,8 +20,8 @@ export const DocumentRoute = (props: {
     () => [params.workspaceId, params.documentId] as const,
     async ([workspaceId, documentId]) => {
       const [record, view] = await Promise.all([
-        api(`/api/documents/${documentId}`, DocumentRecord),
-        api(`/api/workspaces/${workspaceId}`, WorkspaceView),
+        call(workspaceApi.getDocument, { params: { documentId } }),
+        call(workspaceApi.getWorkspace, { params: { workspaceId } }),
       ])
       return { record, view }
     },

@@ -1,8 +1,8 @@
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import type { Field } from '../../../../shared/templates/template'
 import { useI18n } from '../../i18n/i18n'
+import type { Peer } from '../../model/presence'
 import { Avatar } from '../../ui/Avatar'
-import type { Peer } from './presence'
 
 /**
  * One prompt of the sheet as a card: its label (as printed), a "?" with our help text, the editor, and the

@@ -1,7 +1,7 @@
 import { useNavigate } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { InvitePreview, JoinResponse } from '../../../../shared/api/workspace-api'
-import { ApiRequestError, api, rememberWorkspace } from '../../api/api'
+import * as workspaceApi from '../../../../shared/api/workspace-routes'
+import { ApiRequestError, call, rememberWorkspace } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { PartyMark } from '../../ui/PartyMark'
@@ -17,7 +17,7 @@ const JoinPage = () => {
   const { t } = useI18n()
   const navigate = useNavigate()
   const token = decodeURIComponent(location.hash.slice(1))
-  const [preview] = createResource(() => api(`/api/invites/${encodeURIComponent(token)}`, InvitePreview))
+  const [preview] = createResource(() => call(workspaceApi.previewInvite, { params: { token } }))
   const [name, setName] = createSignal('')
   const [partyId, setPartyId] = createSignal('')
   const [error, setError] = createSignal<string | null>(null)
@@ -28,8 +28,7 @@ const JoinPage = () => {
     setBusy(true)
     setError(null)
     try {
-      const joined = await api('/api/join', JoinResponse, {
-        method: 'POST',
+      const joined = await call(workspaceApi.join, {
         body: { invite: token, name: name(), partyId: partyId() },
       })
       rememberWorkspace({ id: joined.workspaceId, name: preview()?.workspace.name ?? '' })

@@ -1,8 +1,9 @@
 import { useParams } from '@solidjs/router'
 import { createResource, createSignal, onCleanup, onMount, Show } from 'solid-js'
-import { type ScreenFocus, ScreenFocusState, WorkspaceView } from '../../../../shared/api/workspace-api'
-import { DocumentRecord } from '../../../../shared/schema/document-record'
-import { api } from '../../api/api'
+import * as screenApi from '../../../../shared/api/screen-routes'
+import { type ScreenFocus, ScreenFocusState } from '../../../../shared/api/workspace-api'
+import * as workspaceApi from '../../../../shared/api/workspace-routes'
+import { call, linkTo } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import { DocumentEditor } from '../document/DocumentPage'
 
@@ -15,12 +16,14 @@ const ScreenPage = () => {
   const params = useParams<{ workspaceId: string }>()
   const [view] = createResource(
     () => params.workspaceId,
-    (id) => api(`/api/workspaces/${id}`, WorkspaceView),
+    (id) => call(workspaceApi.getWorkspace, { params: { workspaceId: id } }),
   )
   const [focus, setFocus] = createSignal<ScreenFocus | null>(null)
   onMount(() => {
     // EventSource reconnects by itself after a network hiccup and sends the session cookie.
-    const events = new EventSource(`/api/workspaces/${params.workspaceId}/screen/events`)
+    const events = new EventSource(
+      linkTo(screenApi.screenEvents, { params: { workspaceId: params.workspaceId } }),
+    )
     events.addEventListener('focus', (event) => {
       const parsed = ScreenFocusState.safeParse(JSON.parse((event as MessageEvent<string>).data))
       if (parsed.success) setFocus(parsed.data.focus)
@@ -29,7 +32,7 @@ const ScreenPage = () => {
   })
   const [record] = createResource(
     () => focus()?.documentId,
-    (documentId) => api(`/api/documents/${documentId}`, DocumentRecord),
+    (documentId) => call(workspaceApi.getDocument, { params: { documentId } }),
   )
   return (
     <div class="page screen-page" data-screen="true">

@@ -1,9 +1,10 @@
 import { A, useNavigate } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
-import { CreateWorkspaceResponse } from '../../../../shared/api/workspace-api'
+import type { CreateWorkspaceResponse } from '../../../../shared/api/workspace-api'
+import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import type { PartyKind } from '../../../../shared/schema/party'
-import { ApiRequestError, api, knownWorkspaces, rememberWorkspace } from '../../api/api'
+import { ApiRequestError, call, knownWorkspaces, rememberWorkspace } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import { InviteLinks } from './InviteLinks'
 
@@ -33,8 +34,7 @@ const StartPage = () => {
     setBusy(true)
     setError(null)
     try {
-      const response = await api('/api/workspaces', CreateWorkspaceResponse, {
-        method: 'POST',
+      const response = await call(workspaceApi.createWorkspace, {
         body: {
           name: name(),
           challenge: challenge(),

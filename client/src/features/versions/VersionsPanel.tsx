@@ -1,11 +1,12 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
+import * as versionApi from '../../../../shared/api/version-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
-import { VersionList, VersionSummary, VersionView } from '../../../../shared/schema/version'
-import { DiffResponse, type Revision } from '../../../../shared/schema/version-diff'
+import type { VersionView } from '../../../../shared/schema/version'
+import type { Revision } from '../../../../shared/schema/version-diff'
 import { templates } from '../../../../shared/templates'
-import { api } from '../../api/api'
+import { call, linkTo } from '../../api/api'
 import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
 import { PartyMark } from '../../ui/PartyMark'
@@ -21,9 +22,11 @@ const REFRESH_MS = 15_000
 export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly view: WorkspaceView }) => {
   const { t, locale, formatDateTime } = useI18n()
   const me = props.view.me
-  const base = `/api/documents/${props.record.id}`
+  const documentId = props.record.id
+  const versionLink = (number: number, format: 'html' | 'pdf' | 'docx') =>
+    linkTo(versionApi.getVersion, { params: { documentId, number }, query: { format, lang: locale() } })
   const [versions, { refetch }] = createPolledResource(
-    async () => (await api(`${base}/versions`, VersionList)).versions,
+    async () => (await call(versionApi.listVersions, { params: { documentId } })).versions,
     REFRESH_MS,
   )
   const [label, setLabel] = createSignal('')
@@ -36,7 +39,7 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
   )
   const [compare, setCompare] = createSignal<{ from: Revision; to: Revision } | null>(null)
   const [diff] = createResource(compare, ({ from, to }) =>
-    api(`${base}/diff?from=${from}&to=${to}`, DiffResponse),
+    call(versionApi.diffVersions, { params: { documentId }, query: { from, to } }),
   )
   const newest = () => Math.max(0, ...(versions() ?? []).map((version) => version.number))
   const newestFirst = () => [...(versions() ?? [])].reverse()
@@ -54,8 +57,8 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
   const save = (event: SubmitEvent) => {
     event.preventDefault()
     void run(async () => {
-      const saved = await api(`${base}/versions`, VersionSummary, {
-        method: 'POST',
+      const saved = await call(versionApi.saveVersion, {
+        params: { documentId },
         body: {
           label: label().trim() || t('versionDefaultLabel'),
           ...(note().trim() ? { note: note() } : {}),
@@ -73,8 +76,8 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
     }
     setConfirming(null)
     void run(async () => {
-      await api(`${base}/versions/${version.number}/approvals`, VersionView, {
-        method: 'POST',
+      await call(versionApi.approveVersion, {
+        params: { documentId, number: version.number },
         body: { partyId: me.partyId },
       })
       return t('versionApproved', { number: version.number })
@@ -87,8 +90,8 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
     }
     setConfirming(null)
     void run(async () => {
-      const saved = await api(`${base}/versions/${version.number}/restore`, VersionSummary, {
-        method: 'POST',
+      const saved = await call(versionApi.restoreVersion, {
+        params: { documentId, number: version.number },
       })
       return t('versionRestored', { number: version.number, saved: saved.number })
     })
@@ -237,7 +240,7 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
                 <div class="version-actions">
                   <a
                     class="button button-quiet"
-                    href={`${base}/versions/${version.number}?format=html&lang=${locale()}`}
+                    href={versionLink(version.number, 'html')}
                     target="_blank"
                     rel="noopener"
                   >
@@ -274,23 +277,18 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
                       })}
                     </button>
                   </Show>
-                  <a
-                    class="button button-quiet"
-                    href={`${base}/versions/${version.number}?format=pdf&lang=${locale()}`}
-                    download=""
-                  >
+                  <a class="button button-quiet" href={versionLink(version.number, 'pdf')} download="">
                     PDF
                   </a>
-                  <a
-                    class="button button-quiet"
-                    href={`${base}/versions/${version.number}?format=docx&lang=${locale()}`}
-                    download=""
-                  >
+                  <a class="button button-quiet" href={versionLink(version.number, 'docx')} download="">
                     DOCX
                   </a>
                   <a
                     class="button button-quiet"
-                    href={`${base}/versions/${version.number}/bundle?lang=${locale()}`}
+                    href={linkTo(versionApi.getVersionBundle, {
+                      params: { documentId, number: version.number },
+                      query: { lang: locale() },
+                    })}
                     download=""
                   >
                     {t('versionBundle')}

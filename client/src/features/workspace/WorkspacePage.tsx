@@ -1,15 +1,15 @@
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
-import { AuditLog, WorkspaceView } from '../../../../shared/api/workspace-api'
+import * as aidApi from '../../../../shared/api/aid-routes'
+import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import type { AuditEventType } from '../../../../shared/schema/audit-event'
-import { DocumentRecord } from '../../../../shared/schema/document-record'
-import { InviteLink } from '../../../../shared/schema/invite'
+import type { InviteLink } from '../../../../shared/schema/invite'
 import type { Role } from '../../../../shared/schema/role'
 import type { TemplateId } from '../../../../shared/schema/template-id'
 import { templates } from '../../../../shared/templates'
 import type { ProcessPhase } from '../../../../shared/templates/template'
-import { ApiRequestError, api, rememberWorkspace } from '../../api/api'
+import { ApiRequestError, call, rememberWorkspace } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { Avatar } from '../../ui/Avatar'
@@ -60,7 +60,7 @@ const WorkspacePage = () => {
   const [view] = createResource(
     () => params.workspaceId,
     async (id) => {
-      const loaded = await api(`/api/workspaces/${id}`, WorkspaceView)
+      const loaded = await call(workspaceApi.getWorkspace, { params: { workspaceId: id } })
       rememberWorkspace({ id: loaded.workspace.id, name: loaded.workspace.name })
       if (loaded.me.role === 'viewer') navigate(`/w/${id}/skarm`, { replace: true })
       return loaded
@@ -72,7 +72,7 @@ const WorkspacePage = () => {
   const [error, setError] = createSignal<string | null>(null)
   const [audit] = createResource(
     () => (view() === undefined ? null : params.workspaceId),
-    (id) => api(`/api/workspaces/${id}/audit?limit=50`, AuditLog),
+    (id) => call(workspaceApi.getAudit, { params: { workspaceId: id }, query: { limit: 50 } }),
   )
 
   const createDocument = async (event: SubmitEvent) => {
@@ -80,8 +80,8 @@ const WorkspacePage = () => {
     setError(null)
     try {
       const chosen = templates[template()]
-      const document = await api(`/api/workspaces/${params.workspaceId}/documents`, DocumentRecord, {
-        method: 'POST',
+      const document = await call(workspaceApi.createDocument, {
+        params: { workspaceId: params.workspaceId },
         body: { template: template(), title: title().trim() || chosen.title[locale()] },
       })
       navigate(`/w/${params.workspaceId}/d/${document.id}`)
@@ -93,8 +93,8 @@ const WorkspacePage = () => {
   const createDraft = async () => {
     setError(null)
     try {
-      const document = await api(`/api/workspaces/${params.workspaceId}/agreement-drafts`, DocumentRecord, {
-        method: 'POST',
+      const document = await call(aidApi.createAgreementDraft, {
+        params: { workspaceId: params.workspaceId },
         body: {},
       })
       navigate(`/w/${params.workspaceId}/d/${document.id}`)
@@ -105,10 +105,7 @@ const WorkspacePage = () => {
 
   const createInvite = async (role: Role) => {
     setInvite(
-      await api(`/api/workspaces/${params.workspaceId}/invites`, InviteLink, {
-        method: 'POST',
-        body: { role },
-      }),
+      await call(workspaceApi.createInvite, { params: { workspaceId: params.workspaceId }, body: { role } }),
     )
   }
 

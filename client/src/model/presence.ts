@@ -1,8 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
-import type { Member } from '../../../../shared/schema/member'
-import type { Party, PartyKind } from '../../../../shared/schema/party'
-import { colorFor } from '../../ui/colors'
-import { partyShape } from '../../ui/PartyMark'
+import type { PartyKind } from '../../../shared/schema/party'
 
 /** What each person announces (awareness `user`), and which field they are in (`focus`). */
 export interface PresenceUser {
@@ -41,24 +38,12 @@ export const peersOf = (awareness: Awareness): Peer[] => {
   return peers.sort((a, b) => a.name.localeCompare(b.name, 'sv'))
 }
 
-/** Announces who this device is (name, colour, party) to everyone in the room; a watch-only device nobody. */
-export const announcePresence = (
-  awareness: Awareness,
-  me: Member,
-  party: Party | undefined,
-  watchOnly: boolean,
-): void => {
-  if (watchOnly) {
-    awareness.setLocalState(null)
-    return
+/** The members who have the room open now, by what their devices announce (this device included). */
+export const membersOnline = (awareness: Awareness): Set<string> => {
+  const ids = new Set<string>()
+  for (const state of awareness.getStates().values()) {
+    const id = (state as { user?: { memberId?: unknown } }).user?.memberId
+    if (typeof id === 'string') ids.add(id)
   }
-  const user: PresenceUser = {
-    name: me.name,
-    color: colorFor(me.id),
-    shape: partyShape(party?.kind ?? 'public'),
-    partyName: party?.name ?? '',
-    partyKind: party?.kind ?? 'public',
-    memberId: me.id,
-  }
-  awareness.setLocalStateField('user', user)
+  return ids
 }

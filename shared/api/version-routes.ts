@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import {
+  ApproveVersionRequest,
+  SaveVersionRequest,
+  VersionList,
+  VersionSummary,
+  VersionView,
+} from '../schema/version'
+import { DiffResponse, Revision } from '../schema/version-diff'
+import { ExportQuery } from './document-routes'
+import { defineContract } from './route-contract'
+import { DocumentParams } from './workspace-routes'
+
+/* Saved versions of a document: save, list, fetch (JSON or any export format), compare, approve, restore. */
+
+const VersionParams = DocumentParams.extend({ number: z.coerce.number().int().positive() })
+const DiffQuery = z.object({ from: Revision, to: Revision.default('live') })
+
+export const saveVersion = defineContract({
+  method: 'post',
+  path: '/api/documents/:documentId/versions',
+  summary: 'Save the current state as a new, immutable, numbered version',
+  params: DocumentParams,
+  body: SaveVersionRequest,
+  status: 201,
+  response: VersionSummary,
+})
+
+export const listVersions = defineContract({
+  method: 'get',
+  path: '/api/documents/:documentId/versions',
+  summary: 'The saved versions, oldest first',
+  params: DocumentParams,
+  status: 200,
+  response: VersionList,
+})
+
+export const getVersion = defineContract({
+  method: 'get',
+  path: '/api/documents/:documentId/versions/:number',
+  summary: 'One version: JSON (summary and value) or an export carrying its number and SHA-256',
+  params: VersionParams,
+  query: ExportQuery.extend({ format: z.enum(['json', 'md', 'html', 'pdf', 'docx']).default('json') }),
+  status: 200,
+  produces: [
+    'application/json',
+    'text/markdown',
+    'text/html',
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ],
+})
+
+export const getVersionBundle = defineContract({
+  method: 'get',
+  path: '/api/documents/:documentId/versions/:number/bundle',
+  summary:
+    'The filing bundle: PDF, DOCX, JSON and a manifest.json with the SHA-256 of each (for diarieföring)',
+  params: VersionParams,
+  query: ExportQuery.pick({ lang: true }),
+  status: 200,
+  produces: ['application/zip'],
+})
+
+export const approveVersion = defineContract({
+  method: 'post',
+  path: '/api/documents/:documentId/versions/:number/approvals',
+  summary: "Approve a version on behalf of one's own party (ställningstagande)",
+  params: VersionParams,
+  body: ApproveVersionRequest,
+  status: 201,
+  response: VersionView,
+})
+
+export const restoreVersion = defineContract({
+  method: 'post',
+  path: '/api/documents/:documentId/versions/:number/restore',
+  summary: 'Restore a version as a new version (a forward change everyone connected sees)',
+  params: VersionParams,
+  status: 201,
+  response: VersionSummary,
+})
+
+export const diffVersions = defineContract({
+  method: 'get',
+  path: '/api/documents/:documentId/diff',
+  summary: 'What changed between two versions (or a version and the live document), field by field',
+  params: DocumentParams,
+  query: DiffQuery,
+  status: 200,
+  response: DiffResponse,
+})
