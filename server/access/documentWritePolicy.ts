@@ -25,6 +25,7 @@ export const documentWritePolicy = ({
   seated,
 }: DocumentWritePolicyOptions): WritePolicy => ({
   presence: !readOnly,
+  writer: author.memberId,
   update(target, update) {
     if (readOnly || target.frozenState !== null) return DROP
     if (seated !== undefined && !seated()) return DROP

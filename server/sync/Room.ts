@@ -1,6 +1,8 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { encodeDocumentStatus } from '../../shared/protocol/document-status'
+import { encodeStatusAwareness, SERVER_STATUS_CLIENT } from '../../shared/protocol/document-status'
 import { closeCodeFor, type SyncErrorReason } from '../../shared/protocol/sync-error'
 import type { DocumentFreeze } from '../../shared/schema/document-record'
 import type { Logger } from '../logger'
@@ -29,11 +31,51 @@ export interface RoomOptions {
   readonly onEmpty: (room: Room) => void
   /** Called when the room can no longer be trusted to match storage (a write failed). */
   readonly onBroken: (room: Room, reason: SyncErrorReason, error: Error) => void
+  /**
+   * How long a socket has to send what its update built on, once asked, before it is closed with 4412
+   * (`missing-dependencies`) so that it reconnects and resyncs in full.
+   */
+  readonly missingDependencyTimeoutMs?: number
+  /** Counts what happened that should not (a socket's update that built on content the server lacked). */
+  readonly counters?: RoomCounters
   /** Called once an update made here (by a socket of this instance, or the server) is stored: publish it. */
   readonly onStored?: (room: Room, update: Uint8Array) => void
   /** Called after a presence change made here (a socket's awareness, or its removal): publish it. */
   readonly onPresence?: (room: Room, update: Uint8Array) => void
 }
+
+/** Counted per registry, read by tests and operations. */
+export interface RoomCounters {
+  /** Updates after which the document held content it could not integrate, and the sender was asked. */
+  missingDependencies: number
+  /** …and of those, the ones the sender did not resolve in time (the socket was closed with 4412). */
+  missingDependencyCloses: number
+  /** Presence entries a socket sent for Yjs client ids another writer's socket introduced (dropped). */
+  foreignPresence: number
+  /** Documents whose stored content, loaded, held updates that could not integrate (an integrity error). */
+  storedPending: number
+}
+
+export const newRoomCounters = (): RoomCounters => ({
+  missingDependencies: 0,
+  missingDependencyCloses: 0,
+  foreignPresence: 0,
+  storedPending: 0,
+})
+
+/** What is still missing for pending content to integrate: client → first missing clock, and deletes. */
+const pendingOf = (doc: Y.Doc): string | null => {
+  const { pendingStructs, pendingDs } = doc.store
+  if (pendingStructs === null && pendingDs === null) return null
+  const missing = pendingStructs === null ? [] : [...pendingStructs.missing].sort(([a], [b]) => a - b)
+  return JSON.stringify({ missing, deletes: pendingDs !== null })
+}
+
+/** Origin of the server's own status announcements in the room's awareness. */
+const STATUS = Symbol('document status')
+
+/** Clients forget presence not renewed within 30 s (y-protocols' outdated timeout): renew well before. */
+const STATUS_RENEW_MS = 15_000
 
 /** Origin of changes that another instance already stored and published. */
 const REMOTE = Symbol('remote')
@@ -75,12 +117,19 @@ export class Room implements WriteTarget {
   private presenceCache: Uint8Array | null = null
   /** Awareness clients changed by the last awareness message applied. */
   private lastPresenceChange: number[] = []
+  /** Which socket introduced each awareness client id: only it (or its writer's next socket) may change it. */
+  private readonly presenceOwners = new Map<number, SocketPort>()
+  /** Sockets asked for content their update built on, with the timer that closes them if it never comes. */
+  private readonly askedForMissing = new Map<SocketPort, NodeJS.Timeout>()
   private readonly outbox: Outbox
   private fullStateFrame: Uint8Array | null = null
   private compaction: Promise<void> | null = null
   private destroyed = false
   /** Frozen for signing: told to every socket; the write policies drop updates meanwhile. */
   private frozen: DocumentFreeze | null = null
+  /** The clock of the status announced under SERVER_STATUS_CLIENT; from wall time, so a restart goes on above it. */
+  private statusClock = 0
+  private statusRenewal: NodeJS.Timeout | null = null
 
   constructor(options: RoomOptions) {
     this.options = options
@@ -96,6 +145,16 @@ export class Room implements WriteTarget {
       this.doc.destroy()
       throw new StorageIntegrityError(
         `stored content of document ${this.docId} does not apply: ${String(error)}`,
+      )
+    }
+    const pending = pendingOf(this.doc)
+    if (pending !== null) {
+      // Served all the same (refusing would lock everyone out of the rest), but never in silence: every
+      // socket that joins is asked, by the handshake's sync step 1, for what the stored updates built on.
+      if (options.counters !== undefined) options.counters.storedPending++
+      options.logger.error(
+        { docId: this.docId, pending },
+        'integrity: stored updates build on content that was never stored; asking every client that joins',
       )
     }
     // A compacted document is already one full-state update: the first joiners get those bytes as they are.
@@ -151,7 +210,7 @@ export class Room implements WriteTarget {
     if (this.destroyed) throw new Error(`room ${this.docId} is destroyed`)
     this.sockets.set(socket, { clients: new Set(), policy })
     socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    if (this.frozen !== null) socket.send(encodeDocumentStatus({ frozen: this.frozen }))
+    // Presence includes the document's status (SERVER_STATUS_CLIENT) when it is frozen, before the sync answer.
     const presence = this.presenceFrame()
     if (presence !== null) socket.send(presence)
   }
@@ -211,11 +270,14 @@ export class Room implements WriteTarget {
     if (this.destroyed || (frozen === null && this.frozen === null)) return
     if (frozen !== null && this.frozen !== null && frozen.at === this.frozen.at) return
     this.frozen = frozen
-    const frame = encodeDocumentStatus({ frozen })
+    if (this.statusRenewal !== null) clearInterval(this.statusRenewal)
+    this.statusRenewal = null
     // After what is already queued, so no client sees the status overtake an edit accepted before it.
     this.options.queue.afterPersisted(() => {
       if (this.destroyed) return
       this.outbox.flush()
+      this.announceStatus(frozen)
+      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [SERVER_STATUS_CLIENT]))
       // On unfreezing, ask every client for what it has that the server lacks: a keystroke sent in the
       // instant of freezing was dropped, and later edits built on it could not apply without it.
       const ask = frozen === null ? encodeSyncStep1(Y.encodeStateVector(this.doc)) : null
@@ -224,7 +286,25 @@ export class Room implements WriteTarget {
         socket.send(frame)
         if (ask !== null) socket.send(ask)
       }
+      if (frozen !== null && this.frozen === frozen) {
+        this.statusRenewal = setInterval(() => {
+          if (this.destroyed || this.frozen === null) return
+          this.announceStatus(this.frozen)
+          this.outbox.addPresence([SERVER_STATUS_CLIENT], null, null)
+        }, STATUS_RENEW_MS)
+        this.statusRenewal.unref()
+      }
     })
+  }
+
+  /** Sets the reserved status client's awareness state (joiners' presence frames then carry it). */
+  private announceStatus(frozen: DocumentFreeze | null): void {
+    this.statusClock = Math.max(this.statusClock + 1, Date.now())
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encodeStatusAwareness({ frozen }, this.statusClock),
+      STATUS,
+    )
   }
 
   /** Removes a socket; its awareness states are removed and that removal is sent to everyone else. */
@@ -232,6 +312,12 @@ export class Room implements WriteTarget {
     const clients = this.sockets.get(socket)?.clients
     if (clients === undefined) return
     this.sockets.delete(socket)
+    const asked = this.askedForMissing.get(socket)
+    if (asked !== undefined) {
+      clearTimeout(asked)
+      this.askedForMissing.delete(socket)
+    }
+    for (const id of clients) if (this.presenceOwners.get(id) === socket) this.presenceOwners.delete(id)
     if (this.destroyed) return
     if (clients.size > 0) {
       const ids = [...clients]
@@ -279,7 +365,10 @@ export class Room implements WriteTarget {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    if (this.statusRenewal !== null) clearInterval(this.statusRenewal)
     this.sockets.clear()
+    for (const timer of this.askedForMissing.values()) clearTimeout(timer)
+    this.askedForMissing.clear()
     this.outbox.clear()
     this.awareness.off('update', this.trackAwareness)
     this.doc.destroy()
@@ -312,6 +401,7 @@ export class Room implements WriteTarget {
     // update, so memory, storage and every client hold the same document.
     const followUps: Uint8Array[] = []
     this.applying = { origin, followUps }
+    const pendingBefore = pendingOf(this.doc)
     try {
       Y.applyUpdate(this.doc, update, origin)
     } catch (error) {
@@ -322,10 +412,43 @@ export class Room implements WriteTarget {
       this.applying = null
       this.doc.off('update', this.collectFollowUp)
     }
-    const store = this.doc.store
-    const pending = store.pendingStructs !== null || store.pendingDs !== null
-    if (!this.lastTransactionChanged && !pending) return
+    const pendingAfter = pendingOf(this.doc)
+    if (pendingAfter === null && pendingBefore !== null) this.missingArrived()
+    if (!this.lastTransactionChanged && pendingAfter === null) return
     this.persistAndRelay(followUps.length === 0 ? update : Y.mergeUpdates([update, ...followUps]), origin)
+    if (pendingAfter !== null && pendingAfter !== pendingBefore) this.askForMissing(origin, pendingAfter)
+  }
+
+  /**
+   * The update just applied builds on content the server does not have (an update that went missing: sent
+   * before a crash and never stored, or encoded against a state the server never saw), so it waits in the
+   * document unintegrated. The sender is asked for everything it has beyond the server's state — the
+   * standard sync step 1 — and closed with 4412 if that does not resolve it in time, so it reconnects and
+   * resyncs in full. Never silent: logged and counted.
+   */
+  private askForMissing(socket: SocketPort, pending: string): void {
+    if (this.askedForMissing.has(socket) || !socket.isOpen) return
+    const counters = this.options.counters
+    if (counters !== undefined) counters.missingDependencies++
+    this.options.logger.warn(
+      { docId: this.docId, pending },
+      'an update builds on content the server lacks; asking its sender for it',
+    )
+    const timer = setTimeout(() => {
+      this.askedForMissing.delete(socket)
+      if (this.destroyed || pendingOf(this.doc) === null || !this.sockets.has(socket)) return
+      if (counters !== undefined) counters.missingDependencyCloses++
+      this.reject(socket, 'missing-dependencies', `still missing ${pendingOf(this.doc)}`)
+    }, this.options.missingDependencyTimeoutMs ?? 5_000)
+    timer.unref()
+    this.askedForMissing.set(socket, timer)
+    socket.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+  }
+
+  private missingArrived(): void {
+    this.options.logger.info({ docId: this.docId }, 'the content pending updates built on has arrived')
+    for (const timer of this.askedForMissing.values()) clearTimeout(timer)
+    this.askedForMissing.clear()
   }
 
   /**
@@ -390,7 +513,59 @@ export class Room implements WriteTarget {
     })
   }
 
-  private applyAwareness(origin: SocketPort, update: Uint8Array, frame: Uint8Array | null): void {
+  /**
+   * Keeps the entries of a socket's awareness update for client ids it introduced itself, or new ones; an
+   * entry for a client id another writer's socket introduced is dropped and logged, so nobody can set or
+   * remove someone else's presence. Null when the update does not decode; the same bytes when all pass.
+   */
+  private ownPresence(origin: SocketPort, writer: string | null, update: Uint8Array): Uint8Array | null {
+    const entries: { client: number; clock: number; state: string }[] = []
+    try {
+      const decoder = decoding.createDecoder(update)
+      const count = decoding.readVarUint(decoder)
+      for (let i = 0; i < count; i++) {
+        entries.push({
+          client: decoding.readVarUint(decoder),
+          clock: decoding.readVarUint(decoder),
+          state: decoding.readVarString(decoder),
+        })
+      }
+    } catch {
+      return null
+    }
+    const foreign = entries.filter(({ client }) => {
+      if (client === SERVER_STATUS_CLIENT) return true
+      const owner = this.presenceOwners.get(client)
+      if (owner === undefined || owner === origin) return false
+      const ownerWriter = this.sockets.get(owner)?.policy.writer ?? null
+      return writer === null || ownerWriter !== writer
+    })
+    if (foreign.length === 0) return update
+    const counters = this.options.counters
+    if (counters !== undefined) counters.foreignPresence += foreign.length
+    this.options.logger.warn(
+      { docId: this.docId, clients: foreign.map(({ client }) => client) },
+      "dropping presence for another writer's client ids",
+    )
+    const kept = entries.filter((entry) => !foreign.includes(entry))
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, kept.length)
+    for (const { client, clock, state } of kept) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, state)
+    }
+    return encoding.toUint8Array(encoder)
+  }
+
+  private applyAwareness(origin: SocketPort, received: Uint8Array, exactFrame: Uint8Array | null): void {
+    const writer = this.sockets.get(origin)?.policy.writer ?? null
+    const update = this.ownPresence(origin, writer, received)
+    if (update === null) {
+      this.reject(origin, 'invalid-awareness', 'awareness update does not decode')
+      return
+    }
+    const frame = update === received ? exactFrame : null
     this.lastPresenceChange = []
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
@@ -462,11 +637,20 @@ export class Room implements WriteTarget {
   ): void => {
     this.presenceCache = null
     this.lastPresenceChange = [...added, ...updated, ...removed]
-    const clients = this.sockets.get(origin as SocketPort)?.clients
+    const socket = origin as SocketPort
+    const clients = this.sockets.get(socket)?.clients
     if (clients === undefined) return
-    for (const id of added) clients.add(id)
-    for (const id of updated) clients.add(id)
-    for (const id of removed) clients.delete(id)
+    for (const id of [...added, ...updated]) {
+      const previous = this.presenceOwners.get(id)
+      // Taken over by the same writer's new socket (a reconnect): the old one no longer removes it on leaving.
+      if (previous !== undefined && previous !== socket) this.sockets.get(previous)?.clients.delete(id)
+      this.presenceOwners.set(id, socket)
+      clients.add(id)
+    }
+    for (const id of removed) {
+      clients.delete(id)
+      if (this.presenceOwners.get(id) === socket) this.presenceOwners.delete(id)
+    }
   }
 
   private reject(socket: SocketPort, reason: SyncErrorReason, detail: string): void {

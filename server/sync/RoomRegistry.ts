@@ -2,7 +2,7 @@ import { CloseCode, closeCodeFor, type SyncErrorReason } from '../../shared/prot
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/port'
 import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
-import { Room } from './Room'
+import { newRoomCounters, Room, type RoomCounters } from './Room'
 import type { SocketPort } from './SocketPort'
 import type { WritePolicy } from './WritePolicy'
 
@@ -26,6 +26,8 @@ export interface RoomRegistryOptions {
    * fails the load: waiting sockets are closed with 4500 and the next opening tries again.
    */
   readonly onLoad?: (room: Room) => Promise<void>
+  /** See `RoomOptions.missingDependencyTimeoutMs`. */
+  readonly missingDependencyTimeoutMs?: number
   /** Observers from the start (more can subscribe with `observe`). */
   readonly observers?: readonly RoomObserver[]
 }
@@ -64,6 +66,8 @@ export class RoomRegistry {
   private readonly queue: PersistQueue
   private readonly observers: RoomObserver[]
   private shuttingDown = false
+  /** What the rooms counted that should not happen (see `RoomCounters`), since start. */
+  readonly counters: RoomCounters = newRoomCounters()
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.observers = [...(options.observers ?? [])]
@@ -224,6 +228,10 @@ export class RoomRegistry {
       broadcastWindowMinSockets: this.options.broadcastWindowMinSockets ?? 0,
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
+      counters: this.counters,
+      ...(this.options.missingDependencyTimeoutMs === undefined
+        ? {}
+        : { missingDependencyTimeoutMs: this.options.missingDependencyTimeoutMs }),
       onStored: this.roomStored,
       onPresence: this.roomPresence,
     })

@@ -32,10 +32,15 @@ export interface WritePolicy {
   update(target: WriteTarget, update: Uint8Array): WriteVerdict
   /** Whether the socket's presence (awareness) is applied and relayed; false drops it unread. */
   readonly presence: boolean
+  /**
+   * Who writes through the socket (a member id), or null. A socket may set presence only for the Yjs
+   * client ids it introduced itself; another socket of the same writer (a reconnect) may take them over.
+   */
+  readonly writer: string | null
 }
 
 /** For the server's own sockets and the sync core's tests: every update and presence is applied. */
-export const WRITES_ANYTHING: WritePolicy = { update: () => APPLY, presence: true }
+export const WRITES_ANYTHING: WritePolicy = { update: () => APPLY, presence: true, writer: null }
 
 /** Receives everything, writes nothing. */
-export const READS_ONLY: WritePolicy = { update: () => DROP, presence: false }
+export const READS_ONLY: WritePolicy = { update: () => DROP, presence: false, writer: null }

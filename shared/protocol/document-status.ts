@@ -4,29 +4,41 @@ import { z } from 'zod'
 import { DocumentFreeze } from '../schema/document-record'
 
 /**
- * Samverkstad's one extension of the y-websocket protocol: a frame of this type tells the clients of a
- * document its status (frozen for signing or not). Far above the standard types (0–3) and Hocuspocus's, so
- * it is never mistaken for one; it is sent only when a document is or was frozen, so a plain Yjs client that
- * never meets a frozen document never sees one.
+ * A document's status (frozen for signing or not) travels in the standard protocol, as the awareness state of
+ * one reserved client id that only the server writes — so every Yjs client receives it as ordinary presence
+ * and none meets a message type it does not know. A socket that announces presence under this id has it
+ * dropped. While a document is frozen the server renews the state (clients forget presence not renewed in
+ * 30 s); on unfreezing it announces `frozen: null` once, and lets it time out.
  */
-export const DOCUMENT_STATUS_MESSAGE = 100
+export const SERVER_STATUS_CLIENT = 0xffffffff
 
 export const DocumentStatus = z.object({ frozen: DocumentFreeze.nullable() })
 export type DocumentStatus = z.infer<typeof DocumentStatus>
 
-export const encodeDocumentStatus = (status: DocumentStatus): Uint8Array<ArrayBuffer> => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, DOCUMENT_STATUS_MESSAGE)
-  encoding.writeVarString(encoder, JSON.stringify(status))
-  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
+/** The awareness state that carries a status: `{ samverkstad: { frozen } }`. */
+const StatusState = z.object({ samverkstad: DocumentStatus })
+
+/** The status an awareness state of the reserved client carries; null when it carries none. */
+export const readDocumentStatus = (state: unknown): DocumentStatus | null => {
+  const parsed = StatusState.safeParse(state)
+  return parsed.success ? parsed.data.samverkstad : null
 }
 
-/** Reads the body of a status frame (after its type); null when it is not a valid status. */
-export const readDocumentStatus = (decoder: decoding.Decoder): DocumentStatus | null => {
-  try {
-    const parsed = DocumentStatus.safeParse(JSON.parse(decoding.readVarString(decoder)))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
+/** The awareness update (y-protocols encoding) that sets the reserved client's state to `status`. */
+export const encodeStatusAwareness = (status: DocumentStatus, clock: number): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, SERVER_STATUS_CLIENT)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeVarString(encoder, JSON.stringify({ samverkstad: status }))
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads the one entry of a status awareness update back (for tests of the encoding). */
+export const decodeStatusAwareness = (update: Uint8Array): { clock: number; status: DocumentStatus | null } => {
+  const decoder = decoding.createDecoder(update)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  const clock = decoding.readVarUint(decoder)
+  return { clock, status: readDocumentStatus(JSON.parse(decoding.readVarString(decoder))) }
 }

@@ -28,6 +28,11 @@ export const SyncErrorReason = {
   ForeignClientId: 'foreign-client-id',
   /** This address already has as many open sockets as the server allows (MAX_CONNECTIONS_PER_IP). */
   TooManyConnections: 'too-many-connections',
+  /**
+   * An update of this socket builds on content the server does not have, and asking the socket for it did
+   * not bring it within a few seconds. Reconnect: the full resync sends what is missing.
+   */
+  MissingDependencies: 'missing-dependencies',
 } as const
 export type SyncErrorReason = (typeof SyncErrorReason)[keyof typeof SyncErrorReason]
 
@@ -45,6 +50,7 @@ export const CloseCode = {
   PayloadTooLarge: 4413,
   TooManyRequests: 4429,
   Conflict: 4409,
+  PreconditionFailed: 4412,
   InternalError: 4500,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
@@ -63,4 +69,5 @@ export const closeCodeFor: Readonly<Record<SyncErrorReason, CloseCode>> = {
   'not-found': CloseCode.NotFound,
   'too-many-connections': CloseCode.TooManyRequests,
   'foreign-client-id': CloseCode.Conflict,
+  'missing-dependencies': CloseCode.PreconditionFailed,
 }

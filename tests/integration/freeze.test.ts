@@ -1,26 +1,14 @@
-import type * as decoding from 'lib0/decoding'
-import { describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { DOCUMENT_STATUS_MESSAGE, readDocumentStatus } from '../../shared/protocol/document-status'
 import type { AuditEvent } from '../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
 import { waitSynced } from '../helpers/clients'
 import { serverWithClients } from '../helpers/serverWithClients'
+import { statusWatcher } from '../helpers/statusWatcher'
 import { sleep, waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
 
 const FIELD = 'f:invoice-address'
-
-/** A provider that records the status frames the server sends it (the client app does the same). */
-const statusWatcher = (provider: WebsocketProvider) => {
-  const seen: (DocumentFreeze | null)[] = []
-  provider.messageHandlers[DOCUMENT_STATUS_MESSAGE] = (_encoder, decoder: decoding.Decoder) => {
-    const status = readDocumentStatus(decoder)
-    if (status !== null) seen.push(status.frozen)
-  }
-  return { seen, last: () => seen.at(-1) }
-}
 
 describe('freezing a document for signing', () => {
   const clients = serverWithClients()
@@ -126,5 +114,39 @@ describe('freezing a document for signing', () => {
       ['document-frozen', 'Karin Kommun'],
       ['document-created', 'Karin Kommun'],
     ])
+  })
+
+  it('reaches an unmodified y-websocket provider as ordinary presence: it logs nothing, and a late joiner hears the freeze too', async () => {
+    const running = await clients.start()
+    const workspace = await TestWorkspace.create(running.url)
+    const document = await workspace.createDocument('Överenskommelse', 'agreement')
+    const freeze = (method: 'PUT' | 'DELETE') =>
+      fetch(`${running.url}/api/documents/${document.id}/freeze`, {
+        method,
+        headers: { authorization: `Bearer ${workspace.token}` },
+      })
+    const logged: unknown[][] = []
+    const spies = (['error', 'warn', 'log'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args)),
+    )
+    try {
+      const early = clients.open(document.id, workspace.token)
+      const earlyStatus = statusWatcher(early)
+      await waitSynced(early)
+      expect((await freeze('PUT')).status).toBe(200)
+      await waitFor(() => earlyStatus.last()?.by !== undefined, 'the connected client to hear of the freeze')
+      const late = clients.open(document.id, workspace.token)
+      const lateStatus = statusWatcher(late)
+      await waitSynced(late)
+      expect(lateStatus.last()?.by).toBe(earlyStatus.last()?.by)
+      expect((await freeze('DELETE')).status).toBe(200)
+      await waitFor(
+        () => earlyStatus.last() === null && lateStatus.last() === null,
+        'both clients to hear of the unfreezing',
+      )
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    expect(logged).toEqual([])
   })
 })

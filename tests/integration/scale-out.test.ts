@@ -1,15 +1,14 @@
-import type * as decoding from 'lib0/decoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openPostgresStorage } from '../../server/storage/postgres/openPostgresStorage'
-import { DOCUMENT_STATUS_MESSAGE, readDocumentStatus } from '../../shared/protocol/document-status'
 import { CloseCode } from '../../shared/protocol/sync-error'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { docFromStored } from '../helpers/docFromStored'
 import { createPrng } from '../helpers/prng'
 import { databaseUrl, dropSchema, freshSchema, redisUrl, skipMessage } from '../helpers/services'
+import { statusWatcher } from '../helpers/statusWatcher'
 import { TcpProxy } from '../helpers/tcp-proxy'
 import { type ServerProcess, spawnServer } from '../helpers/test-server'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait'
@@ -133,10 +132,7 @@ scaleOutDescribe('scale-out: several instances on Postgres and Redis', () => {
     const participant = await workspace.via(b.url).join('participant', 'Bea', 1)
     const onA = connect(a, docId, workspace.token)
     const onB = connect(b, docId, participant.session.token)
-    const statuses: unknown[] = []
-    onB.messageHandlers[DOCUMENT_STATUS_MESSAGE] = (_encoder, decoder: decoding.Decoder) => {
-      statuses.push(readDocumentStatus(decoder)?.frozen)
-    }
+    const statuses = statusWatcher(onB).seen
     await Promise.all([waitSynced(onA), waitSynced(onB)])
     const freeze = (method: 'PUT' | 'DELETE') =>
       fetch(`${a.url}/api/documents/${docId}/freeze`, {

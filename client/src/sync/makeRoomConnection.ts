@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { DOCUMENT_STATUS_MESSAGE, readDocumentStatus } from '../../../shared/protocol/document-status'
+import { readDocumentStatus, SERVER_STATUS_CLIENT } from '../../../shared/protocol/document-status'
 import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
 import { CloseCode } from '../../../shared/protocol/sync-error'
 import type { DocumentFreeze } from '../../../shared/schema/document-record'
@@ -70,7 +70,7 @@ export const makeRoomConnection = ({
   let everSynced = false
   let current: SyncStatus = 'connecting'
   let frozen = initiallyFrozen
-  /** No status frame since this socket opened: the server sends one before its sync answer if frozen. */
+  /** No status since this socket opened: the server announces one before its sync answer if frozen. */
   let statusSinceConnect = false
   const frozenListeners = new Set<(frozen: DocumentFreeze | null) => void>()
   const setFrozen = (next: DocumentFreeze | null) => {
@@ -78,12 +78,20 @@ export const makeRoomConnection = ({
     frozen = next
     for (const listener of frozenListeners) listener(next)
   }
-  provider.messageHandlers[DOCUMENT_STATUS_MESSAGE] = (_encoder, decoder) => {
-    const status = readDocumentStatus(decoder)
-    if (status === null) return
-    statusSinceConnect = true
-    setFrozen(status.frozen)
+  // The status is the awareness state of a client id only the server writes (shared/protocol/document-status).
+  const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    if (added.includes(SERVER_STATUS_CLIENT) || updated.includes(SERVER_STATUS_CLIENT)) {
+      const status = readDocumentStatus(provider.awareness.getStates().get(SERVER_STATUS_CLIENT))
+      if (status === null) return
+      statusSinceConnect = true
+      setFrozen(status.frozen)
+    } else if (removed.includes(SERVER_STATUS_CLIENT) && provider.wsconnected) {
+      // Timed out while connected: the server renews a frozen status, so it is no longer frozen. (When the
+      // socket closes the provider clears everyone's presence; that says nothing about the document.)
+      setFrozen(null)
+    }
   }
+  provider.awareness.on('change', onAwareness)
 
   const compute = (): SyncStatus => {
     if (noAccess) return 'no-access'
@@ -203,6 +211,7 @@ export const makeRoomConnection = ({
       window.removeEventListener('online', goOnline)
       if (probeTimer !== null) clearTimeout(probeTimer)
       doc.off('update', onDocUpdate)
+      provider.awareness.off('change', onAwareness)
       provider.destroy()
       void idb?.destroy()
       listeners.clear()

@@ -6,7 +6,7 @@ import { createLogger } from '../../../server/logger'
 import { MemoryDocumentStore } from '../../../server/storage/memory/MemoryDocumentStore'
 import { encodeAwareness, encodeSyncUpdate } from '../../../server/sync/messageCodec'
 import { PersistQueue } from '../../../server/sync/PersistQueue'
-import { Room } from '../../../server/sync/Room'
+import { newRoomCounters, Room, type RoomOptions } from '../../../server/sync/Room'
 import type { SocketPort } from '../../../server/sync/SocketPort'
 import { DROP, WRITES_ANYTHING, type WritePolicy } from '../../../server/sync/WritePolicy'
 import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
@@ -64,11 +64,11 @@ describe('Room', () => {
     for (const room of rooms.splice(0)) room.destroy()
   })
 
-  const setup = async () => {
-    const store = new MemoryDocumentStore()
+  const setup = async (extra: Partial<RoomOptions> = {}, store = new MemoryDocumentStore()) => {
     const room = new Room({
       docId: 'doc',
       stored: await store.load('doc'),
+      ...extra,
       store,
       queue: new PersistQueue(store),
       logger: createLogger('silent'),
@@ -86,6 +86,7 @@ describe('Room', () => {
     const policy = {
       asked: 0,
       presence: false,
+      writer: null,
       update: () => {
         policy.asked++
         return verdict
@@ -149,5 +150,85 @@ describe('Room', () => {
     expect(room.doc.getText('t').toString()).toBe('hej')
     expect((await store.load('doc')).updates).toHaveLength(1)
     expect(kinds(reader.frames.slice(joined))).toEqual(expect.arrayContaining(['sync-update', 'awareness']))
+  })
+
+  it('closes a socket with 4412 when the content its update built on does not come when asked, and counts it', async () => {
+    const counters = newRoomCounters()
+    const { room } = await setup({ counters, missingDependencyTimeoutMs: 30 })
+    const silent = recordingSocket()
+    room.join(silent.socket, WRITES_ANYTHING)
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('t').insert(0, 'a')
+    doc.getText('t').insert(1, 'b')
+    const asked = silent.frames.length
+    room.receive(silent.socket, encodeSyncUpdate(updates[1]!))
+    expect(kinds(silent.frames.slice(asked))).toEqual(['sync-step1'])
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect(silent.closed).toEqual([{ code: 4412, reason: 'missing-dependencies' }])
+    expect(counters).toMatchObject({ missingDependencies: 1, missingDependencyCloses: 1 })
+  })
+
+  it('reports stored content that builds on something never stored as an integrity error, and still serves the rest', async () => {
+    const store = new MemoryDocumentStore()
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('t').insert(0, 'a')
+    doc.getText('t').insert(1, 'b')
+    const other = new Y.Doc()
+    other.getText('u').insert(0, 'fristående')
+    await store.append([
+      { docId: 'doc', update: updates[1]! },
+      { docId: 'doc', update: Y.encodeStateAsUpdate(other) },
+    ])
+    const counters = newRoomCounters()
+    const { room } = await setup({ counters }, store)
+    expect(counters.storedPending).toBe(1)
+    expect(room.doc.getText('u').toString()).toBe('fristående')
+  })
+
+  it('lets a socket set presence only for the client ids it introduced, and another socket of the same writer take them over', async () => {
+    const counters = newRoomCounters()
+    const { room } = await setup({ counters })
+    const policyOf = (writer: string) => ({ ...WRITES_ANYTHING, writer })
+    const aisha = recordingSocket()
+    const impostor = recordingSocket()
+    const aishaAgain = recordingSocket()
+    room.join(aisha.socket, policyOf('aisha'))
+    room.join(impostor.socket, policyOf('bertil'))
+    room.join(aishaAgain.socket, policyOf('aisha'))
+    const clientDoc = new Y.Doc()
+    const awareness = new awarenessProtocol.Awareness(clientDoc)
+    awareness.setLocalState({ user: { name: 'Aisha' } })
+    room.receive(
+      aisha.socket,
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [clientDoc.clientID])),
+    )
+    await endOfTurn()
+    // Someone else claims Aisha's client id: it is not applied.
+    awareness.setLocalState({ user: { name: 'IMPOSTOR' } })
+    room.receive(
+      impostor.socket,
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [clientDoc.clientID])),
+    )
+    await endOfTurn()
+    expect(room.awareness.getStates().get(clientDoc.clientID)).toEqual({ user: { name: 'Aisha' } })
+    expect(counters.foreignPresence).toBe(1)
+    // The impostor leaving removes nothing of Aisha's.
+    room.leave(impostor.socket)
+    expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(true)
+    // Aisha's reconnected socket may update her presence.
+    awareness.setLocalState({ user: { name: 'Aisha', focus: 'syfte' } })
+    room.receive(
+      aishaAgain.socket,
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [clientDoc.clientID])),
+    )
+    await endOfTurn()
+    expect(room.awareness.getStates().get(clientDoc.clientID)).toEqual({
+      user: { name: 'Aisha', focus: 'syfte' },
+    })
+    clientDoc.destroy()
   })
 })
