@@ -78,10 +78,18 @@ export const compose = ({
   const registry = new RoomRegistry({
     // Before any socket sees a room: its content initialised or upgraded, and who owns which Yjs client id.
     onLoad: async (room) => {
-      const [document] = await Promise.all([prepare(room), ownership.load(room.docId)])
+      const [document] = await Promise.all([prepare(room), ownership.load(room.docId, room.doc.clientID)])
       room.setFrozen(document?.frozen ?? null)
     },
-    observers: [{ unloaded: (docId) => ownership.forget(docId) }],
+    observers: [
+      {
+        unloaded: (docId) => ownership.forget(docId),
+        ownWrite: (room) =>
+          void ownership
+            .claimForServer(room.docId, room.doc.clientID)
+            .catch((error: unknown) => logger.error({ err: error }, 'could not record the server client id')),
+      },
+    ],
     store: storage.documents,
     logger,
     maxUpdateBytes: config.maxUpdateBytes,
@@ -136,6 +144,7 @@ export const compose = ({
     workspaces: storage.workspaces,
     documents: storage.documents,
     live,
+    ownership,
     templates,
     migrations,
     enrich: makeCafeRecordEnricher({ live, workspaces: storage.workspaces }),

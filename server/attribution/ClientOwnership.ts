@@ -4,6 +4,12 @@ import type { ClientOwner, DocumentStore } from '../storage/port'
 import { soleClientOf } from '../sync/soleClientOf'
 import { APPLY, type WriteTarget, type WriteVerdict } from '../sync/WritePolicy'
 
+/**
+ * The owner recorded for client ids the server writes under (initial texts, template upgrades, restores,
+ * Yjs's own clean-ups): no member, no party. Nobody can claim such an id, and its text counts for no party.
+ */
+export const SERVER_OWNER: ClientOwner = { memberId: 'server', partyId: 'server' }
+
 export interface ClientOwnershipOptions {
   readonly store: Pick<DocumentStore, 'clientOwners' | 'claimClients'>
   readonly logger: Logger
@@ -20,9 +26,29 @@ export class ClientOwnership {
 
   constructor(private readonly options: ClientOwnershipOptions) {}
 
-  /** Reads a document's recorded owners; runs before any socket of its room may write. */
-  async load(docId: string): Promise<void> {
-    this.loaded.set(docId, await this.options.store.clientOwners(docId))
+  /**
+   * Reads a document's recorded owners; runs before any socket of its room may write. `serverClient` is the
+   * client id the loaded room itself writes under: the server's from now on, whether or not it writes.
+   */
+  async load(docId: string, serverClient?: number): Promise<void> {
+    const owners = await this.options.store.clientOwners(docId)
+    // Claims made while this read was under way (the room's own first write) are kept.
+    for (const [client, owner] of this.loaded.get(docId) ?? [])
+      if (!owners.has(client)) owners.set(client, owner)
+    if (serverClient !== undefined && !owners.has(serverClient)) owners.set(serverClient, SERVER_OWNER)
+    this.loaded.set(docId, owners)
+  }
+
+  /**
+   * Records a client id the server writes under as the server's, in the store (before the content it
+   * writes, so a restart cannot leave that content unowned) and in memory if the document is loaded.
+   */
+  async claimForServer(docId: string, client: number): Promise<void> {
+    const claim = new Map([[client, SERVER_OWNER]])
+    const owners = this.loaded.get(docId)
+    owners?.set(client, SERVER_OWNER)
+    const stored = await this.options.store.claimClients(docId, claim)
+    for (const [id, owner] of stored) owners?.set(id, owner)
   }
 
   forget(docId: string): void {

@@ -11,6 +11,7 @@ import type { TemplateRegistry } from '../../shared/templates'
 import { type TemplateMigrations, upgradeDocument } from '../../shared/templates/migrations'
 import type { Template } from '../../shared/templates/template'
 import { readDocument, readMeta, writeDocument } from '../../shared/ydoc/document-ydoc'
+import type { ClientOwnership } from '../attribution/ClientOwnership'
 import { ApiError } from '../errors/ApiError'
 import { renderDocx } from '../export/renderDocx'
 import { renderPdf } from '../export/renderPdf'
@@ -30,6 +31,8 @@ export interface DocumentServiceOptions {
   readonly workspaces: WorkspaceStore
   readonly documents: DocumentStore
   readonly live: LiveDocuments
+  /** Records the client id initial content is written under as the server's. */
+  readonly ownership: Pick<ClientOwnership, 'claimForServer'>
   readonly templates: TemplateRegistry
   readonly migrations: TemplateMigrations
   /** Run on every document's value, so versions, diffs and exports include what it adds. */
@@ -81,6 +84,7 @@ export class DocumentService {
     const doc = new Y.Doc()
     try {
       writeDocument(doc, template, initialDocumentValue(template))
+      await this.options.ownership.claimForServer(document.id, doc.clientID)
       await this.options.documents.append([{ docId: document.id, update: Y.encodeStateAsUpdate(doc) }])
     } finally {
       doc.destroy()

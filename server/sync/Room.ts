@@ -38,6 +38,11 @@ export interface RoomOptions {
   readonly missingDependencyTimeoutMs?: number
   /** Counts what happened that should not (a socket's update that built on content the server lacked). */
   readonly counters?: RoomCounters
+  /**
+   * Called once per room, before the room first stores content under its own Yjs client id (a server
+   * change, or Yjs's clean-up after a client's update): that id must be recorded as the server's.
+   */
+  readonly onOwnWrite?: (room: Room) => void
   /** Called once an update made here (by a socket of this instance, or the server) is stored: publish it. */
   readonly onStored?: (room: Room, update: Uint8Array) => void
   /** Called after a presence change made here (a socket's awareness, or its removal): publish it. */
@@ -130,6 +135,7 @@ export class Room implements WriteTarget {
   /** The clock of the status announced under SERVER_STATUS_CLIENT; from wall time, so a restart goes on above it. */
   private statusClock = 0
   private statusRenewal: NodeJS.Timeout | null = null
+  private ownWriteAnnounced = false
 
   constructor(options: RoomOptions) {
     this.options = options
@@ -277,7 +283,9 @@ export class Room implements WriteTarget {
       if (this.destroyed) return
       this.outbox.flush()
       this.announceStatus(frozen)
-      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [SERVER_STATUS_CLIENT]))
+      const frame = encodeAwareness(
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [SERVER_STATUS_CLIENT]),
+      )
       // On unfreezing, ask every client for what it has that the server lacks: a keystroke sent in the
       // instant of freezing was dropped, and later edits built on it could not apply without it.
       const ask = frozen === null ? encodeSyncStep1(Y.encodeStateVector(this.doc)) : null
@@ -415,6 +423,7 @@ export class Room implements WriteTarget {
     const pendingAfter = pendingOf(this.doc)
     if (pendingAfter === null && pendingBefore !== null) this.missingArrived()
     if (!this.lastTransactionChanged && pendingAfter === null) return
+    if (followUps.length > 0) this.announceOwnWrite()
     this.persistAndRelay(followUps.length === 0 ? update : Y.mergeUpdates([update, ...followUps]), origin)
     if (pendingAfter !== null && pendingAfter !== pendingBefore) this.askForMissing(origin, pendingAfter)
   }
@@ -475,6 +484,7 @@ export class Room implements WriteTarget {
    */
   applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
     if (this.destroyed) return Promise.reject(new Error(`room ${this.docId} is destroyed`))
+    this.announceOwnWrite()
     const origin = Symbol('server change')
     const updates: Uint8Array[] = []
     const collect = (update: Uint8Array, from: unknown) => {
@@ -491,6 +501,12 @@ export class Room implements WriteTarget {
     return new Promise((resolve, reject) =>
       this.options.queue.afterPersisted((error) => (error === null ? resolve(true) : reject(error))),
     )
+  }
+
+  private announceOwnWrite(): void {
+    if (this.ownWriteAnnounced) return
+    this.ownWriteAnnounced = true
+    this.options.onOwnWrite?.(this)
   }
 
   private persistAndRelay(update: Uint8Array, origin: SocketPort | null): void {

@@ -41,6 +41,8 @@ export interface RoomObserver {
   readonly loaded?: (room: Room) => void
   /** A room was unloaded, evicted, reset or failed to load (it is destroyed). */
   readonly unloaded?: (docId: string) => void
+  /** The room is about to store content under its own Yjs client id for the first time (see `RoomOptions`). */
+  readonly ownWrite?: (room: Room) => void
   /** An update made here (by a socket of this instance, or the server) is stored. */
   readonly stored?: (room: Room, update: Uint8Array) => void
   /** A presence change made here (a socket's awareness, or its removal) was applied. */
@@ -232,6 +234,9 @@ export class RoomRegistry {
       ...(this.options.missingDependencyTimeoutMs === undefined
         ? {}
         : { missingDependencyTimeoutMs: this.options.missingDependencyTimeoutMs }),
+      onOwnWrite: (writing) => {
+        for (const observer of this.observers) observer.ownWrite?.(writing)
+      },
       onStored: this.roomStored,
       onPresence: this.roomPresence,
     })

@@ -35,7 +35,9 @@ export const encodeStatusAwareness = (status: DocumentStatus, clock: number): Ui
 }
 
 /** Reads the one entry of a status awareness update back (for tests of the encoding). */
-export const decodeStatusAwareness = (update: Uint8Array): { clock: number; status: DocumentStatus | null } => {
+export const decodeStatusAwareness = (
+  update: Uint8Array,
+): { clock: number; status: DocumentStatus | null } => {
   const decoder = decoding.createDecoder(update)
   decoding.readVarUint(decoder)
   decoding.readVarUint(decoder)

@@ -18,7 +18,7 @@ export const serverWithClients = () => {
   })
   return {
     async start(): Promise<TestServer> {
-      server = await startTestServer()
+      server = await startTestServer(process.env.DEBUG_LOG ? { LOG_LEVEL: process.env.DEBUG_LOG } : {})
       return server
     },
     /** A client of `docId` signed in with `token`, destroyed after the test. */

@@ -84,4 +84,63 @@ describe('attribution by party', () => {
     expect(reloaded.get(karin.doc.clientID)?.partyId).toBe(kommun)
     expect(reloaded.get(aishaClient.doc.clientID)?.partyId).toBe(forening)
   })
+
+  it('refuses (4409) a client writing under a client id the server wrote with — initial text or a restore — and counts that text for no party', async () => {
+    const running = await clients.start()
+    const workspace = await TestWorkspace.create(running.url)
+    const aisha = await workspace.join('participant', 'Aisha Förening', 1)
+    const document = await workspace.createDocument('Överenskommelse', 'agreement')
+    const save = await fetch(`${running.url}/api/documents/${document.id}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workspace.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Tom' }),
+    })
+    expect(save.status).toBe(201)
+    const karin = clients.open(document.id, workspace.token)
+    await waitSynced(karin)
+    karin.doc.getText('f:invoice-address').insert(0, 'Kommunens text som återställs bort. ')
+    await waitFor(
+      () => (running.registry.peek(document.id)?.doc.getText('f:invoice-address').length ?? 0) > 0,
+      'the text on the server',
+    )
+    // A restore is written by the server, under the room's own client id.
+    const restore = await fetch(`${running.url}/api/documents/${document.id}/versions/1/restore`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workspace.token}` },
+    })
+    expect(restore.status).toBe(201)
+    const room = running.registry.peek(document.id)!
+    const serverIds = [...Y.decodeStateVector(Y.encodeStateVector(room.doc)).keys()].filter(
+      (client) => client !== karin.doc.clientID,
+    )
+    expect(serverIds.length).toBeGreaterThanOrEqual(2)
+    expect(serverIds).toContain(room.doc.clientID)
+
+    for (const serverId of serverIds) {
+      // An attacker's doc that takes the server's client id and writes under it.
+      const forged = new Y.Doc()
+      Y.applyUpdate(forged, Y.encodeStateAsUpdate(room.doc))
+      // Yjs itself would pick another id on seeing its own in a remote update: set it afterwards.
+      forged.clientID = serverId
+      const provider = clients.open(document.id, aisha.session.token, forged)
+      const closed = new Promise<number>((resolve) =>
+        provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
+      )
+      await waitSynced(provider)
+      forged.getText('f:invoice-address').insert(0, 'Mitt! ')
+      expect(await closed).toBe(4409)
+      provider.shouldConnect = false
+      expect(room.doc.getText('f:invoice-address').toString()).not.toContain('Mitt!')
+    }
+    const authors = (await (
+      await fetch(`${running.url}/api/documents/${document.id}/authors`, {
+        headers: { authorization: `Bearer ${workspace.token}` },
+      })
+    ).json()) as ClientAuthors
+    const parties = new Set(workspace.created.parties.map((party) => party.id))
+    for (const serverId of serverIds) {
+      const author = authors.authors.find((entry) => entry.client === serverId)
+      expect(author === undefined || !parties.has(author.partyId)).toBe(true)
+    }
+  })
 })

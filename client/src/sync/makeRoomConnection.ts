@@ -79,7 +79,15 @@ export const makeRoomConnection = ({
     for (const listener of frozenListeners) listener(next)
   }
   // The status is the awareness state of a client id only the server writes (shared/protocol/document-status).
-  const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+  const onAwareness = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }) => {
     if (added.includes(SERVER_STATUS_CLIENT) || updated.includes(SERVER_STATUS_CLIENT)) {
       const status = readDocumentStatus(provider.awareness.getStates().get(SERVER_STATUS_CLIENT))
       if (status === null) return
