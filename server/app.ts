@@ -23,6 +23,7 @@ import { mountApiRoutes } from './http/mountApiRoutes'
 import { mountSyncRoute } from './http/mountSyncRoute'
 import { openApiDocument } from './http/openApiDocument'
 import { RateLimiter } from './http/RateLimiter'
+import { sameSiteWrites } from './http/sameSiteWrites'
 import { type ScreenRoutesOptions, screenRoutes } from './http/screenRoutes'
 import { timeRoutes } from './http/timeRoutes'
 import { versionRoutes } from './http/versionRoutes'
@@ -160,6 +161,7 @@ export const createApp = ({
     if (!limiter.take(address)) return rateLimited(address)
     return next()
   })
+  app.use('/api/*', sameSiteWrites({ publicUrl: config.publicUrl }))
   app.use(
     '/api/*',
     bodyLimit({
