@@ -13,6 +13,7 @@ import type { CafeService } from './cafe/CafeService'
 import type { Config } from './config'
 import type { DocumentService } from './documents/DocumentService'
 import { ApiError } from './errors/ApiError'
+import type { StorageHealthState } from './health/StorageHealth'
 import type { ApiRoute } from './http/ApiRoute'
 import { type AidRoutesOptions, aidRoutes } from './http/aidRoutes'
 import { ConnectionLimiter } from './http/ConnectionLimiter'
@@ -57,6 +58,8 @@ export interface AppDependencies {
   readonly upgradeWebSocket: UpgradeWebSocket<WebSocket>
   /** Who may open a sync room and what they may write in it. */
   readonly authorize: SocketAuthorizer
+  /** Whether storage takes writes (integrity at start, a periodic write, failed writes); always ok if absent. */
+  readonly storageHealth?: () => StorageHealthState
   /** Redis fan-out health in scale-out mode; null when it is not configured. */
   readonly fanoutStatus?: () => 'ok' | 'down' | null
 }
@@ -105,6 +108,7 @@ export const createApp = ({
   logger,
   upgradeWebSocket,
   authorize,
+  storageHealth = () => ({ ok: true }),
   fanoutStatus = () => null,
 }: AppDependencies): Hono => {
   const app = new Hono()
@@ -144,11 +148,21 @@ export const createApp = ({
     const fanout = redis === null ? {} : { redis }
     try {
       await storage.ping()
-      return c.json({ status: redis === 'down' ? 'degraded' : 'ready', storage: 'ok', ...fanout })
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed')
-      return c.json({ status: 'unavailable', storage: 'error', ...fanout }, 503)
+      return c.json(
+        { status: 'unavailable', storage: 'error', reason: 'storage does not answer', ...fanout },
+        503,
+      )
     }
+    const health = storageHealth()
+    if (!health.ok) {
+      return c.json(
+        { status: 'unavailable', storage: 'error', reason: health.reason, since: health.since, ...fanout },
+        503,
+      )
+    }
+    return c.json({ status: redis === 'down' ? 'degraded' : 'ready', storage: 'ok', ...fanout })
   })
 
   const rateLimited = (address: string) =>

@@ -18,6 +18,7 @@ import type { Config } from './config'
 import { DocumentService } from './documents/DocumentService'
 import { LiveDocuments } from './documents/LiveDocuments'
 import { makeDocumentPreparer } from './documents/prepareDocument'
+import { StorageHealth } from './health/StorageHealth'
 import type { ApiRoute } from './http/ApiRoute'
 import type { Logger } from './logger'
 import { RedisFanout } from './scale/RedisFanout'
@@ -55,6 +56,8 @@ export interface Composition {
   readonly routes: readonly ApiRoute[]
   /** Scale-out fan-out (REDIS_URL), not yet connected; null on a single instance. */
   readonly fanout: RedisFanout | null
+  /** Whether storage takes writes: started by the lifecycle, read by /readyz. */
+  readonly health: StorageHealth
   /** Closes sockets of members who no longer exist and unloads deleted documents (after Redis was away). */
   readonly revalidate: () => Promise<void>
 }
@@ -72,6 +75,7 @@ export const compose = ({
   migrations = templateMigrations,
 }: ComposeOptions): Composition => {
   const memberSockets = new MemberSockets()
+  const health = new StorageHealth({ storage, logger, probeEveryMs: config.readinessProbeMs })
   const screen = new ScreenFocusHub()
   const ownership = new ClientOwnership({ store: storage.documents, logger })
   const prepare = makeDocumentPreparer({ workspaces: storage.workspaces, templates, migrations, logger })
@@ -84,6 +88,9 @@ export const compose = ({
     observers: [
       {
         unloaded: (docId) => ownership.forget(docId),
+        broken: (_docId, reason, error) => {
+          if (reason === 'storage-failed') health.writeFailed(error)
+        },
         ownWrite: (room) =>
           void ownership
             .claimForServer(room.docId, room.doc.clientID)
@@ -209,6 +216,7 @@ export const compose = ({
         noteAccess: (member, documentId, round, table) =>
           cafe.noteWriteGate(member, documentId, round, table),
       }),
+      storageHealth: () => health.state,
       fanoutStatus: () => (fanout === null ? null : fanout.isUp ? 'ok' : 'down'),
     }),
   )
@@ -225,5 +233,6 @@ export const compose = ({
     routes,
     fanout,
     revalidate,
+    health,
   }
 }

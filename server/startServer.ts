@@ -62,7 +62,8 @@ export const startServer = async ({
     ...(templates === undefined ? {} : { templates }),
     ...(migrations === undefined ? {} : { migrations }),
   })
-  const { registry, fanout, sockets } = parts
+  const { registry, fanout, sockets, health } = parts
+  await health.start()
   let revalidation: NodeJS.Timeout | null = null
   if (fanout !== null) {
     await fanout.start()
@@ -120,6 +121,7 @@ export const startServer = async ({
       if ('closeAllConnections' in server) server.closeAllConnections()
       await stopped
       if (revalidation !== null) clearInterval(revalidation)
+      health.stop()
       await fanout?.close()
       await storage.close()
       logger.info('stopped')

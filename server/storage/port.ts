@@ -208,5 +208,12 @@ export interface Storage {
   readonly versions: VersionStore
   /** Resolves if the backend answers; used by `/readyz`. */
   ping(): Promise<void>
+  /**
+   * Writes a small row and reads it back: rejects when the backend cannot take writes now (a full disk, a
+   * read-only or damaged file, a lost connection). Run periodically by StorageHealth.
+   */
+  probe(): Promise<void>
+  /** A check of the stored pages, run once at start: null when sound, else what is wrong. */
+  checkIntegrity(): Promise<string | null>
   close(): Promise<void>
 }

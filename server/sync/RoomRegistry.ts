@@ -45,6 +45,8 @@ export interface RoomObserver {
   readonly ownWrite?: (room: Room) => void
   /** An update made here (by a socket of this instance, or the server) is stored. */
   readonly stored?: (room: Room, update: Uint8Array) => void
+  /** A room was dropped because its memory may differ from storage (a write failed); its sockets were closed. */
+  readonly broken?: (docId: string, reason: SyncErrorReason, error: Error) => void
   /** A presence change made here (a socket's awareness, or its removal) was applied. */
   readonly presence?: (room: Room, update: Uint8Array) => void
 }
@@ -309,6 +311,7 @@ export class RoomRegistry {
     room.closeAll(closeCodeFor[reason], reason)
     room.destroy()
     this.roomUnloaded(room.docId)
+    for (const observer of this.observers) observer.broken?.(room.docId, reason, error)
   }
 
   /**

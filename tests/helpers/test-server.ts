@@ -94,6 +94,8 @@ export const storageWith = (documents: DocumentStore): Storage => {
     workspaces: base.workspaces,
     versions: base.versions,
     ping: () => documents.ping(),
+    probe: () => base.probe(),
+    checkIntegrity: () => base.checkIntegrity(),
     close: async () => {
       await documents.close()
       await base.close()

@@ -35,7 +35,11 @@ describe('operations', () => {
       store.down = true
       const unready = await fetch(`${server.url}/readyz`)
       expect(unready.status).toBe(503)
-      expect(await unready.json()).toEqual({ status: 'unavailable', storage: 'error' })
+      expect(await unready.json()).toEqual({
+        status: 'unavailable',
+        storage: 'error',
+        reason: 'storage does not answer',
+      })
     } finally {
       await server.close()
     }

@@ -12,6 +12,7 @@ describe('parseConfig', () => {
       logLevel: 'info',
       maxUpdateBytes: 8 * 1024 * 1024,
       roomIdleMs: 30_000,
+      readinessProbeMs: 5_000,
       preloadDocuments: 20,
       compactAfterUpdates: 1_000,
       broadcastWindowMs: 20,

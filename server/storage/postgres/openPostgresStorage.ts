@@ -90,6 +90,19 @@ export const openPostgresStorage = async ({
     workspaces: new PostgresWorkspaceStore(pool),
     versions: new PostgresVersionStore(pool),
     ping: () => documents.ping(),
+    probe: async () => {
+      const at = Date.now()
+      const { rows } = await pool.query<{ at: number }>(
+        `INSERT INTO health_probe (id, at) VALUES (1, $1)
+         ON CONFLICT (id) DO UPDATE SET at = GREATEST(health_probe.at, excluded.at) RETURNING at`,
+        [at],
+      )
+      if (!(typeof rows[0]?.at === 'number' && rows[0].at >= at)) {
+        throw new Error('the readiness probe did not read back what it wrote')
+      }
+    },
+    // Postgres checks its own pages (checksums, WAL); what it reports as errors reaches `probe`.
+    checkIntegrity: async () => null,
     close: () => pool.end(),
   }
 }

@@ -106,4 +106,6 @@ export const postgresMigrations: readonly string[] = [
    ALTER TABLE workspace ADD COLUMN initiative_party TEXT;`,
   // The workspace's own vocabulary guide (JSON array of VocabularyTerm); NULL means the default guide.
   `ALTER TABLE workspace ADD COLUMN vocabulary TEXT;`,
+  // The readiness probe's row: rewritten every few seconds, so a database that cannot take writes shows.
+  `CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at BIGINT NOT NULL);`,
 ]

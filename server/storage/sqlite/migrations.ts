@@ -106,4 +106,6 @@ export const sqliteMigrations: readonly string[] = [
    ALTER TABLE workspace ADD COLUMN initiative_party TEXT;`,
   // The workspace's own vocabulary guide (JSON array of VocabularyTerm); NULL means the default guide.
   `ALTER TABLE workspace ADD COLUMN vocabulary TEXT;`,
+  // The readiness probe's row: rewritten every few seconds, so a full disk or a read-only file shows.
+  `CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, padding BLOB NOT NULL) STRICT;`,
 ]
