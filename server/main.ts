@@ -5,7 +5,11 @@ import { createLogger } from './logger'
 import { startServer } from './startServer'
 import type { Storage } from './storage/port'
 import { openPostgresStorage } from './storage/postgres/openPostgresStorage'
+import { DataDirInUseError, type DataDirLock, lockDataDir } from './storage/sqlite/lockDataDir'
 import { openSqliteStorage } from './storage/sqlite/openSqliteStorage'
+
+/** Kept referenced for the life of the process: a collected lock would be a released lock. */
+let dataDirLock: DataDirLock | null = null
 
 /** Composition root: the only file that chooses storage adapters. */
 const openStorage = async (config: Config): Promise<Storage> => {
@@ -13,6 +17,8 @@ const openStorage = async (config: Config): Promise<Storage> => {
   // `memory` is SQLite without a file: the same code paths, nothing kept after a restart.
   if (config.storage === 'memory') return openSqliteStorage({ file: ':memory:' })
   mkdirSync(config.dataDir, { recursive: true })
+  // Held until the process ends: a second server on the same folder exits instead of losing edits.
+  dataDirLock = lockDataDir(config.dataDir)
   return openSqliteStorage({
     file: join(config.dataDir, 'samverkstad.db'),
     synchronous: config.sqliteSynchronous,
@@ -31,7 +37,16 @@ const main = async (): Promise<void> => {
     throw error
   }
   const logger = createLogger(config.logLevel)
-  const storage = await openStorage(config)
+  let storage: Storage
+  try {
+    storage = await openStorage(config)
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(2)
+    }
+    throw error
+  }
   const server = await startServer({ config, storage, logger })
 
   let stopping = false
@@ -45,7 +60,10 @@ const main = async (): Promise<void> => {
     }, config.shutdownTimeoutMs)
     timer.unref()
     server.close().then(
-      () => process.exit(0),
+      () => {
+        dataDirLock?.release()
+        process.exit(0)
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed')
         process.exit(1)
