@@ -227,6 +227,12 @@ export const createApp = ({
   })
   app.onError((error, c) => {
     if (error instanceof ApiError) return error.getResponse()
+    // The client went away mid-upload (a closed laptop, a dropped train connection): nothing is wrong here,
+    // and nobody is left to answer.
+    if ((error as { code?: unknown }).code === 'ECONNRESET' && error.message === 'aborted') {
+      logger.warn({ path: c.req.path }, 'the client aborted its request')
+      return new ApiError('invalid-request', 'the request was aborted by the client').getResponse()
+    }
     if (error instanceof StorageIntegrityError) {
       logger.error({ err: error, path: c.req.path }, 'stored data is malformed')
       return new ApiError('internal-error', 'stored data failed its integrity check').getResponse()

@@ -146,8 +146,17 @@ export interface WorkspaceStore {
   listInvites(workspaceId: string): Promise<InviteRecord[]>
   findInviteByToken(tokenHash: string): Promise<InviteRecord | null>
   addInvite(invite: InviteRecord, audit: AuditRecord): Promise<void>
-  /** Marks the invite revoked (its link stops working). */
-  revokeInvite(inviteId: string, revokedAt: string, audit: AuditRecord): Promise<void>
+  /**
+   * Replaces an invite's link, in one transaction: the old invite is revoked (its link stops working), the
+   * replacement added, and the members who joined through the old link now count as joined through the
+   * replacement — so withdrawing the replacement later removes them too.
+   */
+  rotateInvite(
+    inviteId: string,
+    revokedAt: string,
+    replacement: InviteRecord,
+    audit: readonly AuditRecord[],
+  ): Promise<void>
   /**
    * Marks the invite revoked and removes every member who joined through it, in one transaction;
    * resolves with the removed members' ids.

@@ -136,6 +136,9 @@ export class Room implements WriteTarget {
   private statusClock = 0
   private statusRenewal: NodeJS.Timeout | null = null
   private ownWriteAnnounced = false
+  /** Sockets whose updates the store refused; the room is dropped at the end of this turn. */
+  private readonly failedWriters = new Set<SocketPort>()
+  private brokenScheduled = false
 
   constructor(options: RoomOptions) {
     this.options = options
@@ -336,6 +339,23 @@ export class Room implements WriteTarget {
     if (this.sockets.size === 0) this.options.onEmpty(this)
   }
 
+  /**
+   * Lets go of every socket before the room is dropped: those whose updates could not be stored are closed
+   * with `code` (they resend them on reconnecting); the others are returned, untouched, to join a reloaded
+   * room. Their presence goes with this room; they renew it there.
+   */
+  release(code: number, reason: string): SocketPort[] {
+    this.outbox.clear()
+    const kept: SocketPort[] = []
+    for (const socket of [...this.sockets.keys()]) {
+      this.sockets.delete(socket)
+      if (this.failedWriters.has(socket)) socket.close(code, reason)
+      else if (socket.isOpen) kept.push(socket)
+    }
+    this.failedWriters.clear()
+    return kept
+  }
+
   /** Closes every socket of the room (they leave through the transport's close handler). */
   closeAll(code: number, reason: string): void {
     this.outbox.flush()
@@ -513,7 +533,12 @@ export class Room implements WriteTarget {
     this.fullStateFrame = null
     this.options.queue.enqueue({ docId: this.docId, update }, (outcome) => {
       if (!outcome.ok) {
-        this.options.onBroken(this, 'storage-failed', outcome.error)
+        if (origin !== null) this.failedWriters.add(origin)
+        // Every update of a failed batch settles in this same turn: collect their writers first.
+        if (!this.brokenScheduled) {
+          this.brokenScheduled = true
+          queueMicrotask(() => this.options.onBroken(this, 'storage-failed', outcome.error))
+        }
         return
       }
       if (this.destroyed) return

@@ -51,6 +51,16 @@ export interface RoomObserver {
   readonly presence?: (room: Room, update: Uint8Array) => void
 }
 
+/** A socket's place: its document, what it may write, its room once loaded, and frames kept until then. */
+interface Binding {
+  readonly docId: string
+  readonly policy: WritePolicy
+  room: Room | null
+  buffered: Uint8Array[] | null
+  bufferedBytes: number
+  closed: boolean
+}
+
 /** What the transport holds for one socket: hand it every frame, and tell it when the socket closed. */
 export interface Connection {
   receive(frame: Uint8Array): void
@@ -69,6 +79,7 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private readonly queue: PersistQueue
   private readonly observers: RoomObserver[]
+  private readonly bindings = new Map<SocketPort, Binding>()
   private shuttingDown = false
   /** What the rooms counted that should not happen (see `RoomCounters`), since start. */
   readonly counters: RoomCounters = newRoomCounters()
@@ -155,15 +166,44 @@ export class RoomRegistry {
       socket.close(CloseCode.GoingAway, 'shutting-down')
       return { receive: () => {}, closed: () => {} }
     }
-    const maxBufferedBytes = this.options.maxBufferedBytes ?? this.options.maxUpdateBytes * 2
-    let room: Room | null = null
-    let buffered: Uint8Array[] | null = []
-    let bufferedBytes = 0
-    let isClosed = false
+    const binding: Binding = { docId, policy, room: null, buffered: [], bufferedBytes: 0, closed: false }
+    this.bindings.set(socket, binding)
     this.cancelIdle(docId)
-    this.open(docId).then(
+    this.attach(socket, binding)
+    return {
+      receive: (frame) => {
+        if (binding.closed) return
+        if (binding.room !== null) {
+          binding.room.receive(socket, frame)
+          return
+        }
+        binding.bufferedBytes += frame.byteLength
+        if (binding.bufferedBytes > this.maxBufferedBytes) {
+          socket.close(closeCodeFor['update-too-large'], 'update-too-large')
+          return
+        }
+        binding.buffered?.push(frame)
+      },
+      closed: () => {
+        binding.closed = true
+        binding.buffered = null
+        this.bindings.delete(socket)
+        binding.room?.leave(socket)
+      },
+    }
+  }
+
+  private get maxBufferedBytes(): number {
+    return this.options.maxBufferedBytes ?? this.options.maxUpdateBytes * 2
+  }
+
+  /** Joins a socket to its document's room once the room is loaded, then hands it the frames kept meanwhile. */
+  private attach(socket: SocketPort, binding: Binding): void {
+    binding.room = null
+    binding.buffered ??= []
+    this.open(binding.docId).then(
       (loaded) => {
-        if (isClosed) {
+        if (binding.closed) {
           if (loaded.size === 0) this.scheduleIdle(loaded)
           return
         }
@@ -172,37 +212,18 @@ export class RoomRegistry {
           socket.close(closeCodeFor['not-found'], 'not-found')
           return
         }
-        room = loaded
-        room.join(socket, policy)
-        const frames = buffered ?? []
-        buffered = null
-        for (const frame of frames) room.receive(socket, frame)
+        binding.room = loaded
+        loaded.join(socket, binding.policy)
+        const frames = binding.buffered ?? []
+        binding.buffered = null
+        binding.bufferedBytes = 0
+        for (const frame of frames) loaded.receive(socket, frame)
       },
       (error: unknown) => {
-        this.options.logger.error({ docId, err: error }, 'could not load document')
+        this.options.logger.error({ docId: binding.docId, err: error }, 'could not load document')
         socket.close(closeCodeFor['storage-failed'], 'storage-failed')
       },
     )
-    return {
-      receive: (frame) => {
-        if (isClosed) return
-        if (room !== null) {
-          room.receive(socket, frame)
-          return
-        }
-        bufferedBytes += frame.byteLength
-        if (bufferedBytes > maxBufferedBytes) {
-          socket.close(closeCodeFor['update-too-large'], 'update-too-large')
-          return
-        }
-        buffered?.push(frame)
-      },
-      closed: () => {
-        isClosed = true
-        buffered = null
-        room?.leave(socket)
-      },
-    }
   }
 
   private open(docId: string): Promise<Room> {
@@ -303,15 +324,25 @@ export class RoomRegistry {
   }
 
   /** Drops a room whose memory may differ from storage; its sockets reconnect and resync from storage. */
+  /**
+   * Drops a room whose memory may differ from storage (a write failed). Only the sockets whose updates were
+   * not stored are closed (4500; they reconnect and resend them): the others never saw those updates — a
+   * change is relayed only once stored — so they join a room reloaded from storage, without reconnecting.
+   */
   private reset(room: Room, reason: SyncErrorReason, error: Error): void {
     if (room.isDestroyed) return
     this.options.logger.error({ docId: room.docId, reason, err: error }, 'room reset')
     if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
     this.cancelIdle(room.docId)
-    room.closeAll(closeCodeFor[reason], reason)
+    const survivors = room.release(closeCodeFor[reason], reason)
     room.destroy()
     this.roomUnloaded(room.docId)
     for (const observer of this.observers) observer.broken?.(room.docId, reason, error)
+    for (const socket of survivors) {
+      const binding = this.bindings.get(socket)
+      if (binding !== undefined && !binding.closed && !this.shuttingDown) this.attach(socket, binding)
+      else socket.close(closeCodeFor[reason], reason)
+    }
   }
 
   /**

@@ -81,10 +81,19 @@ export class VersionService {
       this.options.versions.listApprovals(document.id),
       this.options.workspaces.listParties(document.workspaceId),
     ])
-    return versions.map((version) => {
+    // Each version's hash is checked on every listing, not only when it is read: a registrar sees at once
+    // which record was changed after it was saved.
+    const intact = await Promise.all(
+      versions.map(async (version) => {
+        const record = await this.options.versions.getVersion(document.id, version.number)
+        return record !== null && sha256(record.value) === record.sha256
+      }),
+    )
+    return versions.map((version, index) => {
       const given = approvals.get(version.number) ?? []
       return {
         ...version,
+        intact: intact[index] ?? false,
         approvals: given,
         agreedByAllParties:
           parties.length > 0 && parties.every((party) => given.some((a) => a.partyId === party.id)),

@@ -423,34 +423,36 @@ export class WorkspaceService {
   async rotateInvite(member: MemberRecord, inviteId: string, origin: string): Promise<InviteLink> {
     const invite = await this.activeInvite(member, inviteId)
     const actor = await this.actor(member)
-    // Withdraw first: if the server stops in between, no link works rather than two.
-    await this.store.revokeInvite(
-      invite.id,
-      this.timestamp(),
+    const { record, link } = this.newInvite(member.workspaceId, invite.role, origin)
+    // One transaction: never two working links, and never people who joined through no live invite.
+    await this.store.rotateInvite(invite.id, this.timestamp(), record, [
       this.entry(member.workspaceId, 'invite-rotated', actor, {
         kind: 'invite',
         id: invite.id,
         label: invite.role,
       }),
-    )
-    const { record, link } = this.newInvite(member.workspaceId, invite.role, origin)
-    await this.store.addInvite(
-      record,
       this.entry(member.workspaceId, 'invite-created', actor, {
         kind: 'invite',
         id: record.id,
         label: record.role,
       }),
-    )
+    ])
     return link
   }
 
   /** Withdraws an invite and removes every member who joined through it; their sockets close at once. */
   async revokeInvite(member: MemberRecord, inviteId: string): Promise<{ removedMembers: string[] }> {
-    const invite = await this.activeInvite(member, inviteId)
+    const invites = await this.store.listInvites(member.workspaceId)
+    const invite = invites.find((candidate) => candidate.id === inviteId)
+    if (invite === undefined) throw new ApiError('not-found', 'no such invite in this workspace')
     const actor = await this.actor(member)
     const members = await this.store.listMembers(member.workspaceId)
     const joined = members.filter((candidate) => candidate.inviteId === invite.id)
+    // A link already withdrawn, or replaced before replacements took over its members: only its members
+    // are left to remove. With none left, there is nothing to withdraw.
+    if (invite.revokedAt !== null && joined.length === 0) {
+      throw new ApiError('conflict', 'this invite is already withdrawn')
+    }
     const remainingFacilitators = members.filter(
       (candidate) => candidate.role === 'facilitator' && candidate.inviteId !== invite.id,
     )

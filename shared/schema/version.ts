@@ -43,6 +43,8 @@ export type VersionSummary = z.infer<typeof VersionSummary>
 export const VersionView = VersionSummary.extend({
   approvals: z.array(Approval),
   agreedByAllParties: z.boolean(),
+  /** The stored value still matches `sha256` (false: changed after it was saved; it will not be served). */
+  intact: z.boolean(),
 })
 export type VersionView = z.infer<typeof VersionView>
 

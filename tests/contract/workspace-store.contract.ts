@@ -372,6 +372,48 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       expect(await storage.versions.listVersions(other.id)).toEqual([])
     })
 
+    it('[WS12] rotating an invite revokes it, adds its replacement and moves its members to it, in one transaction', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const joined: MemberRecord = {
+        ...input.creator,
+        id: id(),
+        name: 'Aisha',
+        role: 'participant',
+        sessionHash: `session-${id()}`,
+        inviteId: input.participantInvite.id,
+      }
+      await store.addMember(joined, entry(input.workspace.id, 'member-joined'))
+      const replacement: InviteRecord = { ...input.participantInvite, id: id(), tokenHash: `invite-${id()}` }
+      await store.rotateInvite(input.participantInvite.id, at(5), replacement, [
+        entry(input.workspace.id, 'invite-rotated', 5),
+        entry(input.workspace.id, 'invite-created', 5),
+      ])
+      const invites = await store.listInvites(input.workspace.id)
+      expect(invites.find((invite) => invite.id === input.participantInvite.id)?.revokedAt).toBe(at(5))
+      expect(invites.find((invite) => invite.id === replacement.id)).toEqual(replacement)
+      expect((await store.getMember(joined.id))?.inviteId).toBe(replacement.id)
+      // Withdrawing the replacement removes whoever joined through the old link.
+      expect(
+        await store.revokeInviteAndMembers(replacement.id, at(6), [
+          entry(input.workspace.id, 'invite-revoked', 6),
+        ]),
+      ).toEqual([joined.id])
+      // A clash (the replacement's id taken) writes nothing of the rotation.
+      const second = fixture()
+      await store.createWorkspace(second)
+      await expect(
+        store.rotateInvite(
+          second.participantInvite.id,
+          at(7),
+          { ...replacement, workspaceId: second.workspace.id },
+          [entry(second.workspace.id, 'invite-rotated', 7)],
+        ),
+      ).rejects.toThrow()
+      expect((await store.listInvites(second.workspace.id))[0]?.revokedAt).toBeNull()
+    })
+
     it('[WS11] each party approves a version once; approvals list by version and go with the document', async () => {
       const input = fixture()
       const store = storage.workspaces

@@ -185,6 +185,13 @@ describe('saved versions', () => {
       })
       expect(tampered.status).toBe(500)
       expect(((await tampered.json()) as { error: { code: string } }).error.code).toBe('integrity-error')
+      // The list says so too, for that version alone.
+      const relisted = (await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions`, { headers: headers(workspace.token) })
+      ).json()) as { versions: { number: number; intact: boolean }[] }
+      expect(relisted.versions.map(({ number, intact }) => ({ number, intact }))).toEqual(
+        relisted.versions.map(({ number }) => ({ number, intact: number !== 1 })),
+      )
       expect(
         (
           await fetch(`${server.url}/api/documents/${document.id}/versions/1?format=pdf`, {

@@ -221,7 +221,7 @@ describe('workspaces, parties, members and invites over the HTTP API', () => {
     expect((await view(workspace)).documents).toEqual([])
   })
 
-  it('a rotated invite link stops working while members who used it stay; a withdrawn one also removes them', async () => {
+  it('a rotated invite link stops working while members who used it stay; withdrawing the invite later removes everyone who joined through either link', async () => {
     const workspace = await TestWorkspace.create(server.url)
     const old = workspace.created.invites.participant
     const early = await workspace.join('participant', 'Tidig', 1)
@@ -251,11 +251,19 @@ describe('workspaces, parties, members and invites over the HTTP API', () => {
       headers: bearer(workspace.token),
     })
     expect(withdrawn.status).toBe(200)
-    expect(((await withdrawn.json()) as { removedMembers: string[] }).removedMembers).toHaveLength(1)
-    const refused = await fetch(`${server.url}/api/workspaces/${workspace.id}`, {
-      headers: bearer(lateToken),
+    const removed = ((await withdrawn.json()) as { removedMembers: string[] }).removedMembers
+    expect(removed).toHaveLength(2)
+    expect(removed).toContain(early.member.id)
+    for (const token of [lateToken, early.session.token]) {
+      const refused = await fetch(`${server.url}/api/workspaces/${workspace.id}`, { headers: bearer(token) })
+      expect(refused.status).toBe(401)
+    }
+    // The old link has nobody left to remove: withdrawing it again is a conflict, not a silent success.
+    const again = await fetch(`${server.url}/api/workspaces/${workspace.id}/invites/${old.id}`, {
+      method: 'DELETE',
+      headers: bearer(workspace.token),
     })
-    expect(refused.status).toBe(401)
+    expect(again.status).toBe(409)
     const invites = (await (
       await fetch(`${server.url}/api/workspaces/${workspace.id}/invites`, {
         headers: bearer(workspace.token),

@@ -164,6 +164,8 @@ const sv = {
   versionDefaultLabel: 'Sparad version',
   versionSaved: 'Version {number} sparad.',
   versionApproved: 'Version {number} godkänd för din part.',
+  versionDamaged:
+    'Varning: den sparade versionen stämmer inte med sin kontrollsumma. Den har ändrats efter att den sparades och visas inte.',
   versionRestored: 'Version {number} återställd och sparad som version {saved}.',
   versionsNone:
     'Inga sparade versioner ännu. Spara en när ni vill kunna gå tillbaka eller ta ställning till texten.',
@@ -487,6 +489,7 @@ const en: Record<MessageKey, string> = {
   versionDefaultLabel: 'Saved version',
   versionSaved: 'Version {number} saved.',
   versionApproved: 'Version {number} approved for your party.',
+  versionDamaged: 'Warning: this saved version does not match its checksum. It was changed after it was saved and is not shown.',
   versionRestored: 'Version {number} restored and saved as version {saved}.',
   versionsNone:
     'No saved versions yet. Save one when you want to be able to go back or take a position on the text.',

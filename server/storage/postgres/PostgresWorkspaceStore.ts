@@ -195,13 +195,20 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     })
   }
 
-  async revokeInvite(inviteId: string, revokedAt: string, entry: AuditRecord): Promise<void> {
+  async rotateInvite(
+    inviteId: string,
+    revokedAt: string,
+    replacement: InviteRecord,
+    entries: readonly AuditRecord[],
+  ): Promise<void> {
     await transaction(this.pool, async (client) => {
       await client.query('UPDATE invite SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
         revokedAt,
         inviteId,
       ])
-      await writeAudit(client, [entry])
+      await insertInvite(client, replacement)
+      await client.query('UPDATE member SET invite_id = $1 WHERE invite_id = $2', [replacement.id, inviteId])
+      await writeAudit(client, entries)
     })
   }
 

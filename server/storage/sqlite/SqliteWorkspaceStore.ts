@@ -65,6 +65,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       invites: db.prepare('SELECT * FROM invite WHERE workspace_id = ? ORDER BY created_at, id'),
       inviteByToken: db.prepare('SELECT * FROM invite WHERE token_hash = ?'),
       revokeInvite: db.prepare('UPDATE invite SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      moveMembersToInvite: db.prepare('UPDATE member SET invite_id = ? WHERE invite_id = ?'),
       insertDocument: db.prepare(
         'INSERT INTO document (id, workspace_id, template, title, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -231,10 +232,17 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     })()
   }
 
-  async revokeInvite(inviteId: string, revokedAt: string, audit: AuditRecord): Promise<void> {
+  async rotateInvite(
+    inviteId: string,
+    revokedAt: string,
+    replacement: InviteRecord,
+    audit: readonly AuditRecord[],
+  ): Promise<void> {
     this.db.transaction(() => {
       this.sql.revokeInvite.run(revokedAt, inviteId)
-      this.audit([audit])
+      this.insertInvite(replacement)
+      this.sql.moveMembersToInvite.run(replacement.id, inviteId)
+      this.audit(audit)
     })()
   }
 

@@ -231,6 +231,11 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
                     }}
                   </For>
                 </ul>
+                <Show when={!version.intact}>
+                  <p class="error" role="alert" data-intact="false">
+                    {t('versionDamaged')}
+                  </p>
+                </Show>
                 <Show when={version.agreedByAllParties}>
                   <p class="agreed" data-agreed="true">
                     <span aria-hidden="true">🤝 </span>
