@@ -26,6 +26,16 @@ export const documentWritePolicy = ({
 }: DocumentWritePolicyOptions): WritePolicy => ({
   presence: !readOnly,
   writer: author.memberId,
+  // Who is here (presence lists, café attendance) is read from `user.memberId`: only one's own.
+  presenceState: (json) => {
+    if (!json.includes('memberId')) return true
+    try {
+      const memberId = (JSON.parse(json) as { user?: { memberId?: unknown } } | null)?.user?.memberId
+      return memberId === undefined || memberId === author.memberId
+    } catch {
+      return false
+    }
+  },
   update(target, update) {
     if (readOnly || target.frozenState !== null) return DROP
     if (seated !== undefined && !seated()) return DROP

@@ -574,8 +574,10 @@ export class Room implements WriteTarget {
     } catch {
       return null
     }
-    const foreign = entries.filter(({ client }) => {
+    const accepts = this.sockets.get(origin)?.policy.presenceState
+    const foreign = entries.filter(({ client, state }) => {
       if (client === SERVER_STATUS_CLIENT) return true
+      if (accepts !== undefined && state !== 'null' && !accepts(state)) return true
       const owner = this.presenceOwners.get(client)
       if (owner === undefined || owner === origin) return false
       const ownerWriter = this.sockets.get(owner)?.policy.writer ?? null
@@ -586,7 +588,7 @@ export class Room implements WriteTarget {
     if (counters !== undefined) counters.foreignPresence += foreign.length
     this.options.logger.warn(
       { docId: this.docId, clients: foreign.map(({ client }) => client) },
-      "dropping presence for another writer's client ids",
+      "dropping presence for another writer's client ids, or in another member's name",
     )
     const kept = entries.filter((entry) => !foreign.includes(entry))
     const encoder = encoding.createEncoder()

@@ -37,6 +37,11 @@ export interface WritePolicy {
    * client ids it introduced itself; another socket of the same writer (a reconnect) may take them over.
    */
   readonly writer: string | null
+  /**
+   * Whether a presence state (its JSON, as sent) may be announced through this socket — e.g. only under the
+   * socket's own member. Absent: any state.
+   */
+  readonly presenceState?: (json: string) => boolean
 }
 
 /** For the server's own sockets and the sync core's tests: every update and presence is applied. */

@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
@@ -59,5 +60,39 @@ describe('awareness (presence and cursors)', () => {
     await waitSynced(a)
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect([...a.awareness.getStates().keys()]).toEqual([a.awareness.clientID])
+  })
+
+  it('relays no presence a participant forges: not under the facilitator’s client id, not in the facilitator’s name', async () => {
+    const karin = await connect('forged presence')
+    const pia = await workspace.join('participant', 'Pia', 1)
+    const attacker = await connect('forged presence', pia.session.token)
+    const observer = await connect('forged presence')
+    await Promise.all([karin, attacker, observer].map((provider) => waitSynced(provider)))
+    const facilitatorId = workspace.created.member.id
+    karin.awareness.setLocalStateField('user', { name: 'Karin', memberId: facilitatorId })
+    await waitFor(
+      () =>
+        (observer.awareness.getStates().get(karin.awareness.clientID) as { user?: { name?: string } })?.user
+          ?.name === 'Karin',
+      'Karin’s presence at the observer',
+    )
+    // Under Karin's client id, with a higher clock: as a hand-made awareness message.
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarUint(update, karin.awareness.clientID)
+    encoding.writeVarUint(update, 1_000)
+    encoding.writeVarString(update, JSON.stringify({ user: { name: 'IMPOSTOR', memberId: facilitatorId } }))
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update))
+    attacker.ws?.send(encoding.toUint8Array(encoder))
+    // In the facilitator's name, under its own client id (a fake café attendance).
+    attacker.awareness.setLocalStateField('user', { name: 'Karin', memberId: facilitatorId })
+    // Give the server time to handle (and drop) both.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const states = observer.awareness.getStates()
+    expect((states.get(karin.awareness.clientID) as { user: { name: string } }).user.name).toBe('Karin')
+    expect((states.get(attacker.awareness.clientID) as { user?: unknown } | undefined)?.user).toBeUndefined()
+    expect(server.registry.counters.foreignPresence).toBeGreaterThanOrEqual(2)
   })
 })
