@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { AuditEvent } from '../../shared/schema/audit-event'
-import type { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
+import type { DocumentRecord } from '../../shared/schema/document-record'
 import { waitSynced } from '../helpers/clients'
 import { serverWithClients } from '../helpers/serverWithClients'
 import { statusWatcher } from '../helpers/statusWatcher'

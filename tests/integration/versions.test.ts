@@ -187,7 +187,9 @@ describe('saved versions', () => {
       expect(((await tampered.json()) as { error: { code: string } }).error.code).toBe('integrity-error')
       // The list says so too, for that version alone.
       const relisted = (await (
-        await fetch(`${server.url}/api/documents/${document.id}/versions`, { headers: headers(workspace.token) })
+        await fetch(`${server.url}/api/documents/${document.id}/versions`, {
+          headers: headers(workspace.token),
+        })
       ).json()) as { versions: { number: number; intact: boolean }[] }
       expect(relisted.versions.map(({ number, intact }) => ({ number, intact }))).toEqual(
         relisted.versions.map(({ number }) => ({ number, intact: number !== 1 })),

@@ -489,7 +489,8 @@ const en: Record<MessageKey, string> = {
   versionDefaultLabel: 'Saved version',
   versionSaved: 'Version {number} saved.',
   versionApproved: 'Version {number} approved for your party.',
-  versionDamaged: 'Warning: this saved version does not match its checksum. It was changed after it was saved and is not shown.',
+  versionDamaged:
+    'Warning: this saved version does not match its checksum. It was changed after it was saved and is not shown.',
   versionRestored: 'Version {number} restored and saved as version {saved}.',
   versionsNone:
     'No saved versions yet. Save one when you want to be able to go back or take a position on the text.',
