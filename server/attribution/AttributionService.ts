@@ -15,6 +15,7 @@ import { fieldsOf } from '../../shared/templates/template'
 import type { DocumentService } from '../documents/DocumentService'
 import type { LiveDocuments } from '../documents/LiveDocuments'
 import type { ClientOwner, WorkspaceStore } from '../storage/port'
+import { SERVER_OWNER } from './ClientOwnership'
 
 /**
  * "Equal voice": how much of a document's text each party wrote. Authorship comes from the server's record
@@ -30,11 +31,12 @@ export class AttributionService {
     },
   ) {}
 
-  /** Each Yjs client id's party, as recorded when its member first wrote with it. */
+  /** Each Yjs client id's party, as recorded when its member first wrote with it (the server's have none). */
   async authors(document: DocumentRecord): Promise<ClientAuthors> {
     const owners = await this.options.documents.clientOwners(document)
     return {
       authors: [...owners]
+        .filter(([, owner]) => owner.memberId !== SERVER_OWNER.memberId)
         .map(([client, owner]) => ({ client, partyId: owner.partyId }))
         .sort((a, b) => a.client - b.client),
     }

@@ -12,7 +12,7 @@ import type { WorkspaceStore } from '../storage/port'
 
 export interface CafeRecordOptions {
   readonly live: LiveDocuments
-  readonly workspaces: Pick<WorkspaceStore, 'listMembers' | 'listParties'>
+  readonly workspaces: Pick<WorkspaceStore, 'listMembers' | 'listParties' | 'getWorkspace'>
 }
 
 /**
@@ -22,11 +22,12 @@ export interface CafeRecordOptions {
 export const makeCafeRecordEnricher = ({ live, workspaces }: CafeRecordOptions): ValueEnricher =>
   async function cafeRecordOf(document, value) {
     if (document.template !== 'cafe') return value
-    const [control, owners, members, parties] = await Promise.all([
+    const [control, owners, members, parties, workspace] = await Promise.all([
       live.read(controlRoomId(document.id), readCafeControl),
       live.clientOwners(document.id),
       workspaces.listMembers(document.workspaceId),
       workspaces.listParties(document.workspaceId),
+      workspaces.getWorkspace(document.workspaceId),
     ])
     const notes = new Map<string, RichText>()
     await Promise.all(
@@ -61,6 +62,7 @@ export const makeCafeRecordEnricher = ({ live, workspaces }: CafeRecordOptions):
         checkOut: readAnswers(doc, 'check-out', writer),
         harvest: readHarvest(doc, writer),
         person,
+        workspaceChallenge: workspace?.challenge ?? '',
       })
     })
     return { ...value, cafe: record }

@@ -81,9 +81,17 @@ export class DocumentService {
    */
   async initialise(document: DocumentRecord): Promise<void> {
     const template = this.templateOf(document)
+    const initial = initialDocumentValue(template)
+    // A café is about the partnership's challenge from the start, so its questions never show "xx".
+    const workspace =
+      template.id === 'cafe' ? await this.options.workspaces.getWorkspace(document.workspaceId) : null
+    const value =
+      workspace === null
+        ? initial
+        : { ...initial, fields: { ...initial.fields, challenge: workspace.challenge } }
     const doc = new Y.Doc()
     try {
-      writeDocument(doc, template, initialDocumentValue(template))
+      writeDocument(doc, template, value)
       await this.options.ownership.claimForServer(document.id, doc.clientID)
       await this.options.documents.append([{ docId: document.id, update: Y.encodeStateAsUpdate(doc) }])
     } finally {
@@ -149,6 +157,7 @@ export class DocumentService {
     if (workspace === null) throw new ApiError('not-found', 'no such workspace')
     return {
       workspaceName: workspace.name,
+      challenge: workspace.challenge,
       parties: await this.options.workspaces.listParties(document.workspaceId),
       documentId: document.id,
       documentTitle: document.title,

@@ -59,14 +59,70 @@ const RoundRow = z.object({
   cells: z.object({ question: z.string().catch(''), minutes: z.number().nullable().catch(null) }),
 })
 
-/** The rounds as set up in the document, the challenge put in for "xx". */
-export const roundQuestions = (value: CafeFields): RoundQuestion[] => {
-  const challenge = typeof value.fields.challenge === 'string' ? value.fields.challenge.trim() : ''
+/** SKL's café questions say "xx" for the challenge; it must never reach a screen as it is. */
+const PLACEHOLDER = /\bxx\b/gi
+
+/** The challenge the questions are about: the café's own, else the partnership's societal challenge. */
+const challengeOf = (value: CafeFields, workspaceChallenge: string): string => {
+  const own = typeof value.fields.challenge === 'string' ? value.fields.challenge.trim() : ''
+  return own === '' ? workspaceChallenge.trim() : own
+}
+
+/** A question with the challenge put in for "xx" (unchanged when there is no challenge to put in). */
+export const fillChallenge = (question: string, challenge: string): string =>
+  challenge === '' ? question : question.replace(PLACEHOLDER, challenge)
+
+/** Whether a question still holds the placeholder (warned about before a round starts). */
+export const holdsPlaceholder = (question: string): boolean =>
+  new RegExp(PLACEHOLDER.source, 'i').test(question)
+
+/**
+ * The rounds as set up in the document, the challenge put in for "xx": the café's own challenge, or the
+ * workspace's societal challenge while the café's is empty.
+ */
+export const roundQuestions = (value: CafeFields, workspaceChallenge = ''): RoundQuestion[] => {
+  const challenge = challengeOf(value, workspaceChallenge)
   const rows = z.array(RoundRow).catch([]).parse(value.fields.rounds)
   return rows.map((row) => {
     const { question, minutes } = row.cells
-    return { question: challenge === '' ? question : question.replace(/\bxx\b/g, challenge), minutes }
+    return { question: fillChallenge(question, challenge), minutes }
   })
+}
+
+/**
+ * A café's value as the room reads it: the rounds' questions and the check-in and check-out questions with
+ * the challenge put in for "xx" (for exports; the document itself keeps what the facilitator wrote).
+ */
+export const withChallengeFilled = <V extends CafeFields>(value: V, workspaceChallenge = ''): V => {
+  const challenge = challengeOf(value, workspaceChallenge)
+  if (challenge === '') return value
+  const fill = (text: unknown) => (typeof text === 'string' ? fillChallenge(text, challenge) : text)
+  const rounds = Array.isArray(value.fields.rounds)
+    ? (value.fields.rounds as { cells?: Record<string, unknown> }[]).map((row) =>
+        row?.cells === undefined
+          ? row
+          : { ...row, cells: { ...row.cells, question: fill(row.cells.question) } },
+      )
+    : value.fields.rounds
+  return {
+    ...value,
+    fields: {
+      ...value.fields,
+      rounds,
+      'check-in': fill(value.fields['check-in']),
+      'check-out': fill(value.fields['check-out']),
+    },
+  }
+}
+
+/** The check-in and check-out questions with the challenge put in. */
+export const wallQuestion = (
+  value: CafeFields,
+  wall: 'check-in' | 'check-out',
+  workspaceChallenge = '',
+): string => {
+  const question = typeof value.fields[wall] === 'string' ? (value.fields[wall] as string) : ''
+  return fillChallenge(question, challengeOf(value, workspaceChallenge))
 }
 
 /** How many rounds have begun: none before the first round starts, all of them once the café is past them. */
@@ -91,6 +147,8 @@ export interface CafeRecordInput {
   readonly checkOut: readonly CheckInAnswer[]
   readonly harvest: Harvest
   readonly person: (memberId: string) => z.infer<typeof Person>
+  /** The partnership's societal challenge, for questions while the café's own challenge is empty. */
+  readonly workspaceChallenge?: string
 }
 
 export const cafeRecord = ({
@@ -101,8 +159,9 @@ export const cafeRecord = ({
   checkOut,
   harvest,
   person,
+  workspaceChallenge = '',
 }: CafeRecordInput): CafeRecord => {
-  const questions = roundQuestions(value)
+  const questions = roundQuestions(value, workspaceChallenge)
   const groups = new Map(harvest.groups.map((group) => [group.id, group.name]))
   const plus = (n: number | null) => (n === null ? null : n + 1)
   return {

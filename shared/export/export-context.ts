@@ -15,6 +15,8 @@ export interface ExportVersion {
 /** What every export's header says: where the document comes from, for the records (diarieföring). */
 export interface ExportContext {
   readonly workspaceName: string
+  /** The partnership's societal challenge (a café's questions say "xx" for it). */
+  readonly challenge?: string
   readonly parties: readonly Party[]
   readonly documentId: string
   readonly documentTitle: string

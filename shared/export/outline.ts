@@ -1,4 +1,5 @@
 import { findVocabulary } from '../agreement/vocabulary'
+import { withChallengeFilled } from '../cafe/cafe-record'
 import { budgetTotals, rowAmount } from '../document/budget'
 import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue, FieldValues } from '../document/field-value'
@@ -194,7 +195,9 @@ const vocabularyAppendix = (value: DocumentValue, context: ExportContext): Outli
 }
 
 /** Everything an export shows, in the template's order, with the header that identifies it. */
-export const toOutline = (value: DocumentValue, context: ExportContext): Outline => {
+export const toOutline = (stored: DocumentValue, context: ExportContext): Outline => {
+  // The room never reads "xx": a café's questions are exported with the challenge put in.
+  const value = context.template.id === 'cafe' ? withChallengeFilled(stored, context.challenge ?? '') : stored
   const m = exportMessages[context.locale]
   const numbers = numberFormat(context.locale)
   const f: Formatting = {

@@ -127,4 +127,22 @@ describe('the café control room', () => {
     expect(Math.abs(c! - d!)).toBeLessThan(250)
     expect(c).toBeGreaterThan(paused[0]! + 58_000)
   })
+
+  it('starts a new café about the partnership’s challenge, so no question ever says "xx", in exports too', async () => {
+    const { running, workspace, cafe } = await setup()
+    const exported = (await (
+      await fetch(`${running.url}/api/documents/${cafe.id}/export?format=json`, {
+        headers: { authorization: `Bearer ${workspace.token}` },
+      })
+    ).json()) as { value: { fields: { challenge: string } } }
+    expect(exported.value.fields.challenge).toBe(workspace.created.workspace.challenge)
+    const markdown = await (
+      await fetch(`${running.url}/api/documents/${cafe.id}/export?format=md`, {
+        headers: { authorization: `Bearer ${workspace.token}` },
+      })
+    ).text()
+    expect(markdown).toContain(`Vad betyder ${workspace.created.workspace.challenge} för mig personligen?`)
+    // Only the challenge field's own label still explains the placeholder.
+    expect(markdown.replace('(”xx” i frågorna)', '')).not.toMatch(/\bxx\b/)
+  })
 })

@@ -164,6 +164,8 @@ const sv = {
   versionDefaultLabel: 'Sparad version',
   versionSaved: 'Version {number} sparad.',
   versionApproved: 'Version {number} godkänd för din part.',
+  cafePlaceholderWarning:
+    'Frågan i runda {rounds} innehåller fortfarande ”xx”. Skriv in samhällsutmaningen i caféets upplägg innan ni startar.',
   versionDamaged:
     'Varning: den sparade versionen stämmer inte med sin kontrollsumma. Den har ändrats efter att den sparades och visas inte.',
   versionRestored: 'Version {number} återställd och sparad som version {saved}.',
@@ -489,6 +491,8 @@ const en: Record<MessageKey, string> = {
   versionDefaultLabel: 'Saved version',
   versionSaved: 'Version {number} saved.',
   versionApproved: 'Version {number} approved for your party.',
+  cafePlaceholderWarning:
+    'The question of round {rounds} still says “xx”. Enter the societal challenge in the café’s set-up before you start.',
   versionDamaged:
     'Warning: this saved version does not match its checksum. It was changed after it was saved and is not shown.',
   versionRestored: 'Version {number} restored and saved as version {saved}.',

@@ -76,7 +76,7 @@ export const PhaseWall = (props: {
   return (
     <CheckInWall
       kind={kind()}
-      question={String(props.cafe.value.fields[kind()] ?? '')}
+      question={props.cafe.wallQuestion(kind())}
       answers={kind() === 'check-in' ? props.cafe.answers().checkIn : props.cafe.answers().checkOut}
       person={props.cafe.person}
       {...(props.write === undefined ? {} : { write: props.write })}

@@ -9,6 +9,7 @@ import {
   writeSeating,
   writeTimer,
 } from '../../../../shared/cafe/cafe-control'
+import { holdsPlaceholder } from '../../../../shared/cafe/cafe-record'
 import {
   movePerson,
   proposeSeating,
@@ -44,6 +45,12 @@ export const FacilitatorConsole = (props: {
   const [shownRound, setShownRound] = createSignal<number | null>(null)
   const [message, setMessage] = createSignal<string | null>(null)
   const rounds = () => cafe.questions().length
+  /** Rounds (1-based) whose question still says "xx": the room would see the placeholder. */
+  const placeholderRounds = () =>
+    cafe
+      .questions()
+      .map((round, index) => (holdsPlaceholder(round.question) ? index + 1 : null))
+      .filter((round): round is number => round !== null)
   const steps = (): CafeFlow[] => [
     { phase: 'check-in', round: 0 },
     ...Array.from({ length: rounds() }, (_, round): CafeFlow => ({ phase: 'round', round })),
@@ -164,6 +171,11 @@ export const FacilitatorConsole = (props: {
             )}
           </For>
         </ol>
+        <Show when={placeholderRounds().length > 0}>
+          <p class="error" role="alert" data-placeholder-warning="true">
+            {t('cafePlaceholderWarning', { rounds: placeholderRounds().join(', ') })}
+          </p>
+        </Show>
         <button type="button" class="button button-primary" onClick={next}>
           {flow().phase === 'setup' ? t('cafeStart') : t('cafeNext')}
         </button>

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import * as timeApi from '../../../../shared/api/time-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import { type CafeControl, readCafeControl } from '../../../../shared/cafe/cafe-control'
-import { type RoundQuestion, roundQuestions } from '../../../../shared/cafe/cafe-record'
+import { type RoundQuestion, roundQuestions, wallQuestion } from '../../../../shared/cafe/cafe-record'
 import { type CheckInAnswer, readAnswers } from '../../../../shared/cafe/check-in-answers'
 import { controlRoomId } from '../../../../shared/cafe/control-room'
 import { type Harvest, readHarvest } from '../../../../shared/cafe/harvest'
@@ -33,6 +33,8 @@ export interface Cafe {
   readonly harvest: Accessor<Harvest>
   readonly answers: Accessor<{ readonly checkIn: CheckInAnswer[]; readonly checkOut: CheckInAnswer[] }>
   readonly questions: () => RoundQuestion[]
+  /** The check-in or check-out question, the challenge put in. */
+  readonly wallQuestion: (wall: 'check-in' | 'check-out') => string
   /** Members who have the café open now. */
   readonly online: Accessor<ReadonlySet<string>>
   /** The server's clock, ticking four times a second. */
@@ -107,7 +109,8 @@ export const createCafe = (record: DocumentRecord, view: WorkspaceView, watchOnl
     control: controlState,
     harvest,
     answers,
-    questions: () => roundQuestions(value),
+    questions: () => roundQuestions(value, view.workspace.challenge),
+    wallQuestion: (wall) => wallQuestion(value, wall, view.workspace.challenge),
     online: session.online,
     serverNow: () => now() + offset(),
     person: (id) => people.get(id) ?? { id, name: '?', partyName: '', kind: 'public' },
