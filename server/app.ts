@@ -22,6 +22,7 @@ import { clientAddress } from './http/clientAddress'
 import { documentRoutes } from './http/documentRoutes'
 import { mountApiRoutes } from './http/mountApiRoutes'
 import { mountSyncRoute } from './http/mountSyncRoute'
+import { networkRoutes } from './http/networkRoutes'
 import { openApiDocument } from './http/openApiDocument'
 import { RateLimiter } from './http/RateLimiter'
 import { sameSiteWrites } from './http/sameSiteWrites'
@@ -41,6 +42,7 @@ export type AppConfig = Pick<
   | 'staticDir'
   | 'adminToken'
   | 'publicUrl'
+  | 'host'
   | 'trustProxy'
   | 'maxBodyBytes'
   | 'rateLimitPerMinute'
@@ -77,7 +79,9 @@ export const apiRoutes = ({
   screen,
   aids,
   cafe,
+  network,
 }: {
+  network: { host: string; publicUrl: string | null }
   workspaces: WorkspaceService
   documents: DocumentService
   versions: VersionService
@@ -92,6 +96,7 @@ export const apiRoutes = ({
   ...aidRoutes(aids),
   ...cafeRoutes(cafe),
   ...timeRoutes(),
+  ...networkRoutes(network),
 ]
 
 /**
@@ -196,7 +201,12 @@ export const createApp = ({
 
   const openApi = openApiDocument(routes, VERSION)
   app.get('/api/openapi.json', (c) => c.json(openApi))
-  mountApiRoutes(app, routes, { workspaces, adminToken: config.adminToken, publicUrl: config.publicUrl })
+  mountApiRoutes(app, routes, {
+    workspaces,
+    adminToken: config.adminToken,
+    publicUrl: config.publicUrl,
+    host: config.host,
+  })
 
   mountSyncRoute(app, {
     registry,

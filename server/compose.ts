@@ -179,6 +179,7 @@ export const compose = ({
   })
   const cafe = new CafeService({ live, versions })
   const routes = apiRoutes({
+    network: { host: config.host, publicUrl: config.publicUrl },
     workspaces,
     documents,
     versions,

@@ -8,6 +8,7 @@ import type { Config } from './config'
 import type { DocumentService } from './documents/DocumentService'
 import type { ApiRoute } from './http/ApiRoute'
 import type { Logger } from './logger'
+import { listensOnNetwork, roomAddresses } from './network/roomAddresses'
 import type { ScreenFocusHub } from './screen/ScreenFocusHub'
 import type { Storage } from './storage/port'
 import type { RoomRegistry } from './sync/RoomRegistry'
@@ -110,6 +111,18 @@ export const startServer = async ({
   await listen(config.port, config.host)
   const address = server.address() as AddressInfo
   logger.info({ port: address.port, host: config.host }, 'listening')
+  // What to type on the projector's computer and the phones in the room, or why they cannot reach it.
+  const urls = [
+    ...(config.publicUrl === null ? [] : [config.publicUrl]),
+    ...roomAddresses(config.host).map((host) => `http://${host}:${address.port}`),
+    `http://localhost:${address.port}`,
+  ]
+  logger.info(
+    { urls },
+    listensOnNetwork(config.host)
+      ? `open Samverkstad at ${urls.join(' or ')}`
+      : `open Samverkstad at ${urls.join(' or ')} — only on this machine: to let phones and the shared screen in the room join, start with HOST=0.0.0.0 (or set PUBLIC_URL)`,
+  )
 
   let closing: Promise<void> | null = null
   const close = (): Promise<void> => {

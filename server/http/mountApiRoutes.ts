@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import { ApiError } from '../errors/ApiError'
+import { linkOrigin } from '../network/roomAddresses'
 import type { MemberRecord } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
 import type { ApiRoute } from './ApiRoute'
@@ -14,6 +15,8 @@ export interface MountApiRoutesOptions {
   readonly adminToken: string | null
   /** The public origin links point to; null uses the request's own origin. */
   readonly publicUrl: string | null
+  /** The interface the server listens on (HOST): links handed out on loopback point to the room's network. */
+  readonly host: string
 }
 
 const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T => {
@@ -51,7 +54,7 @@ const sameSecret = (given: string, expected: string): boolean => {
 export const mountApiRoutes = (
   app: Hono,
   routes: readonly ApiRoute[],
-  { workspaces, adminToken, publicUrl }: MountApiRoutesOptions,
+  { workspaces, adminToken, publicUrl, host }: MountApiRoutesOptions,
 ): void => {
   const authenticateMember = async (
     c: Context,
@@ -92,7 +95,7 @@ export const mountApiRoutes = (
       }
       const query = parse(route.query, c.req.query(), 'query')
       const body = route.body === undefined ? undefined : parse(route.body, await readJson(c), 'body')
-      const origin = publicUrl ?? new URL(c.req.url).origin
+      const origin = linkOrigin(c.req.url, publicUrl, host)
       const result = await route.handle({ params, query, body, member, document, origin, context: c })
       if (result instanceof Response) return result
       const secure = origin.startsWith('https:')

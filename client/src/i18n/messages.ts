@@ -164,6 +164,8 @@ const sv = {
   versionDefaultLabel: 'Sparad version',
   versionSaved: 'Version {number} sparad.',
   versionApproved: 'Version {number} godkänd för din part.',
+  networkLoopbackOnly:
+    'Servern tar bara emot anslutningar från den här datorn, så telefoner och storskärmen i rummet når inte länkarna. Starta den med HOST=0.0.0.0 (eller sätt PUBLIC_URL till adressen rummet ska använda) och skapa länkarna igen.',
   cafePlaceholderWarning:
     'Frågan i runda {rounds} innehåller fortfarande ”xx”. Skriv in samhällsutmaningen i caféets upplägg innan ni startar.',
   versionDamaged:
@@ -491,6 +493,8 @@ const en: Record<MessageKey, string> = {
   versionDefaultLabel: 'Saved version',
   versionSaved: 'Version {number} saved.',
   versionApproved: 'Version {number} approved for your party.',
+  networkLoopbackOnly:
+    'The server only accepts connections from this computer, so phones and the shared screen in the room cannot open these links. Start it with HOST=0.0.0.0 (or set PUBLIC_URL to the address the room should use) and create the links again.',
   cafePlaceholderWarning:
     'The question of round {rounds} still says “xx”. Enter the societal challenge in the café’s set-up before you start.',
   versionDamaged:

@@ -1,6 +1,8 @@
-import { For } from 'solid-js'
+import { createResource, For, Show } from 'solid-js'
 import type { z } from 'zod'
+import * as networkApi from '../../../../shared/api/network-routes'
 import type { InviteLinks as InviteLinksValue } from '../../../../shared/api/workspace-api'
+import { call } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { CopyButton } from '../../ui/CopyButton'
@@ -19,10 +21,16 @@ const roles: ReadonlyArray<{
 /** The three invite links, each with what the role can do, a copy button and a QR code for the room. */
 export const InviteLinks = (props: { readonly invites: z.infer<typeof InviteLinksValue> }) => {
   const { t } = useI18n()
+  const [network] = createResource(() => call(networkApi.getNetwork, {}))
   return (
     <section aria-labelledby="invites">
       <h2 id="invites">{t('invitesTitle')}</h2>
       <p>{t('invitesIntro')}</p>
+      <Show when={network()?.listensOnNetwork === false}>
+        <p class="notice" role="note" data-network="loopback">
+          {t('networkLoopbackOnly')}
+        </p>
+      </Show>
       <ul class="invite-list">
         <For each={roles}>
           {({ role, title, help }) => (
