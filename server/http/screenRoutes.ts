@@ -27,16 +27,16 @@ export const screenRoutes = ({
   defineRoute(screenApi.setScreenFocus, {
     access: 'screen.control',
     handle: async ({ member, params, body }) => {
-      const document = await workspaces.findDocument(body.documentId)
-      if (document === null || document.workspaceId !== params.workspaceId) {
-        throw new ApiError('not-found', 'no such document in this workspace')
+      if (body.kind !== 'join') {
+        const document = await workspaces.findDocument(body.documentId)
+        if (document === null || document.workspaceId !== params.workspaceId) {
+          throw new ApiError('not-found', 'no such document in this workspace')
+        }
+        if (body.kind === 'cafe' && document.template !== 'cafe') {
+          throw new ApiError('invalid-request', 'only a café can be shown as a café')
+        }
       }
-      const focus: ScreenFocus = {
-        documentId: body.documentId,
-        fieldId: body.fieldId,
-        setBy: member?.name ?? '',
-        setAt: new Date().toISOString(),
-      }
+      const focus: ScreenFocus = { ...body, setBy: member?.name ?? '', setAt: new Date().toISOString() }
       hub.set(params.workspaceId, focus)
       publish(params.workspaceId, focus)
       return { focus }

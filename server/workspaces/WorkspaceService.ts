@@ -36,6 +36,9 @@ export interface WorkspaceServiceOptions {
   readonly now?: () => Date
 }
 
+/** What a shared screen is called in the audit log and wherever a name is needed. */
+const SCREEN_NAME = 'Storskärm'
+
 /** Where invite links point: `${origin}/join#<token>`. The token is in the fragment, so it never reaches logs. */
 const inviteUrl = (origin: string, token: string): string => `${origin}/join#${token}`
 
@@ -291,9 +294,26 @@ export class WorkspaceService {
 
   async join(request: JoinRequest): Promise<JoinResponse> {
     const invite = await this.usableInvite(request.invite)
+    let { name, partyId } = request
+    if (invite.role === 'viewer') {
+      // A shared screen is a screen, not a person: it asks nothing, and it is nobody's member in the
+      // partnership's lists, counts or café (its party is only where the record must point somewhere).
+      name ??= SCREEN_NAME
+      partyId ??= (await this.store.listParties(invite.workspaceId))[0]?.id
+    }
+    if (name === undefined || partyId === undefined) {
+      throw new ApiError('invalid-request', 'a person joining gives a name and the party they represent', [
+        ...(name === undefined
+          ? [{ code: 'custom' as const, path: ['name'], message: 'required', input: undefined }]
+          : []),
+        ...(partyId === undefined
+          ? [{ code: 'custom' as const, path: ['partyId'], message: 'required', input: undefined }]
+          : []),
+      ])
+    }
     const admitted = await this.admit(
       invite.workspaceId,
-      { name: request.name, partyId: request.partyId, role: invite.role, inviteId: invite.id },
+      { name, partyId, role: invite.role, inviteId: invite.id },
       null,
     )
     return { ...admitted, workspaceId: invite.workspaceId }

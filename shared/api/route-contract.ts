@@ -39,11 +39,9 @@ export const defineContract = <
 /** What a caller sends: the path's parameters, the query and the body, as their schemas accept them. */
 export type RouteRequest<C> =
   C extends RouteContract<infer PS, infer QS, infer BS>
-    ? (PS extends z.ZodObject ? { readonly params: z.input<PS> } : { readonly params?: undefined }) &
-        (QS extends z.ZodObject
-          ? { readonly query?: Partial<z.input<QS>> }
-          : { readonly query?: undefined }) &
-        (BS extends z.ZodObject ? { readonly body: z.input<BS> } : { readonly body?: undefined })
+    ? (z.ZodType extends PS ? { readonly params?: undefined } : { readonly params: z.input<PS> }) &
+        (z.ZodType extends QS ? { readonly query?: undefined } : { readonly query?: Partial<z.input<QS>> }) &
+        (z.ZodType extends BS ? { readonly body?: undefined } : { readonly body: z.input<BS> })
     : never
 
 /** What a caller gets back: the parsed response body (undefined for a route without one). */

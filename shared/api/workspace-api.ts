@@ -67,8 +67,9 @@ export type CreateWorkspaceResponse = z.infer<typeof CreateWorkspaceResponse>
 /** `POST /api/join`: an invite token, who you are and which party you represent. */
 export const JoinRequest = z.object({
   invite: z.string().min(1).max(200),
-  name: DisplayName,
-  partyId: EntityId,
+  /** Required for a person; a shared screen's invite (viewer) asks nothing: it is named "Storskärm". */
+  name: DisplayName.optional(),
+  partyId: EntityId.optional(),
 })
 export type JoinRequest = z.infer<typeof JoinRequest>
 
@@ -123,24 +124,33 @@ export const AuditQuery = z.object({
 })
 
 /** What the shared screen shows: a document, optionally one of its fields, as chosen by a facilitator. */
-export const ScreenFocus = z.object({
-  documentId: EntityId,
-  fieldId: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,47}$/)
-    .nullable(),
-  setBy: z.string(),
-  setAt: z.iso.datetime(),
-})
+const FieldId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,47}$/)
+  .nullable()
+
+/**
+ * What a shared screen can show: a document being written (scrolled to a field), a café (which then follows
+ * its own steps), a document's equal-voice bars, or the join slide (a QR code of a participant invite).
+ */
+const ScreenContent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('document'), documentId: EntityId, fieldId: FieldId.default(null) }),
+  z.object({ kind: z.literal('cafe'), documentId: EntityId }),
+  z.object({ kind: z.literal('equal-voice'), documentId: EntityId }),
+  z.object({ kind: z.literal('join'), url: z.url({ protocol: /^https?$/ }).max(500) }),
+])
+export type ScreenContent = z.infer<typeof ScreenContent>
+
+/** A request without `kind` is a document, as before there were other kinds. */
+const withKind = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !('kind' in value) ? { ...value, kind: 'document' } : value
+
+export const ScreenFocus = z.preprocess(
+  withKind,
+  z.intersection(ScreenContent, z.object({ setBy: z.string(), setAt: z.iso.datetime() })),
+)
 export type ScreenFocus = z.infer<typeof ScreenFocus>
 
 /** `POST /api/workspaces/:id/screen`. */
-export const SetScreenFocusRequest = z.object({
-  documentId: EntityId,
-  fieldId: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,47}$/)
-    .nullable()
-    .default(null),
-})
+export const SetScreenFocusRequest = z.preprocess(withKind, ScreenContent)
 export const ScreenFocusState = z.object({ focus: ScreenFocus.nullable() })

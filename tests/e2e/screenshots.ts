@@ -3,6 +3,12 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { writeFlow, writeSeating, writeTimer } from '../../shared/cafe/cafe-control'
+import { writeAnswer } from '../../shared/cafe/check-in-answers'
+import { controlRoomId } from '../../shared/cafe/control-room'
+import { addCard, addGroup, moveCard } from '../../shared/cafe/harvest'
+import { proposeSeating } from '../../shared/cafe/seating'
+import { startRound } from '../../shared/cafe/timer'
 import { templates } from '../../shared/templates'
 import { writeDocument } from '../../shared/ydoc/document-ydoc'
 import { ensureClientBuilt, launchBrowser } from '../helpers/browser'
@@ -20,6 +26,140 @@ const sizes = [
 ] as const
 
 const server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
+
+const IDEAS = [
+  'Läxhjälp i föreningslokalen två kvällar i veckan',
+  'Gemensam promenadgrupp för äldre på lördagar',
+  'Språkcafé med biblioteket',
+  'Fritidsbank där barn lånar utrustning',
+  'Mentorer från föreningslivet för nyanlända',
+  'Öppen förskola i samlingssalen',
+  'Kvällsfotboll för unga med ledare från föreningen',
+  'Matlagning över generationer',
+  'Digital hjälp för äldre i medborgarkontoret',
+  'Stadsdelsvandring med boende som guider',
+  'Gemensamt sommarlovsprogram',
+  'Trygghetsvandring med polisen och föreningarna',
+]
+
+/** The meeting room: a café run on the shared screen, each step at projector sizes; the join slide too. */
+const meetingRoom = async (browser: Browser, workspace: TestWorkspace, worksheetId: string) => {
+  const people = await Promise.all(
+    [
+      'Aisha',
+      'Bertil',
+      'Cecilia',
+      'David',
+      'Elsa',
+      'Farid',
+      'Greta',
+      'Hamid',
+      'Ida',
+      'Jonas',
+      'Karl',
+      'Lina',
+    ].map((name, index) =>
+      workspace.join(
+        'participant',
+        `${name} ${index % 2 === 0 ? 'Förening' : 'Kommun'}`,
+        index % 2 === 0 ? 1 : 0,
+      ),
+    ),
+  )
+  const screen = await workspace.join('viewer', 'Storskärm', 0)
+  const cafe = await workspace.createDocument('Idémöte om ensamhet', 'cafe')
+  const content = connectProvider(server.wsUrl, cafe.id, workspace.token)
+  const control = connectProvider(server.wsUrl, controlRoomId(cafe.id), workspace.token)
+  await Promise.all([waitSynced(content), waitSynced(control)])
+  const kinds = new Map(workspace.created.parties.map((party) => [party.id, party.kind]))
+  const guests = people.map((joined) => ({
+    id: joined.member.id,
+    kind: kinds.get(joined.member.partyId) ?? 'public',
+  }))
+  const plan = proposeSeating({ guests, rounds: 4, seed: 3 })
+  writeSeating(control.doc, { seed: 3, rounds: plan.rounds.map((round) => round.map((table) => [...table])) })
+  const now = new Date().toISOString()
+  people.forEach((joined, index) =>
+    writeAnswer(content.doc, {
+      kind: 'check-in',
+      memberId: joined.member.id,
+      text: [
+        'Jag vill att fler ska känna sig hemma här.',
+        'Nyfiken på vad vi kan göra tillsammans.',
+        'För att träffa grannar.',
+      ][index % 3]!,
+      at: now,
+    }),
+  )
+  addGroup(content.doc, { id: 'g1', name: 'Barn och unga' })
+  addGroup(content.doc, { id: 'g2', name: 'Äldre' })
+  addGroup(content.doc, { id: 'g3', name: 'Mötesplatser' })
+  for (let i = 0; i < 24; i++) {
+    addCard(content.doc, {
+      id: `idea-${i}`,
+      text: IDEAS[i % IDEAS.length]!,
+      round: i % 4,
+      table: i % 3,
+      memberId: people[i % people.length]!.member.id,
+      at: now,
+    })
+    moveCard(content.doc, `idea-${i}`, i % 4 === 3 ? null : `g${(i % 3) + 1}`)
+  }
+  const show = async (body: unknown) => {
+    const response = await fetch(`${server.url}/api/workspaces/${workspace.id}/screen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workspace.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (!response.ok)
+      throw new Error(`showing ${JSON.stringify(body)}: ${response.status} ${await response.text()}`)
+  }
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    const context = await browser.newContext({ viewport, locale: 'sv-SE' })
+    await context.addCookies([
+      {
+        name: `sv_${workspace.id}`,
+        value: screen.session.token,
+        url: server.url,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ])
+    const page = await context.newPage()
+    const shoot = async (file: string) => {
+      await page.waitForTimeout(600)
+      await page.screenshot({ path: join(out, `screen-${file}-${viewport.width}x${viewport.height}.png`) })
+    }
+    await page.goto(`${server.url}/w/${workspace.id}/skarm`)
+    await page.locator('[data-screen="true"]').waitFor()
+    await show({ kind: 'join', url: workspace.created.invites.participant.url })
+    await page.locator('.join-slide').waitFor()
+    await shoot('join')
+    await show({ kind: 'cafe', documentId: cafe.id })
+    writeFlow(control.doc, { phase: 'check-in', round: 0 })
+    await page.locator('.check-in-wall').waitFor()
+    await shoot('cafe-check-in')
+    writeFlow(control.doc, { phase: 'round', round: 0 })
+    writeTimer(control.doc, startRound(0, 25 * 60_000, Date.now()))
+    await page.locator('.cafe-question').waitFor()
+    await shoot('cafe-round')
+    writeFlow(control.doc, { phase: 'harvest', round: 3 })
+    await page.locator('.harvest-columns').waitFor()
+    await shoot('cafe-harvest')
+    await show({ kind: 'document', documentId: worksheetId, fieldId: 'stakeholders' })
+    await page.locator('[data-field-card]').first().waitFor()
+    await shoot('document')
+    await show({ kind: 'equal-voice', documentId: worksheetId })
+    await page.locator('.screen-equal-voice').waitFor()
+    await shoot('equal-voice')
+    await context.close()
+  }
+  destroyProvider(content)
+  destroyProvider(control)
+}
 const browser: Browser = await launchBrowser()
 try {
   const workspace = await TestWorkspace.create(server.url)
@@ -69,6 +209,7 @@ try {
     await shoot('accessibility-statement')
     await context.close()
   }
+  await meetingRoom(browser, workspace, document.id)
   console.log(`screenshots written to ${out}`)
 } finally {
   await browser.close()

@@ -1,5 +1,5 @@
-import { A, Route, Router, type RouteSectionProps } from '@solidjs/router'
-import { lazy } from 'solid-js'
+import { A, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router'
+import { lazy, Show } from 'solid-js'
 import { I18nProvider, makeI18n, useI18n } from '../i18n/i18n'
 
 const StartPage = lazy(() => import('../features/start/StartPage'))
@@ -16,8 +16,18 @@ const CafeScreenPage = lazy(() =>
 /** Landmarks every page shares: a skip link, the header with the language choice, main, and the footer. */
 const Layout = (props: RouteSectionProps) => {
   const { t, locale, setLocale } = useI18n()
+  const location = useLocation()
+  // The shared screen is a screen, not a page: the room sees only what is on it.
+  const isScreen = () => location.pathname.endsWith('/skarm')
   return (
-    <>
+    <Show
+      when={!isScreen()}
+      fallback={
+        <main id="main" class="screen-main" tabindex="-1">
+          {props.children}
+        </main>
+      }
+    >
       <a class="skip-link" href="#main">
         {t('skipToContent')}
       </a>
@@ -40,7 +50,7 @@ const Layout = (props: RouteSectionProps) => {
       <footer class="site-footer">
         <A href="/tillganglighet">{t('accessibility')}</A>
       </footer>
-    </>
+    </Show>
   )
 }
 

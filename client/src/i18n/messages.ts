@@ -166,6 +166,10 @@ const sv = {
   versionApproved: 'Version {number} godkänd för din part.',
   networkLoopbackOnly:
     'Servern tar bara emot anslutningar från den här datorn, så telefoner och storskärmen i rummet når inte länkarna. Starta den med HOST=0.0.0.0 (eller sätt PUBLIC_URL till adressen rummet ska använda) och skapa länkarna igen.',
+  screenOpening: 'Storskärmen öppnas …',
+  screenJoinTitle: 'Var med i {name}: skanna koden med telefonen',
+  screenJoinQr: 'QR-kod för att gå med från telefonen',
+  showJoinOnScreen: 'Visa anslutningskod på skärmen',
   cafePlaceholderWarning:
     'Frågan i runda {rounds} innehåller fortfarande ”xx”. Skriv in samhällsutmaningen i caféets upplägg innan ni startar.',
   versionDamaged:
@@ -495,6 +499,10 @@ const en: Record<MessageKey, string> = {
   versionApproved: 'Version {number} approved for your party.',
   networkLoopbackOnly:
     'The server only accepts connections from this computer, so phones and the shared screen in the room cannot open these links. Start it with HOST=0.0.0.0 (or set PUBLIC_URL to the address the room should use) and create the links again.',
+  screenOpening: 'Opening the shared screen …',
+  screenJoinTitle: 'Join {name}: scan the code with your phone',
+  screenJoinQr: 'QR code for joining from a phone',
+  showJoinOnScreen: 'Show the join code on the screen',
   cafePlaceholderWarning:
     'The question of round {rounds} still says “xx”. Enter the societal challenge in the café’s set-up before you start.',
   versionDamaged:

@@ -6,6 +6,7 @@ import type { DocumentRecord } from '../../../../shared/schema/document-record'
 import { linkTo } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import { DocumentRoute } from '../document/DocumentRoute'
+import { ShowOnScreenButton } from '../screen/ShowOnScreenButton'
 import { CafeTimerDisplay } from './CafeTimerDisplay'
 import { PhaseWall } from './CheckInWall'
 import { type Cafe, createCafe } from './createCafe'
@@ -47,7 +48,7 @@ const CafeScreen = (props: { readonly cafe: Cafe; readonly title: string; readon
   )
 }
 
-const CafeBody = (props: {
+export const CafeBody = (props: {
   readonly record: DocumentRecord
   readonly view: WorkspaceView
   readonly screen: boolean
@@ -69,9 +70,10 @@ const CafeBody = (props: {
     <nav class="downloads" aria-label={t('cafeLinks')}>
       <A href={`${base}/d/${props.record.id}`}>{t('cafeEditSetup')}</A>
       <Show when={facilitator}>
-        <a href={`${base}/cafe/${props.record.id}/skarm`} target="_blank" rel="noopener">
-          {t('cafeOpenScreen')}
-        </a>
+        <ShowOnScreenButton
+          workspaceId={props.view.workspace.id}
+          content={() => ({ kind: 'cafe', documentId: props.record.id })}
+        />
         <For each={['pdf', 'docx', 'md'] as const}>
           {(format) => (
             <a

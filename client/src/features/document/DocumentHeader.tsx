@@ -2,7 +2,6 @@ import { A } from '@solidjs/router'
 import { type Accessor, createSignal, For, type Setter, Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
 import * as documentApi from '../../../../shared/api/document-routes'
-import * as screenApi from '../../../../shared/api/screen-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
@@ -15,6 +14,7 @@ import type { SyncStatus } from '../../sync/makeRoomConnection'
 import { Avatar } from '../../ui/Avatar'
 import { partyShape } from '../../ui/PartyMark'
 import { EqualVoice } from '../aids/EqualVoice'
+import { ShowOnScreenButton } from '../screen/ShowOnScreenButton'
 
 const statusText: Record<SyncStatus, MessageKey> = {
   connecting: 'statusConnecting',
@@ -59,15 +59,6 @@ export const DocumentHeader = (props: DocumentHeaderProps) => {
     } catch (error) {
       setFreezeError(String(error))
     }
-  }
-  const [shown, setShown] = createSignal(false)
-  const showOnScreen = async () => {
-    await call(screenApi.setScreenFocus, {
-      params: { workspaceId: props.view.workspace.id },
-      body: { documentId: props.record.id, fieldId: props.myFocus() },
-    })
-    setShown(true)
-    setTimeout(() => setShown(false), 2_000)
   }
   return (
     <header class="document-header">
@@ -207,12 +198,10 @@ export const DocumentHeader = (props: DocumentHeaderProps) => {
         </button>
       </Show>
       <Show when={!props.screen && can(me.role, 'screen.control')}>
-        <button type="button" class="button" onClick={() => void showOnScreen()}>
-          {t('showOnScreen')}
-          <span role="status" class="copied">
-            {shown() ? ` ✓ ${t('shownOnScreen')}` : ''}
-          </span>
-        </button>
+        <ShowOnScreenButton
+          workspaceId={props.view.workspace.id}
+          content={() => ({ kind: 'document', documentId: props.record.id, fieldId: props.myFocus() })}
+        />
       </Show>
     </header>
   )

@@ -74,11 +74,19 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
     }
   })
   const [myFocus, setMyFocus] = createSignal<string | null>(null)
-  // On the shared screen, bring the field the facilitator shows into view.
+  // On the shared screen, bring the field the facilitator shows to the top of the sheet, which scrolls inside
+  // the screen: the screen itself never scrolls, so the header stays where the room expects it.
+  let sheet: HTMLDivElement | undefined
   createEffect(() => {
     const fieldId = props.focusFieldId?.()
     if (fieldId == null) return
-    cards.get(fieldId)?.scrollIntoView({ block: 'start', behavior: 'auto' })
+    const card = cards.get(fieldId)
+    if (card === undefined) return
+    if (props.screen === true && sheet !== undefined) {
+      sheet.scrollTop = card.getBoundingClientRect().top - sheet.getBoundingClientRect().top + sheet.scrollTop
+    } else {
+      card.scrollIntoView({ block: 'start', behavior: 'auto' })
+    }
   })
   const contextFor = (field: Field, labelId: string): FieldEditorContext => ({
     session,
@@ -110,7 +118,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
         myFocus={myFocus}
       />
       <div class="document-body">
-        <div class="sheet">
+        <div class="sheet" ref={sheet}>
           <For each={template.sections}>
             {(section) => (
               <section class="sheet-section" aria-labelledby={`section-${section.id}`}>

@@ -1,4 +1,5 @@
 import type { EditorView } from 'prosemirror-view'
+import { Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
 import type { VocabularyState, WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
@@ -9,6 +10,7 @@ import { Tabs } from '../../ui/Tabs'
 import { EqualVoice } from '../aids/EqualVoice'
 import { IndicatorsPanel } from '../aids/IndicatorsPanel'
 import { VocabularyPanel } from '../aids/VocabularyPanel'
+import { ShowOnScreenButton } from '../screen/ShowOnScreenButton'
 import { VersionsPanel } from '../versions/VersionsPanel'
 
 export interface DocumentSidePanelProps {
@@ -41,11 +43,19 @@ export const DocumentSidePanel = (props: DocumentSidePanelProps) => {
             id: 'equal-voice',
             label: t('tabEqualVoice'),
             content: () => (
-              <EqualVoice
-                documentId={props.record.id}
-                parties={props.view.parties}
-                template={props.template}
-              />
+              <>
+                <EqualVoice
+                  documentId={props.record.id}
+                  parties={props.view.parties}
+                  template={props.template}
+                />
+                <Show when={can(props.view.me.role, 'screen.control')}>
+                  <ShowOnScreenButton
+                    workspaceId={props.view.workspace.id}
+                    content={() => ({ kind: 'equal-voice', documentId: props.record.id })}
+                  />
+                </Show>
+              </>
             ),
           },
           {

@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router'
-import { createResource, createSignal, For, Show } from 'solid-js'
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js'
 import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import { ApiRequestError, call, rememberWorkspace } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
@@ -23,14 +23,11 @@ const JoinPage = () => {
   const [error, setError] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal(false)
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault()
+  const enter = async (body: { invite: string; name?: string; partyId?: string }) => {
     setBusy(true)
     setError(null)
     try {
-      const joined = await call(workspaceApi.join, {
-        body: { invite: token, name: name(), partyId: partyId() },
-      })
+      const joined = await call(workspaceApi.join, { body })
       rememberWorkspace({ id: joined.workspaceId, name: preview()?.workspace.name ?? '' })
       // A shared screen goes straight to what the room should see.
       navigate(
@@ -42,6 +39,14 @@ const JoinPage = () => {
       setBusy(false)
     }
   }
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault()
+    void enter({ invite: token, name: name(), partyId: partyId() })
+  }
+  // A shared screen asks nothing: opened once from its link, it goes straight to what the room sees.
+  createEffect(() => {
+    if (preview()?.role === 'viewer' && !busy() && error() === null) void enter({ invite: token })
+  })
 
   return (
     <div class="page narrow">
@@ -59,48 +64,62 @@ const JoinPage = () => {
               <h1>
                 {t('joinTitle', { workspace: invite().workspace.name, role: t(roleWord[invite().role]!) })}
               </h1>
-              <p class="lead">{t('joinIntro')}</p>
-              <form class="form" onSubmit={(event) => void submit(event)}>
-                <label for="join-name">{t('yourName')}</label>
-                <input
-                  id="join-name"
-                  required
-                  maxLength={80}
-                  autocomplete="name"
-                  value={name()}
-                  onInput={(e) => setName(e.currentTarget.value)}
-                />
-                <fieldset>
-                  <legend>{t('yourParty')}</legend>
-                  <For each={invite().parties}>
-                    {(party) => (
-                      <label class="choice">
-                        <input
-                          type="radio"
-                          name="party"
-                          required
-                          value={party.id}
-                          checked={partyId() === party.id}
-                          onChange={() => setPartyId(party.id)}
-                        />{' '}
-                        <PartyMark
-                          name={party.name}
-                          kind={party.kind}
-                          kindLabel={t(party.kind === 'public' ? 'kindPublic' : 'kindNonprofit')}
-                        />
-                      </label>
-                    )}
-                  </For>
-                </fieldset>
-                <Show when={error()}>
-                  <p class="error" role="alert">
-                    {t('errorGeneric', { message: error()! })}
-                  </p>
-                </Show>
-                <button type="submit" class="button button-primary" disabled={busy()}>
-                  {t('join')}
-                </button>
-              </form>
+              <Show
+                when={invite().role !== 'viewer'}
+                fallback={
+                  <>
+                    <p role="status">{t('screenOpening')}</p>
+                    <Show when={error()}>
+                      <p class="error" role="alert">
+                        {t('errorGeneric', { message: error()! })}
+                      </p>
+                    </Show>
+                  </>
+                }
+              >
+                <p class="lead">{t('joinIntro')}</p>
+                <form class="form" onSubmit={submit}>
+                  <label for="join-name">{t('yourName')}</label>
+                  <input
+                    id="join-name"
+                    required
+                    maxLength={80}
+                    autocomplete="name"
+                    value={name()}
+                    onInput={(e) => setName(e.currentTarget.value)}
+                  />
+                  <fieldset>
+                    <legend>{t('yourParty')}</legend>
+                    <For each={invite().parties}>
+                      {(party) => (
+                        <label class="choice">
+                          <input
+                            type="radio"
+                            name="party"
+                            required
+                            value={party.id}
+                            checked={partyId() === party.id}
+                            onChange={() => setPartyId(party.id)}
+                          />{' '}
+                          <PartyMark
+                            name={party.name}
+                            kind={party.kind}
+                            kindLabel={t(party.kind === 'public' ? 'kindPublic' : 'kindNonprofit')}
+                          />
+                        </label>
+                      )}
+                    </For>
+                  </fieldset>
+                  <Show when={error()}>
+                    <p class="error" role="alert">
+                      {t('errorGeneric', { message: error()! })}
+                    </p>
+                  </Show>
+                  <button type="submit" class="button button-primary" disabled={busy()}>
+                    {t('join')}
+                  </button>
+                </form>
+              </Show>
             </>
           )}
         </Show>

@@ -18,6 +18,7 @@ import { colorFor } from '../../ui/colors'
 import { PartyMark } from '../../ui/PartyMark'
 import { QrCode } from '../../ui/QrCode'
 import { PartnershipCalendar } from '../aids/PartnershipCalendar'
+import { ShowOnScreenButton } from '../screen/ShowOnScreenButton'
 
 const phases: ReadonlyArray<{ phase: ProcessPhase; label: MessageKey }> = [
   { phase: 'inleda', label: 'phaseInleda' },
@@ -150,7 +151,7 @@ const WorkspacePage = () => {
                 <section aria-labelledby="members">
                   <h2 id="members">{t('whoIsHere')}</h2>
                   <ul class="members">
-                    <For each={loaded().members}>
+                    <For each={loaded().members.filter((member) => member.role !== 'viewer')}>
                       {(member) => {
                         const party = partyOf(member.partyId)
                         return (
@@ -278,6 +279,21 @@ const WorkspacePage = () => {
                           </button>
                         )}
                       </For>
+                      <Show when={can(me().role, 'screen.control')}>
+                        <ShowOnScreenButton
+                          workspaceId={params.workspaceId}
+                          label={t('showJoinOnScreen')}
+                          content={async () => ({
+                            kind: 'join',
+                            url: (
+                              await call(workspaceApi.createInvite, {
+                                params: { workspaceId: params.workspaceId },
+                                body: { role: 'participant' },
+                              })
+                            ).url,
+                          })}
+                        />
+                      </Show>
                     </div>
                     <Show when={invite()}>
                       {(link) => (
