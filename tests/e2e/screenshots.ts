@@ -79,7 +79,7 @@ const meetingRoom = async (browser: Browser, workspace: TestWorkspace, worksheet
   const plan = proposeSeating({ guests, rounds: 4, seed: 3 })
   writeSeating(control.doc, { seed: 3, rounds: plan.rounds.map((round) => round.map((table) => [...table])) })
   const now = new Date().toISOString()
-  people.forEach((joined, index) =>
+  for (const [index, joined] of people.entries()) {
     writeAnswer(content.doc, {
       kind: 'check-in',
       memberId: joined.member.id,
@@ -89,8 +89,8 @@ const meetingRoom = async (browser: Browser, workspace: TestWorkspace, worksheet
         'För att träffa grannar.',
       ][index % 3]!,
       at: now,
-    }),
-  )
+    })
+  }
   addGroup(content.doc, { id: 'g1', name: 'Barn och unga' })
   addGroup(content.doc, { id: 'g2', name: 'Äldre' })
   addGroup(content.doc, { id: 'g3', name: 'Mötesplatser' })
