@@ -17,11 +17,10 @@ e2e('the shared screen', () => {
     const documentId = documentUrl.split('/d/')[1]!
 
     const screen = await (await newPerson(session.browser, { width: 1920, height: 1080 })).newPage()
+    // The screen asks nothing: opened once from its link, it goes straight to what the room sees.
     await screen.goto(viewerUrl)
-    await screen.getByLabel('Ditt namn').fill('Storskärmen i rum 3')
-    await screen.getByLabel(/Spånga-Tensta/).check()
-    await screen.getByRole('button', { name: 'Fortsätt' }).click()
     await screen.waitForURL(/\/skarm$/)
+    expect(await screen.getByLabel('Ditt namn').count()).toBe(0)
     await screen.getByText('Väntar på att processledaren visar något på skärmen.').waitFor()
 
     await karin.locator('[data-field="direction"]').click()
