@@ -76,7 +76,7 @@ export const compose = ({
 }: ComposeOptions): Composition => {
   const memberSockets = new MemberSockets()
   const health = new StorageHealth({ storage, logger, probeEveryMs: config.readinessProbeMs })
-  const screen = new ScreenFocusHub()
+  const screen = new ScreenFocusHub(storage.workspaces)
   const ownership = new ClientOwnership({ store: storage.documents, logger })
   const prepare = makeDocumentPreparer({ workspaces: storage.workspaces, templates, migrations, logger })
   const registry = new RoomRegistry({
@@ -141,7 +141,7 @@ export const compose = ({
               case 'freeze':
                 return registry.peek(message.docId)?.setFrozen(message.frozen)
               case 'screen':
-                return screen.set(message.workspaceId, message.focus)
+                return screen.apply(message.workspaceId, message.focus)
             }
           },
           onReconnect: () => void revalidate(),

@@ -37,14 +37,14 @@ export const screenRoutes = ({
         }
       }
       const focus: ScreenFocus = { ...body, setBy: member?.name ?? '', setAt: new Date().toISOString() }
-      hub.set(params.workspaceId, focus)
+      await hub.set(params.workspaceId, focus)
       publish(params.workspaceId, focus)
       return { focus }
     },
   }),
   defineRoute(screenApi.getScreenFocus, {
     access: 'workspace.read',
-    handle: async ({ params }) => ({ focus: hub.get(params.workspaceId) }),
+    handle: async ({ params }) => ({ focus: await hub.get(params.workspaceId) }),
   }),
   defineRoute(screenApi.screenEvents, {
     access: 'workspace.read',
@@ -68,7 +68,7 @@ export const screenRoutes = ({
         const stop = hub.watch(params.workspaceId, (focus) => void send(focus))
         const ping = setInterval(() => void stream.write(': keep-alive\n\n'), keepAliveMs)
         try {
-          await send(hub.get(params.workspaceId))
+          await send(await hub.get(params.workspaceId))
           await closed
         } finally {
           clearInterval(ping)

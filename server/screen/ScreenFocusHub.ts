@@ -1,20 +1,34 @@
 import type { ScreenFocus } from '../../shared/api/workspace-api'
+import type { WorkspaceStore } from '../storage/port'
 
 /**
- * What each workspace's shared screen shows, and who is watching. Kept in memory: it is a pointer for the
- * meeting in progress, not a record; in scale-out mode every instance learns of changes over the control
- * channel.
+ * What each workspace's shared screens show, and who is watching. Kept in the workspace's record, so a screen
+ * shows it again after a restart, and cached here; in scale-out mode every instance learns of changes over
+ * the control channel (`apply`).
  */
 export class ScreenFocusHub {
-  private readonly current = new Map<string, ScreenFocus>()
+  private readonly current = new Map<string, ScreenFocus | null>()
   private readonly watchers = new Map<string, Set<(focus: ScreenFocus) => void>>()
 
-  get(workspaceId: string): ScreenFocus | null {
+  constructor(private readonly store: Pick<WorkspaceStore, 'getScreenFocus' | 'setScreenFocus'>) {}
+
+  /** What the workspace's screens show now, from the cache or the store. */
+  async get(workspaceId: string): Promise<ScreenFocus | null> {
+    if (this.current.has(workspaceId)) return this.current.get(workspaceId) ?? null
+    const stored = await this.store.getScreenFocus(workspaceId)
+    // A change that arrived while reading wins over what was read.
+    if (!this.current.has(workspaceId)) this.current.set(workspaceId, stored)
     return this.current.get(workspaceId) ?? null
   }
 
-  /** Records the focus and tells this instance's watchers. */
-  set(workspaceId: string, focus: ScreenFocus): void {
+  /** A facilitator showed something: kept in the store, then told to this instance's screens. */
+  async set(workspaceId: string, focus: ScreenFocus): Promise<void> {
+    await this.store.setScreenFocus(workspaceId, focus)
+    this.apply(workspaceId, focus)
+  }
+
+  /** Records a focus already stored (here or by another instance) and tells this instance's watchers. */
+  apply(workspaceId: string, focus: ScreenFocus): void {
     this.current.set(workspaceId, focus)
     for (const watcher of this.watchers.get(workspaceId) ?? []) watcher(focus)
   }

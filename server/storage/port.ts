@@ -1,4 +1,5 @@
 import type { VocabularyTerm } from '../../shared/agreement/vocabulary'
+import type { ScreenFocus } from '../../shared/api/workspace-api'
 import type { AuditEvent } from '../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
 import type { Invite } from '../../shared/schema/invite'
@@ -122,6 +123,9 @@ export interface WorkspaceStore {
   createWorkspace(input: NewWorkspace): Promise<void>
   getWorkspace(workspaceId: string): Promise<Workspace | null>
   /** The workspace's own vocabulary guide, or null while it uses the default one. */
+  /** What the workspace's shared screens show now (kept, so a screen shows it again after a restart). */
+  getScreenFocus(workspaceId: string): Promise<ScreenFocus | null>
+  setScreenFocus(workspaceId: string, focus: ScreenFocus): Promise<void>
   getVocabulary(workspaceId: string): Promise<VocabularyTerm[] | null>
   /** Replaces the workspace's vocabulary guide (null: back to the default). */
   setVocabulary(

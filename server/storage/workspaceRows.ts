@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Vocabulary, type VocabularyTerm } from '../../shared/agreement/vocabulary'
+import { ScreenFocus } from '../../shared/api/workspace-api'
 import { AuditActor, AuditEvent, AuditSubject } from '../../shared/schema/audit-event'
 import { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
 import { Invite } from '../../shared/schema/invite'
@@ -92,6 +93,11 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
         return z.NEVER
       }
     })
+
+/** A workspace's screen focus column: null (nothing shown yet) or the JSON of what its screens show. */
+export const ScreenFocusRow = z
+  .object({ screen_focus: jsonOf(ScreenFocus) })
+  .transform((row): ScreenFocus | null => row.screen_focus)
 
 /** A workspace's vocabulary column: null (the default guide) or the JSON of its own terms. */
 export const VocabularyRow = z

@@ -414,6 +414,26 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       expect((await store.listInvites(second.workspace.id))[0]?.revokedAt).toBeNull()
     })
 
+    it('[WS13] a workspace keeps what its screens show, and loses it with the workspace', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      expect(await store.getScreenFocus(input.workspace.id)).toBeNull()
+      const focus = { kind: 'cafe' as const, documentId: id(), setBy: 'Karin', setAt: at(3) }
+      await store.setScreenFocus(input.workspace.id, focus)
+      expect(await store.getScreenFocus(input.workspace.id)).toEqual(focus)
+      const join = {
+        kind: 'join' as const,
+        url: 'http://192.168.1.20:8080/join#abc',
+        setBy: 'Karin',
+        setAt: at(4),
+      }
+      await store.setScreenFocus(input.workspace.id, join)
+      expect(await store.getScreenFocus(input.workspace.id)).toEqual(join)
+      await store.deleteWorkspace(input.workspace.id)
+      expect(await store.getScreenFocus(input.workspace.id)).toBeNull()
+    })
+
     it('[WS11] each party approves a version once; approvals list by version and go with the document', async () => {
       const input = fixture()
       const store = storage.workspaces

@@ -72,7 +72,7 @@ describe('compose', () => {
         JSON.stringify({ from: 'another', message: { type: 'screen', workspaceId: 'a'.repeat(32), focus } }),
       ),
     )
-    expect(built.screen.get('a'.repeat(32))).toEqual(focus)
+    expect(await built.screen.get('a'.repeat(32))).toEqual({ kind: 'document', ...focus })
     await built.fanout?.close()
   })
 })

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
+import type { ScreenFocus } from '../../../shared/api/workspace-api'
 import { companionRoomsLike } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
@@ -14,6 +15,7 @@ import {
   InviteRow,
   MemberRow,
   PartyRow,
+  ScreenFocusRow,
   VocabularyRow,
   WorkspaceRow,
 } from '../workspaceRows'
@@ -87,6 +89,18 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
       await insertMember(client, creator)
       await writeAudit(client, entries)
     })
+  }
+
+  async getScreenFocus(workspaceId: string): Promise<ScreenFocus | null> {
+    const [row] = await this.rows('SELECT screen_focus FROM workspace WHERE id = $1', [workspaceId])
+    return row === undefined ? null : parseRow(ScreenFocusRow, row, `screen focus of ${workspaceId}`)
+  }
+
+  async setScreenFocus(workspaceId: string, focus: ScreenFocus): Promise<void> {
+    await this.pool.query('UPDATE workspace SET screen_focus = $1 WHERE id = $2', [
+      JSON.stringify(focus),
+      workspaceId,
+    ])
   }
 
   async getVocabulary(workspaceId: string): Promise<VocabularyTerm[] | null> {

@@ -108,4 +108,6 @@ export const postgresMigrations: readonly string[] = [
   `ALTER TABLE workspace ADD COLUMN vocabulary TEXT;`,
   // The readiness probe's row: rewritten every few seconds, so a database that cannot take writes shows.
   `CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at BIGINT NOT NULL);`,
+  // JSON of ScreenFocus: what the workspace's shared screens show (null: nothing yet).
+  `ALTER TABLE workspace ADD COLUMN screen_focus TEXT;`,
 ]

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { VocabularyTerm } from '../../../shared/agreement/vocabulary'
+import type { ScreenFocus } from '../../../shared/api/workspace-api'
 import { companionRoomsLike } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
@@ -14,6 +15,7 @@ import {
   InviteRow,
   MemberRow,
   PartyRow,
+  ScreenFocusRow,
   VocabularyRow,
   WorkspaceRow,
 } from '../workspaceRows'
@@ -41,6 +43,8 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       ),
       setInitiative: db.prepare('UPDATE workspace SET initiative_party = ? WHERE id = ?'),
       vocabulary: db.prepare('SELECT vocabulary FROM workspace WHERE id = ?'),
+      screenFocus: db.prepare('SELECT screen_focus FROM workspace WHERE id = ?'),
+      setScreenFocus: db.prepare('UPDATE workspace SET screen_focus = ? WHERE id = ?'),
       setVocabulary: db.prepare('UPDATE workspace SET vocabulary = ? WHERE id = ?'),
       insertParty: db.prepare(
         `INSERT INTO party (id, workspace_id, position, name, kind, org_number)
@@ -145,6 +149,15 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   async getWorkspace(workspaceId: string): Promise<Workspace | null> {
     const row = this.sql.workspace.get(workspaceId)
     return row === undefined ? null : parseRow(WorkspaceRow, row, `workspace ${workspaceId}`)
+  }
+
+  async getScreenFocus(workspaceId: string): Promise<ScreenFocus | null> {
+    const row = this.sql.screenFocus.get(workspaceId)
+    return row === undefined ? null : parseRow(ScreenFocusRow, row, `screen focus of ${workspaceId}`)
+  }
+
+  async setScreenFocus(workspaceId: string, focus: ScreenFocus): Promise<void> {
+    this.sql.setScreenFocus.run(JSON.stringify(focus), workspaceId)
   }
 
   async getVocabulary(workspaceId: string): Promise<VocabularyTerm[] | null> {

@@ -108,4 +108,6 @@ export const sqliteMigrations: readonly string[] = [
   `ALTER TABLE workspace ADD COLUMN vocabulary TEXT;`,
   // The readiness probe's row: rewritten every few seconds, so a full disk or a read-only file shows.
   `CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, padding BLOB NOT NULL) STRICT;`,
+  // JSON of ScreenFocus: what the workspace's shared screens show (null: nothing yet).
+  `ALTER TABLE workspace ADD COLUMN screen_focus TEXT;`,
 ]
