@@ -36,7 +36,16 @@ export const screenRoutes = ({
           throw new ApiError('invalid-request', 'only a café can be shown as a café')
         }
       }
-      const focus: ScreenFocus = { ...body, setBy: member?.name ?? '', setAt: new Date().toISOString() }
+      // The join slide's link stays on the screen, small, once the room moves on to the café or a document.
+      const previous = await hub.get(params.workspaceId)
+      const joinUrl =
+        body.kind === 'join' ? body.url : previous?.kind === 'join' ? previous.url : previous?.joinUrl
+      const focus: ScreenFocus = {
+        ...body,
+        setBy: member?.name ?? '',
+        setAt: new Date().toISOString(),
+        ...(joinUrl === undefined ? {} : { joinUrl }),
+      }
       await hub.set(params.workspaceId, focus)
       publish(params.workspaceId, focus)
       return { focus }

@@ -147,7 +147,18 @@ const withKind = (value: unknown): unknown =>
 
 export const ScreenFocus = z.preprocess(
   withKind,
-  z.intersection(ScreenContent, z.object({ setBy: z.string(), setAt: z.iso.datetime() })),
+  z.intersection(
+    ScreenContent,
+    z.object({
+      setBy: z.string(),
+      setAt: z.iso.datetime(),
+      /** The last join slide's link, kept for a small QR code in a corner while people may still arrive. */
+      joinUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(500)
+        .optional(),
+    }),
+  ),
 )
 export type ScreenFocus = z.infer<typeof ScreenFocus>
 

@@ -124,6 +124,9 @@ e2e('the meeting room', () => {
       .locator('h1.cafe-question', { hasText: 'Vad betyder Ensamhet bland äldre för mig personligen?' })
       .waitFor()
     await screen.locator('.seating-table').nth(1).waitFor()
+    // People may still arrive: the join code stays in a corner, small.
+    await screen.locator('.screen-corner-qr img.qr').waitFor()
+    expect(await screen.locator('.host-mark').first().innerText()).toContain('värd')
     await checkScreen(screen, 'round 1', { question: true, timer: true })
 
     await karin.getByRole('button', { name: 'Nästa steg' }).click()

@@ -157,6 +157,24 @@ const meetingRoom = async (browser: Browser, workspace: TestWorkspace, worksheet
     await shoot('equal-voice')
     await context.close()
   }
+  // The facilitator's console beside the projector, and a participant's phone, during round 1.
+  writeFlow(control.doc, { phase: 'round', round: 0 })
+  writeTimer(control.doc, startRound(0, 25 * 60_000, Date.now()))
+  for (const [file, viewport, token] of [
+    ['cafe-console-1440x900', { width: 1440, height: 900 }, workspace.token],
+    ['cafe-phone-390x844', { width: 390, height: 844 }, people[0]!.session.token],
+  ] as const) {
+    const context = await browser.newContext({ viewport, locale: 'sv-SE' })
+    await context.addCookies([
+      { name: `sv_${workspace.id}`, value: token, url: server.url, httpOnly: true, sameSite: 'Strict' },
+    ])
+    const page = await context.newPage()
+    await page.goto(`${server.url}/w/${workspace.id}/cafe/${cafe.id}`)
+    await page.locator('.cafe-question, .seating-table').first().waitFor()
+    await page.waitForTimeout(600)
+    await page.screenshot({ path: join(out, `${file}.png`) })
+    await context.close()
+  }
   destroyProvider(content)
   destroyProvider(control)
 }

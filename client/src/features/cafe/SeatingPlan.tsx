@@ -48,7 +48,13 @@ export const SeatingPlan = (props: {
                       </span>
                       <span>
                         {person.name}
-                        {host ? ` (${t('cafeHost')})` : ''}
+                        <Show when={host}>
+                          {' '}
+                          <span class="host-mark" data-host="true">
+                            <span aria-hidden="true">★ </span>
+                            {t('cafeHost')}
+                          </span>
+                        </Show>
                         <span class="visually-hidden">, {person.partyName}</span>
                       </span>
                       <Show when={props.online !== undefined && !props.online.has(id)}>

@@ -44,6 +44,7 @@ const Waiting = (props: { readonly view: WorkspaceView }) => {
  * is on it now after a reload or a reconnect (the event stream replays the current focus).
  */
 const ScreenPage = () => {
+  const { t } = useI18n()
   const params = useParams<{ workspaceId: string }>()
   const [view] = createResource(
     () => params.workspaceId,
@@ -64,6 +65,12 @@ const ScreenPage = () => {
   const shownDocument = () => {
     const current = focus()
     return current === null || current.kind === 'join' ? undefined : current.documentId
+  }
+  /** A small join code in a corner while people may still arrive: on documents, and a café before its harvest. */
+  const cornerQr = () => {
+    const current = focus()
+    if (current === null || current.kind === 'join' || current.kind === 'equal-voice') return null
+    return current.joinUrl ?? null
   }
   const [record] = createResource(shownDocument, (documentId) =>
     call(workspaceApi.getDocument, { params: { documentId } }),
@@ -107,6 +114,13 @@ const ScreenPage = () => {
               )}
             </Match>
           </Switch>
+        )}
+      </Show>
+      <Show when={cornerQr()}>
+        {(url) => (
+          <div class="screen-corner-qr">
+            <QrCode text={url()} alt={t('screenJoinQr')} size={140} />
+          </div>
         )}
       </Show>
     </div>
