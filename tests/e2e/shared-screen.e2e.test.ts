@@ -58,5 +58,22 @@ e2e('the shared screen', () => {
     await expect
       .poll(() => screen.locator('[data-on-screen="true"]').getAttribute('data-field-card'))
       .toBe('challenge')
+
+    // Writing in a field further down brings it into view on the screen, without anyone scrolling it.
+    const inView = (fieldId: string) =>
+      screen.evaluate((id) => {
+        const card = document.querySelector(`[data-field-card="${id}"]`)
+        const sheet = document.querySelector('.sheet')
+        if (card === null || sheet === null) return false
+        const c = card.getBoundingClientRect()
+        const s = sheet.getBoundingClientRect()
+        return c.top >= s.top - 1 && c.top < s.bottom
+      }, fieldId)
+    // A small projector, so the sheet cannot show every card at once.
+    await screen.setViewportSize({ width: 960, height: 540 })
+    await expect.poll(() => inView('activities')).toBe(false)
+    await karin.locator('[data-field="activities"]').click()
+    await karin.keyboard.type('Läxhjälp två kvällar i veckan.')
+    await expect.poll(() => inView('activities'), { timeout: 10_000 }).toBe(true)
   }, 60_000)
 })

@@ -1,5 +1,6 @@
 import type { EditorView } from 'prosemirror-view'
 import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import type * as Y from 'yjs'
 import * as aidApi from '../../../../shared/api/aid-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import * as workspaceApi from '../../../../shared/api/workspace-routes'
@@ -74,12 +75,11 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
     }
   })
   const [myFocus, setMyFocus] = createSignal<string | null>(null)
-  // On the shared screen, bring the field the facilitator shows to the top of the sheet, which scrolls inside
-  // the screen: the screen itself never scrolls, so the header stays where the room expects it.
+  // On the shared screen, bring a field to the top of the sheet, which scrolls inside the screen: the screen
+  // itself never scrolls, so the header stays where the room expects it. The field is the one a facilitator
+  // showed, and after that the one being written, so the room watches the text appear.
   let sheet: HTMLDivElement | undefined
-  createEffect(() => {
-    const fieldId = props.focusFieldId?.()
-    if (fieldId == null) return
+  const bringIntoView = (fieldId: string) => {
     const card = cards.get(fieldId)
     if (card === undefined) return
     if (props.screen === true && sheet !== undefined) {
@@ -87,7 +87,40 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
     } else {
       card.scrollIntoView({ block: 'start', behavior: 'auto' })
     }
+  }
+  const [writtenField, setWrittenField] = createSignal<string | null>(null)
+  createEffect(() => {
+    const fieldId = props.focusFieldId?.()
+    if (fieldId != null) bringIntoView(fieldId)
   })
+  createEffect(() => {
+    const fieldId = writtenField()
+    if (fieldId !== null) bringIntoView(fieldId)
+  })
+  if (props.screen === true) {
+    /** The field of each top-level Yjs type (`f:<field id>`, and a field's own sub-types). */
+    const fieldOfType = (type: Y.AbstractType<any>): string | null => {
+      let root: Y.AbstractType<any> = type
+      while (root._item !== null && root._item.parent !== null)
+        root = root._item.parent as Y.AbstractType<any>
+      for (const [name, shared] of session.doc.share) {
+        if (shared === root && name.startsWith('f:')) return name.slice(2).split(':')[0] ?? null
+      }
+      return null
+    }
+    const onTransaction = (transaction: Y.Transaction) => {
+      if (transaction.local) return
+      for (const type of transaction.changedParentTypes.keys()) {
+        const fieldId = fieldOfType(type)
+        if (fieldId !== null && cards.has(fieldId)) {
+          setWrittenField(fieldId)
+          return
+        }
+      }
+    }
+    session.doc.on('afterTransaction', onTransaction)
+    onCleanup(() => session.doc.off('afterTransaction', onTransaction))
+  }
   const contextFor = (field: Field, labelId: string): FieldEditorContext => ({
     session,
     labelId,
