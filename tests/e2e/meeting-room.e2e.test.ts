@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { addCard, addGroup, moveCard } from '../../shared/cafe/harvest'
 import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
 import { browserSession } from '../helpers/browserSession'
+import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { createWorkspaceInBrowser } from '../helpers/e2e-flows'
 
 const e2e = hasChromium ? describe : describe.skip
@@ -74,6 +76,7 @@ e2e('the meeting room', () => {
     ).json()) as {
       parties: { id: string; kind: string }[]
     }
+    const tokens: string[] = []
     const names = [
       'Aisha Förening',
       'Bengt Förening',
@@ -92,6 +95,7 @@ e2e('the meeting room', () => {
         body: JSON.stringify({ invite, name, partyId: party.id }),
       })
       expect(joined.status).toBe(201)
+      tokens.push(((await joined.json()) as { session: { token: string } }).session.token)
     }
 
     // The join slide, for phones.
@@ -135,9 +139,52 @@ e2e('the meeting room', () => {
       .waitFor()
     await checkScreen(screen, 'round 2', { question: true, timer: true })
 
+    // 24 ideas in three groups, written by the people in the room (through their own sockets).
+    const cafeId = new URL(karin.url()).pathname.split('/').at(-1)!
+    const writer = connectProvider(session.server.wsUrl, cafeId, tokens[0]!)
+    await waitSynced(writer)
+    const memberId = (
+      (await (
+        await fetch(`${session.server.url}/api/workspaces/${new URL(karin.url()).pathname.split('/')[2]}`, {
+          headers: { authorization: `Bearer ${tokens[0]}` },
+        })
+      ).json()) as { me: { id: string } }
+    ).me.id
+    for (const [index, name] of ['Barn och unga', 'Äldre', 'Mötesplatser'].entries()) {
+      addGroup(writer.doc, { id: `g${index}`, name })
+    }
+    for (let i = 0; i < 24; i++) {
+      addCard(writer.doc, {
+        id: `idea-${i}`,
+        text: [
+          'Läxhjälp i föreningslokalen två kvällar i veckan',
+          'Promenadgrupp för äldre',
+          'Språkcafé med biblioteket',
+        ][i % 3]!,
+        round: i % 2,
+        table: i % 2,
+        memberId,
+        at: new Date().toISOString(),
+      })
+      moveCard(writer.doc, `idea-${i}`, i % 8 === 7 ? null : `g${i % 3}`)
+    }
     await karin.getByRole('button', { name: 'Skörd' }).click()
     await screen.locator('.harvest-columns').waitFor()
+    await expect.poll(() => screen.locator('.idea-card').count()).toBe(24)
     await checkScreen(screen, 'the harvest')
+    // All 24 cards whole on one 1920×1080 screen, none hidden below its column.
+    await screen.setViewportSize({ width: 1920, height: 1080 })
+    await screen.waitForTimeout(150)
+    const hidden = await screen.evaluate(
+      () =>
+        [...document.querySelectorAll('.idea-card')].filter((card) => {
+          const column = card.closest('.harvest-column')!.getBoundingClientRect()
+          const box = card.getBoundingClientRect()
+          return box.bottom > column.bottom + 1 || box.bottom > window.innerHeight
+        }).length,
+    )
+    expect(hidden).toBe(0)
+    destroyProvider(writer)
     // Nobody touched the screen: it is still the page the link opened.
     expect(screen.url()).toMatch(/\/skarm$/)
   }, 120_000)
