@@ -1,20 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ScreenFocus } from '../../shared/api/workspace-api'
+import { freePort } from '../helpers/freePort'
 import { type ServerProcess, spawnServer } from '../helpers/test-server'
 import { TestWorkspace } from '../helpers/workspace'
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 /** The first focus event of a screen's event stream, as the shared screen's EventSource reads it. */
 const firstFocus = async (url: string, token: string): Promise<ScreenFocus | null> => {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
+import { freePort } from '../helpers/freePort'
 import { type ServerProcess, spawnServer } from '../helpers/test-server'
 import { waitFor } from '../helpers/wait'
 import { TestWorkspace } from '../helpers/workspace'
@@ -12,16 +12,6 @@ import { YrsClient } from '../helpers/YrsClient'
 
 /** The values declaration's "Organisation" field: a plain Y.Text both implementations can type into. */
 const FIELD = 'f:organisation'
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 const RESTARTS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGKILL', 'SIGTERM']
 
