@@ -57,6 +57,14 @@ e2e('co-editing in the browser', () => {
     await expect
       .poll(() => field(aisha).locator('.cursor-label').allInnerTexts(), { timeout: 5_000 })
       .toContain('Karin Kommun ◆')
+    // Each in their party's colour, never the other side's.
+    const labelColour = (page: Page, name: string) =>
+      field(page)
+        .locator('.cursor-label', { hasText: name })
+        .first()
+        .evaluate((label) => getComputedStyle(label).backgroundColor)
+    expect(await labelColour(karin, 'Aisha')).toBe('rgb(11, 110, 79)')
+    expect(await labelColour(aisha, 'Karin')).toBe('rgb(29, 79, 145)')
     await expect
       .poll(() => karin.locator('[data-status]').getAttribute('data-status'), { timeout: 5_000 })
       .toBe('saved')

@@ -46,6 +46,8 @@ e2e('version history in the browser', () => {
     await expect.poll(() => version(karin, 2).innerText()).toContain('Sparad av Karin Kommun')
 
     // Compare 1 → 2: the new sentence is underlined as inserted, and says so in words.
+    // Version 1 has nothing before it to compare with.
+    expect(await version(karin, 1).getByRole('button', { name: 'Jämför med föregående' }).count()).toBe(0)
     await version(karin, 2).getByRole('button', { name: 'Jämför med föregående' }).click()
     const compare = karin.locator('.version-compare')
     await compare.getByRole('heading', { name: 'Ändringar från Version 1 till Version 2' }).waitFor()

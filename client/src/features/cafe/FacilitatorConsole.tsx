@@ -246,7 +246,7 @@ export const FacilitatorConsole = (props: {
                   {member.name} · {cafe.person(member.id).partyName}
                   <Show when={cafe.online().has(member.id)}>
                     <span class="online-dot">
-                      <span aria-hidden="true"> ●</span>
+                      <span aria-hidden="true"> ✓</span>
                       <span class="visually-hidden"> ({t('cafeOnline')})</span>
                     </span>
                   </Show>

@@ -90,6 +90,7 @@ export const ParticipantView = (props: {
                     table={table}
                     readOnly={watchOnly}
                     me={props.me}
+                    partyKind={cafe.person(props.me.id).kind}
                     label={t('cafeNoteOf', { number: table + 1, round: round + 1 })}
                   />
                   <Show when={host && round > 0}>
@@ -104,6 +105,7 @@ export const ParticipantView = (props: {
                             table={table}
                             readOnly
                             me={props.me}
+                            partyKind={cafe.person(props.me.id).kind}
                             label={t('cafeNoteOf', { number: table + 1, round: earlier + 1 })}
                           />
                         )}

@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
 import { NOTE_FRAGMENT, noteRoomId } from '../../../../shared/cafe/control-room'
 import type { Member } from '../../../../shared/schema/member'
+import type { PartyKind } from '../../../../shared/schema/party'
 import { useI18n } from '../../i18n/i18n'
 import { createRoomConnection } from '../../sync/createRoomConnection'
-import { colorFor } from '../../ui/colors'
+import { partyColor } from '../../ui/colors'
 import { RichTextEditor } from '../document/fields/RichTextEditor'
 
 /**
@@ -16,6 +17,7 @@ export const TableNote = (props: {
   readonly table: number
   readonly readOnly: boolean
   readonly me: Member
+  readonly partyKind: PartyKind
   readonly label: string
 }) => {
   const { t } = useI18n()
@@ -27,7 +29,7 @@ export const TableNote = (props: {
   })
   const awareness = connection.provider.awareness
   if (props.readOnly) awareness.setLocalState(null)
-  else awareness.setLocalStateField('user', { name: props.me.name, color: colorFor(props.me.id) })
+  else awareness.setLocalStateField('user', { name: props.me.name, color: partyColor(props.partyKind) })
   const labelId = `note-${props.round}-${props.table}`
   return (
     <section class="card table-note" aria-labelledby={labelId} data-note={`${props.round}-${props.table}`}>

@@ -81,7 +81,6 @@ export const DocumentHeader = (props: DocumentHeaderProps) => {
       <Show when={session.frozen()}>
         {(frozen) => (
           <p class="frozen-banner" role="status" data-frozen="true">
-            <span aria-hidden="true">🔒 </span>
             {t('frozenBanner', {
               name: frozen().by,
               time: formatDateTime(frozen().at),

@@ -238,7 +238,6 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
                 </Show>
                 <Show when={version.agreedByAllParties}>
                   <p class="agreed" data-agreed="true">
-                    <span aria-hidden="true">🤝 </span>
                     {t('agreedByAll')}
                   </p>
                 </Show>
@@ -251,18 +250,15 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
                   >
                     {t('versionOpen')}
                   </a>
-                  <button
-                    type="button"
-                    class="button button-quiet"
-                    onClick={() =>
-                      setCompare({
-                        from: version.number > 1 ? version.number - 1 : version.number,
-                        to: version.number > 1 ? version.number : 'live',
-                      })
-                    }
-                  >
-                    {t('versionCompare')}
-                  </button>
+                  <Show when={version.number > 1}>
+                    <button
+                      type="button"
+                      class="button button-quiet"
+                      onClick={() => setCompare({ from: version.number - 1, to: version.number })}
+                    >
+                      {t('versionCompare')}
+                    </button>
+                  </Show>
                   <button
                     type="button"
                     class="button button-quiet"

@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { Avatar } from '../../ui/Avatar'
 import { CopyButton } from '../../ui/CopyButton'
-import { colorFor } from '../../ui/colors'
+import { partyColor } from '../../ui/colors'
 import { PartyMark } from '../../ui/PartyMark'
 import { QrCode } from '../../ui/QrCode'
 import { PartnershipCalendar } from '../aids/PartnershipCalendar'
@@ -158,7 +158,7 @@ const WorkspacePage = () => {
                           <li>
                             <Avatar
                               name={member.name}
-                              color={colorFor(member.id)}
+                              color={partyColor(party?.kind ?? 'public')}
                               kind={party?.kind ?? 'public'}
                               label={`${member.name}, ${party?.name ?? ''}`}
                             />
