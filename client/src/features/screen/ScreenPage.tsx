@@ -96,6 +96,7 @@ const ScreenPage = () => {
                         documentId={document().id}
                         parties={loaded().parties}
                         template={templates[document().template]}
+                        compact
                       />
                     </div>
                   </Match>
