@@ -18,6 +18,7 @@ const UPDATE = 2
  */
 export class YrsClient {
   readonly doc = new ywasm.YDoc({})
+  private readonly updates: ywasm.Observer
   private socket: WebSocket | null = null
   private applyingRemote = false
   private stopped = false
@@ -32,7 +33,9 @@ export class YrsClient {
     private readonly token: string,
     private readonly docId: string,
   ) {
-    this.doc.onUpdate((update: Uint8Array) => {
+    // Kept: wasm-bindgen frees an Observer that nothing references, and with it the subscription — after a
+    // garbage collection the client would stop sending its edits without a word.
+    this.updates = this.doc.onUpdate((update: Uint8Array) => {
       if (!this.applyingRemote) this.send(SYNC, UPDATE, update)
     })
   }
