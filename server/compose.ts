@@ -140,6 +140,8 @@ export const compose = ({
                 return void evict(message.docIds)
               case 'freeze':
                 return registry.peek(message.docId)?.setFrozen(message.frozen)
+              case 'versions':
+                return registry.peek(message.docId)?.versionsChanged()
               case 'screen':
                 return screen.apply(message.workspaceId, message.focus)
             }
@@ -176,6 +178,10 @@ export const compose = ({
     versions: storage.versions,
     workspaces: storage.workspaces,
     documents,
+    onChanged: (documentId) => {
+      registry.peek(documentId)?.versionsChanged()
+      fanout?.publishControl({ type: 'versions', docId: documentId })
+    },
   })
   const cafe = new CafeService({ live, versions })
   const routes = apiRoutes({

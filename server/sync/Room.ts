@@ -135,6 +135,8 @@ export class Room implements WriteTarget {
   /** The clock of the status announced under SERVER_STATUS_CLIENT; from wall time, so a restart goes on above it. */
   private statusClock = 0
   private statusRenewal: NodeJS.Timeout | null = null
+  /** When the document's versions or approvals last changed (see DocumentStatus.versions); 0 until they do. */
+  private versionsStamp = 0
   private ownWriteAnnounced = false
   /** Sockets whose updates the store refused; the room is dropped at the end of this turn. */
   private readonly failedWriters = new Set<SocketPort>()
@@ -308,12 +310,27 @@ export class Room implements WriteTarget {
     })
   }
 
+  /**
+   * A version was saved or approved: every socket is told at once over its connection, so each open versions
+   * list shows it within the second (the list itself is fetched over HTTP).
+   */
+  versionsChanged(): void {
+    if (this.destroyed) return
+    this.versionsStamp = Math.max(this.versionsStamp + 1, Date.now())
+    this.announceStatus(this.frozen)
+    const frame = encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [SERVER_STATUS_CLIENT]),
+    )
+    for (const socket of this.sockets.keys()) if (socket.isOpen) socket.send(frame)
+  }
+
   /** Sets the reserved status client's awareness state (joiners' presence frames then carry it). */
   private announceStatus(frozen: DocumentFreeze | null): void {
     this.statusClock = Math.max(this.statusClock + 1, Date.now())
+    const status = this.versionsStamp === 0 ? { frozen } : { frozen, versions: this.versionsStamp }
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
-      encodeStatusAwareness({ frozen }, this.statusClock),
+      encodeStatusAwareness(status, this.statusClock),
       STATUS,
     )
   }

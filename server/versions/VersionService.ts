@@ -30,6 +30,8 @@ export class VersionService {
       readonly workspaces: WorkspaceStore
       readonly documents: DocumentService
       readonly now?: () => Date
+      /** After a version is saved or approved: the open screens are told (see Room.versionsChanged). */
+      readonly onChanged?: (documentId: string) => void
     },
   ) {}
 
@@ -70,6 +72,7 @@ export class VersionService {
       actor: { ...createdBy, role: member.role },
       subject: { kind: 'version', id: document.id, label: request.label },
     })
+    this.options.onChanged?.(document.id)
     const { state: _state, value: _value, ...summary } = version
     return { ...summary, number }
   }
@@ -139,6 +142,7 @@ export class VersionService {
       subject: { kind: 'version', id: document.id, label: `${number}` },
     })
     if (!added) throw new ApiError('conflict', `${approval.partyName} has already approved version ${number}`)
+    this.options.onChanged?.(document.id)
     const view = (await this.list(document)).find((version) => version.number === number)
     if (view === undefined) throw new ApiError('not-found', `document has no version ${number}`)
     return view

@@ -9,10 +9,17 @@ import { DocumentFreeze } from '../schema/document-record'
  * and none meets a message type it does not know. A socket that announces presence under this id has it
  * dropped. While a document is frozen the server renews the state (clients forget presence not renewed in
  * 30 s); on unfreezing it announces `frozen: null` once, and lets it time out.
+ *
+ * `versions` changes whenever a version is saved or a party takes its position on one, so every open screen
+ * fetches the list again at once instead of polling for it. It is a stamp (milliseconds, strictly increasing
+ * per room), not a count: only its change means something.
  */
 export const SERVER_STATUS_CLIENT = 0xffffffff
 
-export const DocumentStatus = z.object({ frozen: DocumentFreeze.nullable() })
+export const DocumentStatus = z.object({
+  frozen: DocumentFreeze.nullable(),
+  versions: z.number().int().nonnegative().optional(),
+})
 export type DocumentStatus = z.infer<typeof DocumentStatus>
 
 /** The awareness state that carries a status: `{ samverkstad: { frozen } }`. */

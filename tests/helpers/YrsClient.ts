@@ -18,6 +18,7 @@ const UPDATE = 2
  */
 export class YrsClient {
   readonly doc = new ywasm.YDoc({})
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: held, never read: wasm-bindgen frees an unreferenced Observer and the client silently stops sending (issue 21)
   private readonly updates: ywasm.Observer
   private socket: WebSocket | null = null
   private applyingRemote = false

@@ -153,6 +153,31 @@ scaleOutDescribe('scale-out: several instances on Postgres and Redis', () => {
     )
   })
 
+  it('a version saved and approved through one instance is announced to the clients of the other', async () => {
+    const [a, b] = [await instance(), await instance()]
+    const workspace = await TestWorkspace.create(a.url)
+    const docId = (await workspace.createDocument('Att godkänna')).id
+    const participant = await workspace.via(b.url).join('participant', 'Bea', 1)
+    const onB = connect(b, docId, participant.session.token)
+    const { versionStamps } = statusWatcher(onB)
+    await waitSynced(onB)
+    const headers = { authorization: `Bearer ${workspace.token}`, 'content-type': 'application/json' }
+    const saved = await fetch(`${a.url}/api/documents/${docId}/versions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ label: 'Utkast' }),
+    })
+    expect(saved.status).toBe(201)
+    await waitFor(() => versionStamps.length === 1, 'B’s client to hear of the new version', 1_000)
+    const approved = await fetch(`${a.url}/api/documents/${docId}/versions/1/approvals`, {
+      method: 'POST',
+      headers,
+      body: '{}',
+    })
+    expect(approved.status).toBe(201)
+    await waitFor(() => versionStamps.length === 2, 'B’s client to hear of the approval', 1_000)
+  })
+
   it('an instance killed with SIGKILL while its clients type loses nothing anyone saw: its clients fail over to the other', async () => {
     const [a, b] = [
       await instance(undefined, { COMPACT_AFTER_UPDATES: '25' }),

@@ -39,6 +39,8 @@ export interface DocumentSession {
   readonly readOnly: Accessor<boolean>
   /** Tells the others which field this person is in. */
   focus(fieldId: string | null): void
+  /** Calls `listener` whenever the server says a version was saved or approved; returns the unsubscribe. */
+  onVersionsChanged(listener: () => void): () => void
 }
 
 export const createDocumentSession = ({
@@ -75,5 +77,6 @@ export const createDocumentSession = ({
     focus: (fieldId) => {
       if (!watchOnly) awareness.setLocalStateField('focus', fieldId)
     },
+    onVersionsChanged: (listener) => connection.onVersionsChanged(listener),
   }
 }

@@ -23,6 +23,8 @@ export interface RoomConnection {
   /** Whether the server has the document frozen for signing (it then applies nobody's edits). */
   frozen(): DocumentFreeze | null
   onFrozen(listener: (frozen: DocumentFreeze | null) => void): () => void
+  /** Told whenever the server says the document's versions or approvals changed (DocumentStatus.versions). */
+  onVersionsChanged(listener: () => void): () => void
   destroy(): void
 }
 
@@ -73,6 +75,8 @@ export const makeRoomConnection = ({
   /** No status since this socket opened: the server announces one before its sync answer if frozen. */
   let statusSinceConnect = false
   const frozenListeners = new Set<(frozen: DocumentFreeze | null) => void>()
+  const versionsListeners = new Set<() => void>()
+  let versionsStamp: number | undefined
   const setFrozen = (next: DocumentFreeze | null) => {
     if (next?.at === frozen?.at) return
     frozen = next
@@ -93,6 +97,11 @@ export const makeRoomConnection = ({
       if (status === null) return
       statusSinceConnect = true
       setFrozen(status.frozen)
+      if (status.versions !== undefined && status.versions !== versionsStamp) {
+        // The first stamp a socket hears may predate this page's own fetch; listeners fetch again, harmlessly.
+        versionsStamp = status.versions
+        for (const listener of versionsListeners) listener()
+      }
     } else if (removed.includes(SERVER_STATUS_CLIENT) && provider.wsconnected) {
       // Timed out while connected: the server renews a frozen status, so it is no longer frozen. (When the
       // socket closes the provider clears everyone's presence; that says nothing about the document.)
@@ -214,6 +223,10 @@ export const makeRoomConnection = ({
       frozenListeners.add(listener)
       return () => frozenListeners.delete(listener)
     },
+    onVersionsChanged(listener) {
+      versionsListeners.add(listener)
+      return () => versionsListeners.delete(listener)
+    },
     destroy() {
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
@@ -224,6 +237,7 @@ export const makeRoomConnection = ({
       void idb?.destroy()
       listeners.clear()
       frozenListeners.clear()
+      versionsListeners.clear()
     },
   }
 }

@@ -37,7 +37,7 @@ export const DocumentSidePanel = (props: DocumentSidePanelProps) => {
           {
             id: 'versions',
             label: t('tabVersions'),
-            content: () => <VersionsPanel record={props.record} view={props.view} />,
+            content: () => <VersionsPanel record={props.record} view={props.view} session={props.session} />,
           },
           {
             id: 'equal-voice',

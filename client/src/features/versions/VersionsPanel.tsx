@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js'
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
 import * as versionApi from '../../../../shared/api/version-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
@@ -9,17 +9,25 @@ import { templates } from '../../../../shared/templates'
 import { call, linkTo } from '../../api/api'
 import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
+import type { DocumentSession } from '../../model/createDocumentSession'
 import { PartyMark } from '../../ui/PartyMark'
 import { DiffView } from './DiffView'
 
-/** Other partners approve and save from their own devices: the list is fetched again this often. */
-const REFRESH_MS = 15_000
+/**
+ * The server says over the document's connection when a version is saved or approved, and the list is fetched
+ * then; this slow poll only covers a connection that is down.
+ */
+const REFRESH_MS = 60_000
 
 /**
  * Versioner: save the document as a numbered version, see who saved and who approved each, compare any two
  * (or one with the document as it is now), restore one, approve for one's own party, download or file it.
  */
-export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly view: WorkspaceView }) => {
+export const VersionsPanel = (props: {
+  readonly record: DocumentRecord
+  readonly view: WorkspaceView
+  readonly session: Pick<DocumentSession, 'onVersionsChanged'>
+}) => {
   const { t, locale, formatDateTime } = useI18n()
   const me = props.view.me
   const documentId = props.record.id
@@ -29,6 +37,7 @@ export const VersionsPanel = (props: { readonly record: DocumentRecord; readonly
     async () => (await call(versionApi.listVersions, { params: { documentId } })).versions,
     REFRESH_MS,
   )
+  onCleanup(props.session.onVersionsChanged(() => void refetch()))
   const [label, setLabel] = createSignal('')
   const [note, setNote] = createSignal('')
   const [message, setMessage] = createSignal<string | null>(null)
