@@ -70,7 +70,7 @@ e2e('co-editing in the browser', () => {
       .toBe('saved')
 
     // Colour by party: each party's text is marked with its side's style and named in a title.
-    await karin.getByRole('button', { name: 'Färga efter part' }).click()
+    await karin.getByRole('switch', { name: 'Färga efter part' }).click()
     await expect
       .poll(() => field(karin).locator('.by-party-nonprofit').allInnerTexts(), { timeout: 15_000 })
       .toEqual(expect.arrayContaining([expect.stringContaining('Föreningen möter den varje dag.')]))

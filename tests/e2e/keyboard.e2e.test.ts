@@ -52,7 +52,9 @@ e2e('keyboard only', () => {
     await guest.waitForURL(/\/w\/[0-9a-f]{32}$/)
     await guest.goto(documentUrl)
     await guest.locator('[data-field="challenge"]').waitFor()
-    await tabTo(guest, '[data-field="challenge"]')
+    // Tab goes card to card; Enter goes into the card's editor.
+    await tabTo(guest, '[data-field-card="challenge"]')
+    await guest.keyboard.press('Enter')
     await guest.keyboard.type('Skrivet med tangentbordet')
     await guest.keyboard.press('Control+b')
     await guest.keyboard.type(' i fetstil')

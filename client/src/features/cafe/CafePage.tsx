@@ -5,6 +5,7 @@ import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
 import { linkTo } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
+import { MenuButton } from '../../ui/MenuButton'
 import { DocumentRoute } from '../document/DocumentRoute'
 import { ShowOnScreenButton } from '../screen/ShowOnScreenButton'
 import { CafeTimerDisplay } from './CafeTimerDisplay'
@@ -74,19 +75,22 @@ export const CafeBody = (props: {
           workspaceId={props.view.workspace.id}
           content={() => ({ kind: 'cafe', documentId: props.record.id })}
         />
-        <For each={['pdf', 'docx', 'md'] as const}>
-          {(format) => (
-            <a
-              href={linkTo(documentApi.exportDocument, {
-                params: { documentId: props.record.id },
-                query: { format, lang: locale() },
-              })}
-              download=""
-            >
-              {t('export')} {format.toUpperCase()}
-            </a>
-          )}
-        </For>
+        <MenuButton
+          label={t('exportMenu')}
+          items={(
+            [
+              ['pdf', 'PDF'],
+              ['docx', 'DOCX (Word)'],
+              ['md', 'Markdown'],
+            ] as const
+          ).map(([format, label]) => ({
+            label,
+            href: linkTo(documentApi.exportDocument, {
+              params: { documentId: props.record.id },
+              query: { format, lang: locale() },
+            }),
+          }))}
+        />
       </Show>
     </nav>
   )

@@ -1,9 +1,11 @@
 import { A } from '@solidjs/router'
-import { type Accessor, createSignal, For, type Setter, Show } from 'solid-js'
+import { type Accessor, createResource, createSignal, For, onCleanup, type Setter, Show } from 'solid-js'
 import { can } from '../../../../shared/access/permissions'
 import * as documentApi from '../../../../shared/api/document-routes'
+import * as versionApi from '../../../../shared/api/version-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import * as workspaceApi from '../../../../shared/api/workspace-routes'
+import type { ExportFormat } from '../../../../shared/export/export-format'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
 import type { Template } from '../../../../shared/templates/template'
 import { call, linkTo } from '../../api/api'
@@ -12,6 +14,7 @@ import type { MessageKey } from '../../i18n/messages'
 import type { DocumentSession } from '../../model/createDocumentSession'
 import type { SyncStatus } from '../../sync/makeRoomConnection'
 import { Avatar } from '../../ui/Avatar'
+import { MenuButton, type MenuLink } from '../../ui/MenuButton'
 import { partyShape } from '../../ui/PartyMark'
 import { EqualVoice } from '../aids/EqualVoice'
 import { ShowOnScreenButton } from '../screen/ShowOnScreenButton'
@@ -41,8 +44,9 @@ export interface DocumentHeaderProps {
 }
 
 /**
- * The document's header: where it belongs, its title and template, the honest save status, a frozen
- * document's banner, who is here, and the document's actions (exports, colour by party, freeze, screen).
+ * The document's header: where it belongs, its title and template; then a bar that stays in view while the
+ * sheet scrolls, with the honest save status, a frozen document's banner, who is here, and the document's
+ * few actions — one Exportera menu, colour by party and freeze as toggles, and the shared screen.
  */
 export const DocumentHeader = (props: DocumentHeaderProps) => {
   const { t, locale, formatDateTime } = useI18n()
@@ -60,99 +64,161 @@ export const DocumentHeader = (props: DocumentHeaderProps) => {
       setFreezeError(String(error))
     }
   }
+  // The filing bundle is of a saved version: the newest, known again whenever the server announces a change.
+  const [versions, { refetch }] = createResource(
+    () => !props.screen || null,
+    async () => (await call(versionApi.listVersions, { params: { documentId: props.record.id } })).versions,
+  )
+  onCleanup(session.onVersionsChanged(() => void refetch()))
+  const exportLink = (format: ExportFormat, label: string, appendix?: 'vocabulary'): MenuLink => ({
+    label,
+    href: linkTo(documentApi.exportDocument, {
+      params: { documentId: props.record.id },
+      query: { format, lang: locale(), ...(appendix === undefined ? {} : { appendix }) },
+    }),
+  })
+  const bundleLink = (): MenuLink => {
+    const newest = versions()?.at(-1)
+    return newest === undefined
+      ? { label: t('exportBundleNoVersion') }
+      : {
+          label: t('exportBundle', { number: newest.number }),
+          href: linkTo(versionApi.getVersionBundle, {
+            params: { documentId: props.record.id, number: newest.number },
+            query: { lang: locale() },
+          }),
+        }
+  }
+
+  // The bar is the header's sibling, not its child: a sticky element stays only within its parent's box.
   return (
-    <header class="document-header">
-      <p class="breadcrumb">
-        <A href={`/w/${props.view.workspace.id}`}>{props.view.workspace.name}</A>
-      </p>
-      <h1>{props.record.title}</h1>
-      <p class="hint">{props.template.title[locale()]}</p>
-      <Show when={props.record.template === 'cafe' && !props.screen}>
-        <p>
-          <A class="button button-primary" href={`/w/${props.view.workspace.id}/cafe/${props.record.id}`}>
-            {t('cafeOpen')}
-          </A>
+    <>
+      <header class="document-header">
+        <p class="breadcrumb">
+          <A href={`/w/${props.view.workspace.id}`}>{props.view.workspace.name}</A>
         </p>
-      </Show>
-      <p role="status" class={`sync-status status-${session.status()}`} data-status={session.status()}>
-        {t(statusText[session.status()])}
-        {session.watchOnly ? ` · ${t('readOnly')}` : ''}
-      </p>
-      <Show when={session.frozen()}>
-        {(frozen) => (
-          <p class="frozen-banner" role="status" data-frozen="true">
-            {t('frozenBanner', {
-              name: frozen().by,
-              time: formatDateTime(frozen().at),
-            })}
+        <h1>{props.record.title}</h1>
+        <p class="hint">{props.template.title[locale()]}</p>
+        <Show when={props.record.template === 'cafe' && !props.screen}>
+          <p>
+            <A class="button button-primary" href={`/w/${props.view.workspace.id}/cafe/${props.record.id}`}>
+              {t('cafeOpen')}
+            </A>
           </p>
-        )}
-      </Show>
-      <Show when={props.screen}>
-        <EqualVoice
-          documentId={props.record.id}
-          parties={props.view.parties}
-          template={props.template}
-          compact
-        />
-      </Show>
-      <Show when={!props.screenMode()}>
-        <section class="presence" aria-label={t('presence')}>
-          <ul>
-            <For each={session.peers()}>
-              {(peer) => (
-                <li data-peer={peer.name}>
-                  <Avatar
-                    name={peer.name}
-                    color={peer.color}
-                    kind={peer.partyKind}
-                    label={`${peer.name}, ${peer.partyName}`}
-                  />
-                  <span>
-                    {peer.name} · {peer.partyName}
-                  </span>
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
-        <nav class="downloads" aria-label={t('export')}>
-          <a
-            class="button button-quiet"
-            href={linkTo(documentApi.exportDocument, {
-              params: { documentId: props.record.id },
-              query: { format: 'pdf', appendix: 'vocabulary', lang: locale() },
-            })}
-            download=""
-          >
-            {t('exportWithGuide')}
-          </a>
-          <For each={['pdf', 'docx', 'md', 'html', 'json'] as const}>
-            {(format) => (
-              <a
-                class="button button-quiet"
-                href={linkTo(documentApi.exportDocument, {
-                  params: { documentId: props.record.id },
-                  query: { format, lang: locale() },
-                })}
-                download=""
+        </Show>
+        <Show when={props.screen}>
+          <EqualVoice
+            documentId={props.record.id}
+            parties={props.view.parties}
+            template={props.template}
+            compact
+          />
+        </Show>
+      </header>
+      <div class="document-bar" data-document-bar="true">
+        <div class="document-bar-row">
+          <p role="status" class={`sync-status status-${session.status()}`} data-status={session.status()}>
+            {t(statusText[session.status()])}
+            {session.watchOnly ? ` · ${t('readOnly')}` : ''}
+          </p>
+          <Show when={!props.screenMode()}>
+            <section class="presence" aria-label={t('presence')}>
+              <ul>
+                <For each={session.peers()}>
+                  {(peer) => (
+                    <li data-peer={peer.name} class="presence-pill">
+                      <Avatar
+                        name={peer.name}
+                        color={peer.color}
+                        kind={peer.partyKind}
+                        label={`${peer.name}, ${peer.partyName}`}
+                      />
+                      <span>
+                        {peer.name} · {peer.partyName}
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          </Show>
+          <Show when={!props.screen}>
+            <div class="document-actions">
+              <Show when={!props.screenMode()}>
+                <MenuButton
+                  label={t('exportMenu')}
+                  items={[exportLink('pdf', 'PDF'), exportLink('docx', 'DOCX (Word)'), bundleLink()]}
+                  more={{
+                    label: t('exportMore'),
+                    items: [
+                      exportLink('pdf', t('exportWithGuide'), 'vocabulary'),
+                      exportLink('md', 'Markdown'),
+                      exportLink('html', 'HTML'),
+                      exportLink('json', 'JSON'),
+                    ],
+                  }}
+                />
+              </Show>
+              <button
+                type="button"
+                class="button toggle"
+                role="switch"
+                aria-checked={props.byParty()}
+                onClick={() => props.setByParty(!props.byParty())}
               >
-                {t('export')} {format.toUpperCase()}
-              </a>
-            )}
-          </For>
-        </nav>
-      </Show>
-      <Show when={!props.screen}>
-        <button
-          type="button"
-          class="button button-quiet"
-          aria-pressed={props.byParty()}
-          onClick={() => props.setByParty(!props.byParty())}
-        >
-          {t('colourByParty')}
-        </button>
-        <Show when={props.byParty()}>
+                {t('colourByParty')}
+              </button>
+              <Show when={can(me.role, 'document.freeze')}>
+                <button
+                  type="button"
+                  class="button toggle"
+                  role="switch"
+                  aria-checked={session.frozen() !== null}
+                  onClick={() => void setFrozen(session.frozen() === null)}
+                >
+                  {t('freezeToggle')}
+                </button>
+              </Show>
+              <Show when={can(me.role, 'screen.control')}>
+                <ShowOnScreenButton
+                  workspaceId={props.view.workspace.id}
+                  content={() => ({
+                    kind: 'document',
+                    documentId: props.record.id,
+                    fieldId: props.myFocus(),
+                  })}
+                />
+              </Show>
+              <button
+                type="button"
+                class="button button-quiet"
+                aria-pressed={props.screenMode()}
+                onClick={() => props.setScreenMode(!props.screenMode())}
+              >
+                {props.screenMode() ? t('leaveSharedScreen') : t('sharedScreen')}
+              </button>
+            </div>
+          </Show>
+        </div>
+        <Show when={session.frozen()}>
+          {(frozen) => (
+            <p class="frozen-banner" role="status" data-frozen="true">
+              {t('frozenBanner', {
+                name: frozen().by,
+                time: formatDateTime(frozen().at),
+              })}
+            </p>
+          )}
+        </Show>
+        <Show when={freezeError()}>
+          {(message) => (
+            <p class="error" role="alert">
+              {message()}
+            </p>
+          )}
+        </Show>
+        {/* Over the page, not in its flow: turning the colours on moves no card. */}
+        <Show when={props.byParty() && !props.screen}>
           <ul class="party-legend" aria-label={t('colourByPartyLegend')}>
             <For each={props.view.parties}>
               {(party) => (
@@ -168,40 +234,7 @@ export const DocumentHeader = (props: DocumentHeaderProps) => {
             <li class="hint">{t('colourByPartyRest')}</li>
           </ul>
         </Show>
-      </Show>
-      <Show when={!props.screen && can(me.role, 'document.freeze')}>
-        <button
-          type="button"
-          class="button button-quiet"
-          aria-pressed={session.frozen() !== null}
-          onClick={() => void setFrozen(session.frozen() === null)}
-        >
-          {session.frozen() === null ? t('freeze') : t('unfreeze')}
-        </button>
-        <Show when={freezeError()}>
-          {(message) => (
-            <p class="error" role="alert">
-              {message()}
-            </p>
-          )}
-        </Show>
-      </Show>
-      <Show when={!session.watchOnly}>
-        <button
-          type="button"
-          class="button button-quiet"
-          aria-pressed={props.screenMode()}
-          onClick={() => props.setScreenMode(!props.screenMode())}
-        >
-          {props.screenMode() ? t('leaveSharedScreen') : t('sharedScreen')}
-        </button>
-      </Show>
-      <Show when={!props.screen && can(me.role, 'screen.control')}>
-        <ShowOnScreenButton
-          workspaceId={props.view.workspace.id}
-          content={() => ({ kind: 'document', documentId: props.record.id, fieldId: props.myFocus() })}
-        />
-      </Show>
-    </header>
+      </div>
+    </>
   )
 }

@@ -31,7 +31,7 @@ export interface DocumentEditorProps {
  * cards with each field's editor (fieldEditors.tsx), and the side panel.
  */
 export const DocumentEditor = (props: DocumentEditorProps) => {
-  const { locale } = useI18n()
+  const { t, locale } = useI18n()
   const template = templates[props.record.template]
   const me = props.view.me
   const myParty = props.view.parties.find((party) => party.id === me.partyId)
@@ -152,6 +152,9 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
       />
       <div class="document-body">
         <div class="sheet" ref={sheet}>
+          <p id="card-keys-hint" class="visually-hidden">
+            {t('cardKeysHint')}
+          </p>
           <For each={template.sections}>
             {(section) => (
               <section class="sheet-section" aria-labelledby={`section-${section.id}`}>
@@ -162,6 +165,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
                     return (
                       <FieldCard
                         highlighted={props.focusFieldId?.() === field.id}
+                        keyboard={props.screen !== true}
                         field={field}
                         labelId={labelId}
                         peers={session.peers().filter((peer) => peer.focus === field.id)}

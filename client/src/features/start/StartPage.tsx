@@ -155,7 +155,15 @@ const StartPage = () => {
               onChange={(e) => setCreatorParty(Number(e.currentTarget.value))}
             >
               <For each={parties}>
-                {(party, index) => <option value={index()}>{party.name || `${index() + 1}`}</option>}
+                {(party, index) => (
+                  <option value={index()}>
+                    {party.name.trim() ||
+                      t('partyUnnamed', {
+                        number: index() + 1,
+                        kind: t(party.kind === 'public' ? 'kindPublic' : 'kindNonprofit'),
+                      })}
+                  </option>
+                )}
               </For>
             </select>
             <Show when={error()}>

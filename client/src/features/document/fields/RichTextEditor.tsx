@@ -3,7 +3,7 @@ import { keymap } from 'prosemirror-keymap'
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list'
 import { EditorState, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import { createEffect, For, onCleanup, onMount } from 'solid-js'
+import { createEffect, createSignal, For, onCleanup, onMount } from 'solid-js'
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -62,15 +62,41 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
     command(view.state, view.dispatch)
     view.focus()
   }
-  const tools: ReadonlyArray<{ label: MessageKey; text: string; command: Command }> = [
-    { label: 'bold', text: 'F', command: toggleMark(schema.marks.strong!) },
-    { label: 'italic', text: 'K', command: toggleMark(schema.marks.em!) },
-    { label: 'heading', text: 'R', command: setBlockType(schema.nodes.heading!, { level: 1 }) },
-    { label: 'bulletList', text: '•', command: wrapInList(schema.nodes.bullet_list!) },
-    { label: 'orderedList', text: '1.', command: wrapInList(schema.nodes.ordered_list!) },
-    { label: 'undo', text: '↶', command: (state) => undo(state) },
-    { label: 'redo', text: '↷', command: (state) => redo(state) },
+  // The letters follow the language (F/K/R in Swedish, B/I/H in English); the full name is the label.
+  const tools: ReadonlyArray<{ label: MessageKey; text: () => string; command: Command }> = [
+    { label: 'bold', text: () => t('boldShort'), command: toggleMark(schema.marks.strong!) },
+    { label: 'italic', text: () => t('italicShort'), command: toggleMark(schema.marks.em!) },
+    {
+      label: 'heading',
+      text: () => t('headingShort'),
+      command: setBlockType(schema.nodes.heading!, { level: 1 }),
+    },
+    { label: 'bulletList', text: () => '•', command: wrapInList(schema.nodes.bullet_list!) },
+    { label: 'orderedList', text: () => '1.', command: wrapInList(schema.nodes.ordered_list!) },
+    { label: 'undo', text: () => '↶', command: (state) => undo(state) },
+    { label: 'redo', text: () => '↷', command: (state) => redo(state) },
   ]
+  // The toolbar is one tab stop; arrow keys, Home and End move between its buttons (WAI-ARIA toolbar).
+  const [activeTool, setActiveTool] = createSignal(0)
+  const toolButtons: HTMLButtonElement[] = []
+  const onToolbarKey = (event: KeyboardEvent) => {
+    const last = tools.length - 1
+    const at = activeTool()
+    const next =
+      event.key === 'ArrowRight'
+        ? (at + 1) % tools.length
+        : event.key === 'ArrowLeft'
+          ? (at + last) % tools.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null
+    if (next === null) return
+    event.preventDefault()
+    setActiveTool(next)
+    toolButtons[next]?.focus()
+  }
 
   onMount(() => {
     const item = schema.nodes.list_item!
@@ -147,17 +173,27 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
   return (
     <div class="rich-text-field">
       {!props.readOnly && (
-        <div class="toolbar" role="toolbar" aria-label={t('toolbar', { label: props.label })}>
+        <div
+          class="toolbar"
+          role="toolbar"
+          aria-label={t('toolbar', { label: props.label })}
+          onKeyDown={onToolbarKey}
+        >
           <For each={tools}>
-            {(tool) => (
+            {(tool, index) => (
               <button
                 type="button"
                 class="tool"
                 title={t(tool.label)}
+                tabindex={index() === activeTool() ? 0 : -1}
+                ref={(button) => {
+                  toolButtons[index()] = button
+                }}
                 onMouseDown={(event) => event.preventDefault()}
+                onFocus={() => setActiveTool(index())}
                 onClick={() => run(tool.command)}
               >
-                <span aria-hidden="true">{tool.text}</span>
+                <span aria-hidden="true">{tool.text()}</span>
                 <span class="visually-hidden">{t(tool.label)}</span>
               </button>
             )}

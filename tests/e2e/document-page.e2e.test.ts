@@ -1,0 +1,199 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
+import { browserSession } from '../helpers/browserSession'
+import { createDocumentInBrowser, createWorkspaceInBrowser, joinInBrowser } from '../helpers/e2e-flows'
+
+const e2e = hasChromium ? describe : describe.skip
+if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
+
+const LAPTOP = { width: 1440, height: 900 }
+const PHONE = { width: 390, height: 844 }
+
+/** What has the keyboard focus: a card's field id, or the element's accessible role and text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null
+    return {
+      card: element?.getAttribute('data-field-card') ?? null,
+      role: element?.getAttribute('role') ?? element?.tagName.toLowerCase() ?? null,
+      text: element?.textContent?.trim() ?? '',
+    }
+  })
+
+const firstCardTop = (page: Page) =>
+  page
+    .locator('[data-field-card]')
+    .first()
+    .evaluate((card) => card.getBoundingClientRect().top)
+
+e2e('the document page', () => {
+  const session = browserSession()
+
+  it('shows a version saved and approved in one browser in the other within a second, without reloading', async () => {
+    const karin = await (await newPerson(session.browser, LAPTOP)).newPage()
+    const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
+    const documentUrl = await createDocumentInBrowser(karin, 'Överenskommelsens syfte')
+    const aisha = await joinInBrowser(session.browser, participantUrl, 'Aisha Förening')
+    await aisha.goto(documentUrl)
+    await aisha.getByRole('button', { name: 'Spara version' }).waitFor()
+
+    await karin.getByLabel('Namn på versionen').fill('Utkast')
+    await karin.getByRole('button', { name: 'Spara version' }).click()
+    const onAisha = aisha.locator('li.version[data-version="1"]')
+    await onAisha.waitFor({ timeout: 1_000 })
+
+    let clicked = Date.now()
+    await onAisha.getByRole('button', { name: 'Godkänn för Föreningen Gemenskap' }).click()
+    const onKarin = karin.locator('li.version[data-version="1"] [data-approved="true"]')
+    await onKarin.waitFor({ timeout: 1_000 })
+    const approvalSeenMs = Date.now() - clicked
+    expect(await onKarin.innerText()).toContain('Aisha Förening')
+
+    // A freeze reaches the other browser as fast (it always came over the connection).
+    clicked = Date.now()
+    await karin.getByRole('switch', { name: 'Fryst inför undertecknande' }).click()
+    await aisha.locator('[data-frozen="true"]').waitFor({ timeout: 1_000 })
+    console.info(
+      `approval seen by the other party after ${approvalSeenMs} ms; freeze after ${Date.now() - clicked} ms`,
+    )
+  }, 60_000)
+
+  it('keeps a quiet header: one Exportera menu driven by keyboard, toggles that move nothing, and the bar in view while scrolling', async () => {
+    const page = await (await newPerson(session.browser, LAPTOP)).newPage()
+    await createWorkspaceInBrowser(page, session.server.url)
+    await createDocumentInBrowser(page, 'Partnerskapets organisering')
+    const bar = page.locator('[data-document-bar]')
+    // Exports are one menu button; the header has at most five controls of its own.
+    expect(await bar.locator('a[download]').count()).toBe(0)
+    expect(await bar.locator('button, a').count()).toBeLessThanOrEqual(5)
+
+    const menuButton = page.getByRole('button', { name: 'Exportera' })
+    await menuButton.focus()
+    await page.keyboard.press('Enter')
+    const menu = page.getByRole('menu', { name: 'Exportera' })
+    await menu.waitFor()
+    expect(await focused(page)).toMatchObject({ role: 'menuitem', text: 'PDF' })
+    await page.keyboard.press('ArrowDown')
+    expect(await focused(page)).toMatchObject({ text: 'DOCX (Word)' })
+    await page.keyboard.press('ArrowDown')
+    // No version yet: the filing bundle says what it needs instead of downloading nothing.
+    expect(await focused(page)).toMatchObject({ text: 'Arkivpaket – spara en version först' })
+    await page.keyboard.press('End')
+    expect((await focused(page)).text).toContain('Fler format')
+    await page.keyboard.press('Enter')
+    expect(await focused(page)).toMatchObject({ text: 'PDF med språkguide' })
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual([
+      'PDF',
+      'DOCX (Word)',
+      'Arkivpaket – spara en version först',
+      expect.stringContaining('Fler format'),
+      'PDF med språkguide',
+      'Markdown',
+      'HTML',
+      'JSON',
+    ])
+    await expectNoSeriousAxeViolations(page, 'the document page with the Exportera menu open')
+    await page.keyboard.press('ArrowDown')
+    expect(await focused(page)).toMatchObject({ text: 'Markdown' })
+    const download = page.waitForEvent('download')
+    await page.keyboard.press('Enter')
+    expect((await download).suggestedFilename()).toMatch(/\.md$/)
+    expect(await menu.count()).toBe(0)
+    await page.keyboard.press('ArrowUp')
+    expect((await focused(page)).text).toContain('Fler format')
+    await page.keyboard.press('Escape')
+    expect(await menu.count()).toBe(0)
+    expect(await focused(page)).toMatchObject({ role: 'button', text: 'Exportera ▾' })
+
+    // Colour by party is a toggle, and turning it on moves no card.
+    const before = await firstCardTop(page)
+    const colours = page.getByRole('switch', { name: 'Färga efter part' })
+    await colours.click()
+    await page.getByRole('list', { name: 'Vem skrev vad' }).waitFor()
+    expect(await colours.getAttribute('aria-checked')).toBe('true')
+    expect(await firstCardTop(page)).toBe(before)
+    await expectNoSeriousAxeViolations(page, 'the document page coloured by party')
+    await colours.click()
+    expect(await firstCardTop(page)).toBe(before)
+
+    // Scrolled to the end of the sheet, the save status and the actions are still at the top of the window.
+    await page.locator('[data-field-card]').last().scrollIntoViewIfNeeded()
+    const barBox = await bar.boundingBox()
+    expect(barBox?.y).toBe(0)
+    expect(await bar.getByRole('status').first().isVisible()).toBe(true)
+  }, 60_000)
+
+  it('moves card to card with Tab (the fifth card in five presses), and the editor toolbar is one stop with arrow keys', async () => {
+    const page = await (await newPerson(session.browser, LAPTOP)).newPage()
+    await createWorkspaceInBrowser(page, session.server.url)
+    await createDocumentInBrowser(page, 'Tangentbordet')
+    const cards = await page
+      .locator('[data-field-card]')
+      .evaluateAll((all) => all.map((card) => card.getAttribute('data-field-card')))
+    expect(cards.length).toBeGreaterThanOrEqual(5)
+    // From the last control before the sheet, each Tab lands on the next card.
+    await page.getByRole('button', { name: 'Storskärmsläge' }).focus()
+    const landed: (string | null)[] = []
+    for (let press = 0; press < 5; press++) {
+      await page.keyboard.press('Tab')
+      landed.push((await focused(page)).card)
+    }
+    expect(landed).toEqual(cards.slice(0, 5))
+    // Shift+Tab goes back one card at a time.
+    await page.keyboard.press('Shift+Tab')
+    expect((await focused(page)).card).toBe(cards[3])
+
+    // Enter writes; Shift+Tab from the editor reaches the toolbar as one stop, whose buttons follow the language.
+    await page.keyboard.press('Enter')
+    expect((await focused(page)).role).toBe('textbox')
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toMatchObject({ text: 'FFetstil' })
+    await page.keyboard.press('ArrowRight')
+    expect(await focused(page)).toMatchObject({ text: 'KKursiv' })
+    await page.keyboard.press('End')
+    expect(await focused(page)).toMatchObject({ text: '↷Gör om' })
+    await page.keyboard.press('ArrowRight')
+    expect(await focused(page)).toMatchObject({ text: 'FFetstil' })
+    // One more Shift+Tab leaves the toolbar altogether (no stop per button).
+    await page.keyboard.press('Shift+Tab')
+    expect((await focused(page)).role).not.toBe('button')
+    // In English the letters are B, I and H.
+    await page.getByRole('button', { name: 'In English' }).click()
+    const toolbar = page.getByRole('toolbar').first()
+    expect(await toolbar.locator('[aria-hidden="true"]').allInnerTexts()).toEqual(
+      expect.arrayContaining(['B', 'I', 'H']),
+    )
+
+    // "Spara version" is reached in a number of Tabs that grows with the cards, not with their controls.
+    await page.getByRole('button', { name: 'På svenska' }).click()
+    await page.goto(page.url())
+    await page.locator('[data-field-card]').first().waitFor()
+    let presses = 0
+    while (presses < 60 && (await focused(page)).text !== 'Spara version') {
+      await page.keyboard.press('Tab')
+      presses++
+    }
+    console.info(`Tabs from the top of the page to "Spara version": ${presses} (${cards.length} cards)`)
+    expect(presses).toBeLessThanOrEqual(cards.length + 16)
+    await expectNoSeriousAxeViolations(page, 'the document page, keyboard')
+  }, 60_000)
+
+  it('wraps the header on a phone: presence pills and actions fit 390 px without sideways scrolling', async () => {
+    const karin = await (await newPerson(session.browser, PHONE)).newPage()
+    const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
+    const documentUrl = await createDocumentInBrowser(karin, 'På telefonen')
+    for (const name of ['Aisha Förening', 'Bertil Långnamnsson-Karlsson']) {
+      const other = await joinInBrowser(session.browser, participantUrl, name)
+      await other.goto(documentUrl)
+    }
+    await expect.poll(() => karin.locator('.document-bar [data-peer]').count(), { timeout: 10_000 }).toBe(2)
+    const overflow = await karin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    for (const pill of await karin.locator('.document-bar [data-peer]').all()) {
+      const box = await pill.boundingBox()
+      expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= PHONE.width).toBe(true)
+    }
+    await expectNoSeriousAxeViolations(karin, 'the document page on a phone')
+  }, 60_000)
+})
