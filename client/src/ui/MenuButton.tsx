@@ -84,13 +84,13 @@ export const MenuButton = (props: {
   }
   const item = (link: MenuLink): JSX.Element =>
     link.href === undefined ? (
-      <span role="menuitem" tabindex="-1" aria-disabled="true" class="menu-item">
+      <span role="menuitem" tabIndex={-1} aria-disabled="true" class="menu-item">
         {link.label}
       </span>
     ) : (
       <a
         role="menuitem"
-        tabindex="-1"
+        tabIndex={-1}
         class="menu-item"
         href={link.href}
         download=""
@@ -120,9 +120,10 @@ export const MenuButton = (props: {
           <Show when={props.more}>
             {(more) => (
               <>
-                <span
+                <button
+                  type="button"
                   role="menuitem"
-                  tabindex="-1"
+                  tabIndex={-1}
                   class="menu-item"
                   aria-haspopup="true"
                   aria-expanded={moreOpen()}
@@ -130,9 +131,9 @@ export const MenuButton = (props: {
                   onClick={openMore}
                 >
                   {more().label} <span aria-hidden="true">{moreOpen() ? '▴' : '▸'}</span>
-                </span>
+                </button>
                 <Show when={moreOpen()}>
-                  <div role="group" aria-label={more().label} class="menu-more">
+                  <div class="menu-more">
                     <For each={more().items}>{item}</For>
                   </div>
                 </Show>

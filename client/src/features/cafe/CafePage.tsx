@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router'
-import { For, type JSX, Match, Show, Switch } from 'solid-js'
+import { type JSX, Match, Show, Switch } from 'solid-js'
 import * as documentApi from '../../../../shared/api/document-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
