@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { writeFlow, writeSeating, writeTimer } from '../../shared/cafe/cafe-control'
+import { setPresent, writeFlow, writeSeating, writeTimer } from '../../shared/cafe/cafe-control'
 import { writeAnswer } from '../../shared/cafe/check-in-answers'
 import { controlRoomId } from '../../shared/cafe/control-room'
 import { addCard, addGroup, moveCard } from '../../shared/cafe/harvest'
@@ -22,6 +22,7 @@ mkdirSync(out, { recursive: true })
 
 const sizes = [
   { name: 'desktop', viewport: { width: 1920, height: 1080 } },
+  { name: 'laptop', viewport: { width: 1440, height: 900 } },
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ] as const
 
@@ -76,6 +77,7 @@ const meetingRoom = async (browser: Browser, workspace: TestWorkspace, worksheet
     id: joined.member.id,
     kind: kinds.get(joined.member.partyId) ?? 'public',
   }))
+  for (const guest of guests) setPresent(control.doc, guest.id, true)
   const plan = proposeSeating({ guests, rounds: 4, seed: 3 })
   writeSeating(control.doc, { seed: 3, rounds: plan.rounds.map((round) => round.map((table) => [...table])) })
   const now = new Date().toISOString()
@@ -157,20 +159,24 @@ const meetingRoom = async (browser: Browser, workspace: TestWorkspace, worksheet
     await shoot('equal-voice')
     await context.close()
   }
-  // The facilitator's console beside the projector, and a participant's phone, during round 1.
+  // The facilitator's console beside the projector (and on a phone), a participant's phone, during round 1;
+  // then the console during the harvest.
   writeFlow(control.doc, { phase: 'round', round: 0 })
   writeTimer(control.doc, startRound(0, 25 * 60_000, Date.now()))
-  for (const [file, viewport, token] of [
-    ['cafe-console-1440x900', { width: 1440, height: 900 }, workspace.token],
-    ['cafe-phone-390x844', { width: 390, height: 844 }, people[0]!.session.token],
+  for (const [file, viewport, token, phase] of [
+    ['cafe-console-1440x900', { width: 1440, height: 900 }, workspace.token, 'round'],
+    ['cafe-console-390x844', { width: 390, height: 844 }, workspace.token, 'round'],
+    ['cafe-phone-390x844', { width: 390, height: 844 }, people[0]!.session.token, 'round'],
+    ['cafe-console-harvest-1440x900', { width: 1440, height: 900 }, workspace.token, 'harvest'],
   ] as const) {
+    if (phase === 'harvest') writeFlow(control.doc, { phase: 'harvest', round: 3 })
     const context = await browser.newContext({ viewport, locale: 'sv-SE' })
     await context.addCookies([
       { name: `sv_${workspace.id}`, value: token, url: server.url, httpOnly: true, sameSite: 'Strict' },
     ])
     const page = await context.newPage()
     await page.goto(`${server.url}/w/${workspace.id}/cafe/${cafe.id}`)
-    await page.locator('.cafe-question, .seating-table').first().waitFor()
+    await page.locator('.cafe-question, .seating-table, .idea-card').first().waitFor()
     await page.waitForTimeout(600)
     await page.screenshot({ path: join(out, `${file}.png`) })
     await context.close()

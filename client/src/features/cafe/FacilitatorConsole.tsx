@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js'
+import { createSignal, For, type JSX, Show } from 'solid-js'
 import * as cafeApi from '../../../../shared/api/cafe-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
 import {
@@ -10,28 +10,23 @@ import {
   writeTimer,
 } from '../../../../shared/cafe/cafe-control'
 import { holdsPlaceholder } from '../../../../shared/cafe/cafe-record'
-import {
-  movePerson,
-  proposeSeating,
-  seatLateArrival,
-  seatLeaver,
-  suggestedMode,
-} from '../../../../shared/cafe/seating'
-import { addMinute, idleTimer, pause, resume, startRound } from '../../../../shared/cafe/timer'
+import { movePerson, proposeSeating, seatLateArrival, seatLeaver } from '../../../../shared/cafe/seating'
+import { idleTimer, startRound } from '../../../../shared/cafe/timer'
 import { call } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
-import { CafeTimerDisplay } from './CafeTimerDisplay'
 import { PhaseWall } from './CheckInWall'
+import { ConsolePeople } from './ConsolePeople'
+import { ConsoleSteps } from './ConsoleSteps'
 import type { Cafe } from './createCafe'
 import { HarvestBoard } from './HarvestBoard'
 import { NoteProgress } from './NoteProgress'
-import { lastSeat } from './ParticipantView'
 import { SeatingPlan } from './SeatingPlan'
 
 /**
- * The facilitator's console: the café's steps (check-in, rounds, check-out, harvest), the shared timer, who is
- * present, the seating plan for every round (proposed, then adjusted by hand), and how far each table's note
- * has come. Ending a round saves a version of the café with that round's notes.
+ * The facilitator's console, in three columns (UX.md): the steps with their questions, durations and the
+ * timer on the left; the table plan of a round in the centre, movable by drag or keyboard; who is here, who
+ * has no table and who came late on the right. During the harvest the harvest takes the space and the
+ * plan and the people fold away. Ending a round saves a version of the café with that round's notes.
  */
 export const FacilitatorConsole = (props: {
   readonly cafe: Cafe
@@ -59,16 +54,6 @@ export const FacilitatorConsole = (props: {
   ]
   const isCurrent = (step: CafeFlow) =>
     step.phase === flow().phase && (step.phase !== 'round' || step.round === flow().round)
-  const stepLabel = (step: CafeFlow) =>
-    step.phase === 'round'
-      ? t('cafeRoundNumber', { number: step.round + 1 })
-      : t(
-          step.phase === 'check-in'
-            ? 'cafeCheckIn'
-            : step.phase === 'check-out'
-              ? 'cafeCheckOut'
-              : 'cafeHarvest',
-        )
 
   /** A round's timer started now, as long as the set-up says (20 minutes when it says nothing). */
   const roundTimer = (round: number) =>
@@ -95,13 +80,12 @@ export const FacilitatorConsole = (props: {
   }
   const next = () => {
     const all = steps()
-    const at = all.findIndex(isCurrent)
-    const following = all[at + 1]
+    const following = all[all.findIndex(isCurrent) + 1]
     if (following !== undefined) void goTo(following)
   }
 
-  const members = () => props.view.members.filter((member) => member.role !== 'viewer')
-  const present = () => new Set(control().present)
+  /** Who may be seated: participants, and a facilitator only by their own tick ("Jag deltar också"). */
+  const participants = () => props.view.members.filter((member) => member.role === 'participant')
   /** Rounds a change of presence may still touch: the current one onwards once rounds have begun. */
   const firstOpenRound = () =>
     flow().phase === 'round'
@@ -141,153 +125,44 @@ export const FacilitatorConsole = (props: {
     writeSeating(cafe.controlDoc, seating)
   }
   const viewedRound = () => shownRound() ?? (flow().phase === 'round' ? flow().round : 0)
-  const move = (personId: string, toTable: number) => {
+  const changeRound = (change: (tables: CafeSeating['rounds'][number]) => string[][]) => {
     const seating = control().seating
     if (seating === null) return
     const round = viewedRound()
-    const rounds = seating.rounds.map((tables, index) =>
-      index === round ? movePerson(tables, personId, toTable) : tables,
-    )
+    const rounds = seating.rounds.map((tables, index) => (index === round ? change(tables) : tables))
     writeSeating(cafe.controlDoc, { ...seating, rounds })
   }
-  const timer = () => control().timer
+  const move = (personId: string, toTable: number) =>
+    changeRound((tables) => movePerson(tables, personId, toTable))
+  const seatInViewedRound = (personId: string) => changeRound((tables) => seatLateArrival(tables, personId))
 
-  return (
-    <div class="cafe-console">
-      <nav class="cafe-steps" aria-label={t('cafeSteps')}>
-        <ol>
-          <For each={steps()}>
-            {(step) => (
-              <li>
-                <button
-                  type="button"
-                  class="button button-quiet"
-                  aria-current={isCurrent(step) ? 'step' : undefined}
-                  onClick={() => void goTo(step)}
-                >
-                  {stepLabel(step)}
-                </button>
-              </li>
-            )}
-          </For>
-        </ol>
-        <Show when={placeholderRounds().length > 0}>
-          <p class="error" role="alert" data-placeholder-warning="true">
-            {t('cafePlaceholderWarning', { rounds: placeholderRounds().join(', ') })}
-          </p>
-        </Show>
-        <button type="button" class="button button-primary" onClick={next}>
-          {flow().phase === 'setup' ? t('cafeStart') : t('cafeNext')}
+  const harvesting = () => flow().phase === 'harvest' || flow().phase === 'closed'
+
+  const tablePlan = (): JSX.Element => (
+    <section class="console-tables" aria-labelledby="seating-title">
+      <div class="console-tables-head">
+        <h2 id="seating-title">{t('cafeSeating')}</h2>
+        <button type="button" class="button" onClick={propose}>
+          {control().seating === null ? t('cafeProposeSeating') : t('cafeProposeAgain')}
         </button>
-        <p role="status" class="hint">
-          {message() ?? ''}
-        </p>
-      </nav>
-
-      <Show when={flow().phase === 'round'}>
-        <section class="card" aria-labelledby="timer-title">
-          <h2 id="timer-title">
-            {t('cafeRoundNumber', { number: flow().round + 1 })}: {cafe.questions()[flow().round]?.question}
-          </h2>
-          <CafeTimerDisplay timer={timer} serverNow={cafe.serverNow} />
-          <div class="button-row">
-            <Show when={timer().state === 'running'}>
-              <button
-                type="button"
-                class="button"
-                onClick={() => writeTimer(cafe.controlDoc, pause(timer(), cafe.serverNow()))}
-              >
-                {t('timerPause')}
-              </button>
-            </Show>
-            <Show when={timer().state === 'paused'}>
-              <button
-                type="button"
-                class="button"
-                onClick={() => writeTimer(cafe.controlDoc, resume(timer(), cafe.serverNow()))}
-              >
-                {t('timerResume')}
-              </button>
-            </Show>
-            <button
-              type="button"
-              class="button"
-              onClick={() => writeTimer(cafe.controlDoc, addMinute(timer()))}
-            >
-              {t('timerAddMinute')}
-            </button>
-            <button
-              type="button"
-              class="button button-quiet"
-              onClick={() => writeTimer(cafe.controlDoc, roundTimer(flow().round))}
-            >
-              {t('timerRestart')}
-            </button>
-          </div>
-        </section>
-      </Show>
-
-      <section class="card" aria-labelledby="present-title">
-        <h2 id="present-title">{t('cafePresent')}</h2>
-        <p class="hint">
-          {t('cafePresentCount', { count: control().present.length })}{' '}
-          {suggestedMode(control().present.length) === 'circle' ? t('cafeSuggestCircle') : ''}
-        </p>
-        <ul class="present-list">
-          <For each={members()}>
-            {(member) => (
-              <li>
-                <label class="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={present().has(member.id)}
-                    onChange={(event) => togglePresent(member.id, event.currentTarget.checked)}
-                  />
-                  {member.name} · {cafe.person(member.id).partyName}
-                  <Show when={cafe.online().has(member.id)}>
-                    <span class="online-dot">
-                      <span aria-hidden="true"> ✓</span>
-                      <span class="visually-hidden"> ({t('cafeOnline')})</span>
-                    </span>
-                  </Show>
-                </label>
-              </li>
-            )}
-          </For>
-        </ul>
-        <div class="button-row">
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              for (const id of cafe.online()) if (!present().has(id)) togglePresent(id, true)
-            }}
-          >
-            {t('cafeMarkOnline')}
-          </button>
-          <button type="button" class="button button-primary" onClick={propose}>
-            {control().seating === null ? t('cafeProposeSeating') : t('cafeProposeAgain')}
-          </button>
-        </div>
-      </section>
-
+      </div>
       <Show when={control().seating}>
         {(seating) => (
-          <section class="card" aria-labelledby="seating-title">
-            <h2 id="seating-title">{t('cafeSeating')}</h2>
-            <label>
-              {t('cafeShowRound')}{' '}
-              <select
-                value={viewedRound()}
-                onChange={(event) => setShownRound(Number(event.currentTarget.value))}
-              >
-                <For each={seating().rounds}>
-                  {(_, round) => (
-                    <option value={round()}>{t('cafeRoundNumber', { number: round() + 1 })}</option>
-                  )}
-                </For>
-              </select>
-            </label>
+          <>
+            <div class="round-picker" role="group" aria-label={t('cafeShowRound')}>
+              <For each={seating().rounds}>
+                {(_, round) => (
+                  <button
+                    type="button"
+                    class="button button-quiet"
+                    aria-pressed={viewedRound() === round()}
+                    onClick={() => setShownRound(round())}
+                  >
+                    {t('cafeRoundNumber', { number: round() + 1 })}
+                  </button>
+                )}
+              </For>
+            </div>
             <Show when={seating().rounds[viewedRound()]}>
               {(tables) => (
                 <SeatingPlan
@@ -303,24 +178,61 @@ export const FacilitatorConsole = (props: {
                 />
               )}
             </Show>
-          </section>
+          </>
         )}
       </Show>
+    </section>
+  )
+  const people = (): JSX.Element => (
+    <ConsolePeople
+      cafe={cafe}
+      participants={participants()}
+      me={props.view.me}
+      viewedRound={viewedRound()}
+      togglePresent={togglePresent}
+      seatInViewedRound={seatInViewedRound}
+    />
+  )
 
-      <Show when={flow().phase === 'check-in' || flow().phase === 'check-out'}>
-        <PhaseWall cafe={cafe} write={{ doc: cafe.doc, memberId: props.view.me.id }} />
-      </Show>
-      <Show when={flow().phase === 'harvest' || flow().phase === 'closed'}>
-        <HarvestBoard
-          harvest={cafe.harvest()}
-          person={cafe.person}
-          write={{
-            doc: cafe.doc,
-            me: cafe.person(props.view.me.id),
-            origin: lastSeat(cafe, props.view.me.id),
-            canGroup: true,
-          }}
-        />
+  return (
+    <div class="cafe-console" data-phase={flow().phase} data-harvest={harvesting() ? 'true' : undefined}>
+      <ConsoleSteps
+        cafe={cafe}
+        steps={steps()}
+        isCurrent={isCurrent}
+        goTo={(step) => void goTo(step)}
+        next={next}
+        restartTimer={() => writeTimer(cafe.controlDoc, roundTimer(flow().round))}
+        placeholderRounds={placeholderRounds()}
+        message={message()}
+      />
+      <Show
+        when={harvesting()}
+        fallback={
+          <>
+            <div class="console-centre">
+              <Show when={flow().phase === 'check-in' || flow().phase === 'check-out'}>
+                <PhaseWall cafe={cafe} write={{ doc: cafe.doc, memberId: props.view.me.id }} />
+              </Show>
+              {tablePlan()}
+            </div>
+            {people()}
+          </>
+        }
+      >
+        <div class="console-centre console-harvest">
+          <HarvestBoard
+            harvest={cafe.harvest()}
+            person={cafe.person}
+            write={{ doc: cafe.doc, me: cafe.person(props.view.me.id), canGroup: true }}
+          />
+          {/* The plan and the people step back: still there for who asks where they sat. */}
+          <details class="card console-folded">
+            <summary>{t('cafeSeatingAndPresence')}</summary>
+            {tablePlan()}
+            {people()}
+          </details>
+        </div>
       </Show>
     </div>
   )

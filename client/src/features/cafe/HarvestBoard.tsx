@@ -40,8 +40,6 @@ export const HarvestBoard = (props: {
   readonly write?: {
     readonly doc: Y.Doc
     readonly me: CafePerson
-    /** Where an idea written now comes from (the writer's last table), if they sat at one. */
-    readonly origin: { readonly round: number; readonly table: number } | null
     readonly canGroup: boolean
   }
 }) => {
@@ -62,8 +60,9 @@ export const HarvestBoard = (props: {
     addCard(write.doc, {
       id: newId(),
       text: text.slice(0, 500),
-      round: write.origin?.round ?? null,
-      table: write.origin?.table ?? null,
+      // Written during the harvest, so it comes from the harvest, not from the writer's last table.
+      round: null,
+      table: null,
       memberId: write.me.id,
       at: new Date().toISOString(),
     })

@@ -9,15 +9,6 @@ import { HarvestBoard } from './HarvestBoard'
 import { TableNote } from './TableNote'
 
 /** The last round and table someone sat at (where an idea they write now comes from). */
-export const lastSeat = (cafe: Cafe, memberId: string): { round: number; table: number } | null => {
-  const rounds = cafe.control().seating?.rounds ?? []
-  for (let round = Math.min(cafe.control().flow.round, rounds.length - 1); round >= 0; round--) {
-    const seat = seatOf(cafe.control().seating, round, memberId)
-    if (seat !== null) return { round, table: seat.table }
-  }
-  return null
-}
-
 /**
  * A participant's café, made for a phone: where they sit and who hosts, the question, the timer and their
  * table's note; the host also sees what earlier rounds wrote at this table, to retell it.
@@ -127,7 +118,6 @@ export const ParticipantView = (props: {
                   write: {
                     doc: cafe.doc,
                     me: cafe.person(props.me.id),
-                    origin: lastSeat(cafe, props.me.id),
                     canGroup: false,
                   },
                 })}

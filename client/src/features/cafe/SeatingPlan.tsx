@@ -5,8 +5,9 @@ import { partyShape } from '../../ui/PartyMark'
 import type { CafePerson } from './createCafe'
 
 /**
- * Who sits where in one round: each table with its host first. A facilitator moves people by dragging them
- * to another table or, with the keyboard, by choosing the table in the list next to their name.
+ * Who sits where in one round: each table with its host first, marked with a star and the word "värd". A
+ * facilitator moves people by dragging them to another table or, with the keyboard, by choosing the table
+ * in the labelled list next to their name.
  */
 export const SeatingPlan = (props: {
   readonly tables: RoundSeating
@@ -43,10 +44,10 @@ export const SeatingPlan = (props: {
                       draggable={props.onMove !== undefined && !host}
                       onDragStart={(event) => event.dataTransfer?.setData('text/plain', id)}
                     >
-                      <span aria-hidden="true" class={`party-shape party-${person.kind}`}>
-                        {partyShape(person.kind)}{' '}
-                      </span>
-                      <span>
+                      <span class="seat-name">
+                        <span aria-hidden="true" class={`party-shape party-${person.kind}`}>
+                          {partyShape(person.kind)}{' '}
+                        </span>
                         {person.name}
                         <Show when={host}>
                           {' '}
@@ -58,20 +59,22 @@ export const SeatingPlan = (props: {
                         <span class="visually-hidden">, {person.partyName}</span>
                       </span>
                       <Show when={props.online !== undefined && !props.online.has(id)}>
-                        <span class="hint"> · {t('cafeNotOnline')}</span>
+                        <span class="hint seat-offline">{t('cafeNotOnline')}</span>
                       </Show>
                       <Show when={props.onMove !== undefined && !host}>
-                        <select
-                          aria-label={t('cafeMovePerson', { name: person.name })}
-                          value={table()}
-                          onChange={(event) => props.onMove?.(id, Number(event.currentTarget.value))}
-                        >
-                          <For each={props.tables}>
-                            {(_, option) => (
-                              <option value={option()}>{t('cafeTable', { number: option() + 1 })}</option>
-                            )}
-                          </For>
-                        </select>
+                        {/* Visibly labelled ("Bord"); its accessible name adds whose seat it is. */}
+                        <label class="move-control">
+                          <span aria-hidden="true">{t('cafeMoveTo')}</span>
+                          <select
+                            aria-label={t('cafeMovePerson', { name: person.name })}
+                            value={table()}
+                            onChange={(event) => props.onMove?.(id, Number(event.currentTarget.value))}
+                          >
+                            <For each={props.tables}>
+                              {(_, option) => <option value={option()}>{option() + 1}</option>}
+                            </For>
+                          </select>
+                        </label>
                       </Show>
                     </li>
                   )

@@ -191,7 +191,7 @@ export const DocumentHeader = (props: DocumentHeaderProps) => {
               </Show>
               <button
                 type="button"
-                class="button button-quiet"
+                class="button button-quiet screen-mode-toggle"
                 aria-pressed={props.screenMode()}
                 onClick={() => props.setScreenMode(!props.screenMode())}
               >
