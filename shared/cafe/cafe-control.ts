@@ -29,14 +29,20 @@ export const CONTROL = {
   flow: ['flow', 'flow'],
   seating: ['seating', 'plan'],
 } as const
-/** Members the facilitator marked present (member id → true). */
+/**
+ * Members the facilitator marked present: member id → true, or, for someone who came after the café began,
+ * `{ lateFrom }` with the first round (0-based) they could join.
+ */
 export const PRESENT = 'present'
+const LateArrival = z.object({ lateFrom: z.number().int().min(0).max(99) })
 
 export interface CafeControl {
   readonly timer: CafeTimer
   readonly flow: CafeFlow
   readonly seating: CafeSeating | null
   readonly present: readonly string[]
+  /** Of those present, who came after the café began, with the first round they could join. */
+  readonly late: ReadonlyMap<string, number>
 }
 
 const startFlow: CafeFlow = { phase: 'setup', round: 0 }
@@ -52,6 +58,12 @@ export const readCafeControl = (doc: Y.Doc): CafeControl => {
     flow: read(CONTROL.flow, CafeFlow) ?? startFlow,
     seating: read(CONTROL.seating, CafeSeating),
     present: [...doc.getMap(PRESENT).keys()].filter((id) => EntityId.safeParse(id).success).sort(),
+    late: new Map(
+      [...doc.getMap(PRESENT).entries()].flatMap(([id, value]) => {
+        const late = LateArrival.safeParse(value)
+        return late.success && EntityId.safeParse(id).success ? [[id, late.data.lateFrom] as const] : []
+      }),
+    ),
   }
 }
 
@@ -64,9 +76,10 @@ export const writeFlow = (doc: Y.Doc, flow: CafeFlow): void => {
 export const writeSeating = (doc: Y.Doc, seating: CafeSeating): void => {
   doc.getMap(CONTROL.seating[0]).set(CONTROL.seating[1], seating)
 }
-export const setPresent = (doc: Y.Doc, memberId: string, present: boolean): void => {
-  if (present) doc.getMap(PRESENT).set(memberId, true)
-  else doc.getMap(PRESENT).delete(memberId)
+/** Marks a member present (from round `lateFrom` when they came after the café began) or gone. */
+export const setPresent = (doc: Y.Doc, memberId: string, present: boolean, lateFrom?: number): void => {
+  if (!present) doc.getMap(PRESENT).delete(memberId)
+  else doc.getMap(PRESENT).set(memberId, lateFrom === undefined ? true : { lateFrom })
 }
 
 /** Where a member sits in a round: the table (0-based) and whether they host it; null when not seated. */

@@ -31,18 +31,18 @@ export const ConsolePeople = (props: {
     const seated = seatedIn(props.viewedRound)
     return cafe.control().present.filter((id) => !seated.has(id))
   }
-  /** Seated from a later round than the first: came after the plan was made. */
-  const lateArrivals = () => {
+  /** Came after the café began: the first table they were given from the round they could join. */
+  const lateArrivals = (): { id: string; round: number; table: number | null }[] => {
     const plan = seating()
-    if (plan === null) return []
-    const first = seatedIn(0)
-    return cafe.control().present.flatMap((id) => {
-      if (first.has(id)) return []
-      const round = plan.rounds.findIndex((tables) => tables.some((table) => table.includes(id)))
-      if (round < 0) return []
-      const table = plan.rounds[round]?.findIndex((seats) => seats.includes(id)) ?? 0
-      return [{ id, round, table }]
-    })
+    return [...cafe.control().late].flatMap(
+      ([id, lateFrom]): { id: string; round: number; table: number | null }[] => {
+        for (let round = lateFrom; round < (plan?.rounds.length ?? 0); round++) {
+          const table = plan?.rounds[round]?.findIndex((seats) => seats.includes(id)) ?? -1
+          if (table >= 0) return [{ id, round, table }]
+        }
+        return [{ id, round: lateFrom, table: null }]
+      },
+    )
   }
   const personLine = (id: string) => {
     const person = cafe.person(id)
@@ -102,7 +102,9 @@ export const ConsolePeople = (props: {
                 <li>
                   <span>{personLine(late.id)}</span>
                   <span class="hint">
-                    {t('cafeLateSeat', { table: late.table + 1, round: late.round + 1 })}
+                    {late.table === null
+                      ? t('cafeLateNoSeat')
+                      : t('cafeLateSeat', { table: late.table + 1, round: late.round + 1 })}
                   </span>
                 </li>
               )}

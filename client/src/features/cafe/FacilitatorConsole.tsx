@@ -95,8 +95,18 @@ export const FacilitatorConsole = (props: {
         : null
   const togglePresent = (memberId: string, on: boolean) => {
     const seating = control().seating
+    const phase = flow().phase
+    // Marked present once the café has begun: a late arrival, listed with the seat they were given.
+    const lateFrom =
+      phase === 'setup'
+        ? undefined
+        : phase === 'check-in'
+          ? 0
+          : phase === 'round'
+            ? flow().round
+            : flow().round + 1
     cafe.controlDoc.transact(() => {
-      setPresent(cafe.controlDoc, memberId, on)
+      setPresent(cafe.controlDoc, memberId, on, lateFrom)
       const from = firstOpenRound()
       if (seating === null || from === null) return
       const seated = seating.rounds.some((round) => round.some((table) => table.includes(memberId)))
