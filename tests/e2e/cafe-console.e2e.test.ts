@@ -131,7 +131,7 @@ e2e('the facilitator’s café console', () => {
     await page.getByLabel(/^Lina Kommun ·/).check()
     const late = page.locator('[data-late="true"]')
     await late.waitFor()
-    expect(await late.innerText()).toMatch(/Lina Kommun[^]*bord \d från runda 1/)
+    expect(await late.innerText()).toMatch(/Lina Kommun[\s\S]*bord \d från runda 1/)
     expect(await tableOf(page, 'Lina Kommun')).not.toBe(null)
     await expectNoSeriousAxeViolations(page, 'the café console during a round')
 

@@ -159,7 +159,8 @@ export const FacilitatorConsole = (props: {
       <Show when={control().seating}>
         {(seating) => (
           <>
-            <div class="round-picker" role="group" aria-label={t('cafeShowRound')}>
+            <fieldset class="round-picker">
+              <legend class="visually-hidden">{t('cafeShowRound')}</legend>
               <For each={seating().rounds}>
                 {(_, round) => (
                   <button
@@ -172,7 +173,7 @@ export const FacilitatorConsole = (props: {
                   </button>
                 )}
               </For>
-            </div>
+            </fieldset>
             <Show when={seating().rounds[viewedRound()]}>
               {(tables) => (
                 <SeatingPlan
