@@ -179,6 +179,18 @@ e2e('the document page', () => {
     await expectNoSeriousAxeViolations(page, 'the document page, keyboard')
   }, 60_000)
 
+  it('names a party that has no name yet by its kind where the creator says which party they represent', async () => {
+    const page = await (await newPerson(session.browser, PHONE)).newPage()
+    await page.goto(session.server.url)
+    const options = () => page.getByLabel('Du företräder').locator('option').allInnerTexts()
+    expect(await options()).toEqual([
+      'Offentlig part 1 (inget namn ännu)',
+      'Idéburen part 2 (inget namn ännu)',
+    ])
+    await page.locator('#party-1').fill('Föreningen Gemenskap')
+    expect(await options()).toEqual(['Offentlig part 1 (inget namn ännu)', 'Föreningen Gemenskap'])
+  })
+
   it('wraps the header on a phone: presence pills and actions fit 390 px without sideways scrolling', async () => {
     const karin = await (await newPerson(session.browser, PHONE)).newPage()
     const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
