@@ -10,7 +10,8 @@ import {
   writeTimer,
 } from '../../../../shared/cafe/cafe-control'
 import { holdsPlaceholder } from '../../../../shared/cafe/cafe-record'
-import { movePerson, proposeSeating, seatLateArrival, seatLeaver } from '../../../../shared/cafe/seating'
+import { movePerson, proposeSeating } from '../../../../shared/cafe/seating'
+import { seatLateArrivalFrom, seatLeaverFrom } from '../../../../shared/cafe/seating-changes'
 import { idleTimer, startRound } from '../../../../shared/cafe/timer'
 import { call } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
@@ -111,9 +112,9 @@ export const FacilitatorConsole = (props: {
       if (seating === null || from === null) return
       const seated = seating.rounds.some((round) => round.some((table) => table.includes(memberId)))
       if (on === seated) return
-      const rounds = seating.rounds.map((round, index) =>
-        index < from ? round : on ? seatLateArrival(round, memberId) : seatLeaver(round, memberId),
-      )
+      const rounds = on
+        ? seatLateArrivalFrom(seating.rounds, from, memberId)
+        : seatLeaverFrom(seating.rounds, from, memberId)
       writeSeating(cafe.controlDoc, { ...seating, rounds })
     })
   }
@@ -135,16 +136,24 @@ export const FacilitatorConsole = (props: {
     writeSeating(cafe.controlDoc, seating)
   }
   const viewedRound = () => shownRound() ?? (flow().phase === 'round' ? flow().round : 0)
-  const changeRound = (change: (tables: CafeSeating['rounds'][number]) => string[][]) => {
+  const move = (personId: string, toTable: number) => {
     const seating = control().seating
     if (seating === null) return
     const round = viewedRound()
-    const rounds = seating.rounds.map((tables, index) => (index === round ? change(tables) : tables))
+    const rounds = seating.rounds.map((tables, index) =>
+      index === round ? movePerson(tables, personId, toTable) : tables,
+    )
     writeSeating(cafe.controlDoc, { ...seating, rounds })
   }
-  const move = (personId: string, toTable: number) =>
-    changeRound((tables) => movePerson(tables, personId, toTable))
-  const seatInViewedRound = (personId: string) => changeRound((tables) => seatLateArrival(tables, personId))
+  /** Someone here without a table in the round on view: seated from that round on. */
+  const seatInViewedRound = (personId: string) => {
+    const seating = control().seating
+    if (seating === null) return
+    writeSeating(cafe.controlDoc, {
+      ...seating,
+      rounds: seatLateArrivalFrom(seating.rounds, viewedRound(), personId),
+    })
+  }
 
   const harvesting = () => flow().phase === 'harvest' || flow().phase === 'closed'
 
