@@ -1,7 +1,8 @@
 // `npm run bench:seating`: the café seating's quality table in docs/seating.md — for 10–60 people over 3–5
 // rounds, the proposal against a lower bound and a random seating with the same hosts and table sizes.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { build } from 'esbuild'
 import {
   type Guest,
   proposeSeating,
@@ -13,6 +14,7 @@ import {
 } from '../shared/cafe/seating'
 import { seatingRuleBreaks } from '../shared/cafe/seating-rules'
 import { seatingLowerBound } from '../shared/cafe/seating-search'
+import { CHROMIUM, launchBrowser } from '../tests/helpers/browser'
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 const SIZES = [10, 12, 13, 15, 17, 20, 24, 30, 40, 50, 60, 80]
@@ -65,6 +67,45 @@ for (const n of SIZES) {
     console.log(rows.at(-1))
   }
 }
+// The same proposal where it runs, in the facilitator's browser: the module bundled for Chromium, 80 people
+// over 5 rounds, the same ten seeds.
+const browserMs = async (): Promise<string> => {
+  if (!existsSync(CHROMIUM)) return `not measured: no Chromium at ${CHROMIUM}`
+  const bundle = await build({
+    entryPoints: [join(import.meta.dirname, '..', 'shared', 'cafe', 'seating.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'seating',
+    write: false,
+    minify: true,
+  })
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text })
+    const times = await page.evaluate(
+      ({ guests, seeds }) =>
+        seeds.map((seed) => {
+          const started = performance.now()
+          ;(window as unknown as { seating: typeof import('../shared/cafe/seating') }).seating.proposeSeating(
+            {
+              guests,
+              rounds: 5,
+              seed,
+            },
+          )
+          return performance.now() - started
+        }),
+      { guests: guestsOf(80), seeds: SEEDS },
+    )
+    return `${median(times).toFixed(0)} ms median, ${Math.max(...times).toFixed(0)} ms at most (Chromium ${browser.version()}, ten seeds, the first one included)`
+  } finally {
+    await browser.close()
+  }
+}
+const inBrowser = await browserMs()
+console.log(`80 people × 5 rounds in Chromium: ${inBrowser}`)
+
 const table = [
   '| People | Rounds | Table sizes | Movers who stayed (max) | Returns to a table (mean, bound) | Repeated pairs (mean) | Lower bound | Random seating | One-sided tables (mean) | ms (median / max) |',
   '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -76,6 +117,6 @@ const start = '<!-- quality:start -->'
 const end = '<!-- quality:end -->'
 writeFileSync(
   file,
-  `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`,
+  `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n\n80 people × 5 rounds in the browser: ${inBrowser}.\n${text.slice(text.indexOf(end))}`,
 )
 console.log(`quality table written to ${file} (${SEEDS.length} seeds per row, Node ${process.version})`)

@@ -50,9 +50,14 @@ export const searchSeating = (input: SearchInput): { rounds: number[][][]; score
   let best: { rounds: number[][][]; score: PlanScore } | null = null
   // A plan that reaches the lower bounds cannot be bettered: the search stops there.
   const floor = weigh(seatingLowerBound(input))
-  for (let restart = 0; restart < input.restarts; restart++) {
+  // A short first attempt: a large café usually reaches the bounds in it; the full ones follow if not.
+  const attempts = [
+    Math.ceil(input.iterations / 4),
+    ...Array.from({ length: input.restarts }, () => input.iterations),
+  ]
+  for (const iterations of attempts) {
     const state = new SearchState(input)
-    state.anneal(input.iterations, floor)
+    state.anneal(iterations, floor)
     state.removeStays()
     const found = { rounds: state.tables(), score: state.score() }
     if (best === null || weigh(found.score) < weigh(best.score)) best = found
