@@ -183,12 +183,11 @@ e2e('the document page', () => {
     const page = await (await newPerson(session.browser, PHONE)).newPage()
     await page.goto(session.server.url)
     const options = () => page.getByLabel('Du företräder').locator('option').allInnerTexts()
-    expect(await options()).toEqual([
-      'Offentlig part 1 (inget namn ännu)',
-      'Idéburen part 2 (inget namn ännu)',
-    ])
+    await expect
+      .poll(options)
+      .toEqual(['Offentlig part 1 (inget namn ännu)', 'Idéburen part 2 (inget namn ännu)'])
     await page.locator('#party-1').fill('Föreningen Gemenskap')
-    expect(await options()).toEqual(['Offentlig part 1 (inget namn ännu)', 'Föreningen Gemenskap'])
+    await expect.poll(options).toEqual(['Offentlig part 1 (inget namn ännu)', 'Föreningen Gemenskap'])
   })
 
   it('wraps the header on a phone: presence pills and actions fit 390 px without sideways scrolling', async () => {
