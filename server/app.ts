@@ -7,8 +7,10 @@ import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import { LEXICON_FILES } from '../shared/api/lexicon-files'
 import type { SocketAuthorizer } from './access/authorizeSocket'
 import type { MemberSockets } from './access/MemberSockets'
+import { swedishLexiconFiles } from './agreement/swedishLexicon'
 import type { CafeService } from './cafe/CafeService'
 import type { Config } from './config'
 import type { DocumentService } from './documents/DocumentService'
@@ -221,6 +223,16 @@ export const createApp = ({
   app.all('/api/*', () => {
     throw new ApiError('not-found', 'no such API route')
   })
+
+  // The language guide's lexicon, for browsers: versioned addresses, so cached for good.
+  for (const [kind, path] of Object.entries(LEXICON_FILES) as [keyof typeof LEXICON_FILES, string][]) {
+    app.get(path, compress(), (c) =>
+      c.body(new Uint8Array(swedishLexiconFiles[kind]), 200, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'public, max-age=31536000, immutable',
+      }),
+    )
+  }
 
   const indexFile = join(config.staticDir, 'index.html')
   // Partners on a train or a municipal guest network: the bundle is text and shrinks to a third.

@@ -12,6 +12,7 @@ import type { DocumentService, ExportFile } from '../documents/DocumentService'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord, WorkspaceStore } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
+import { swedishLexicon } from './swedishLexicon'
 
 /** The calendar of one agreement: its events, or why there are none yet. */
 export interface AgreementCalendar {
@@ -55,6 +56,7 @@ export class AgreementAidService {
       parties,
       initiativeParty: workspace?.initiativeParty ?? null,
       vocabulary: vocabulary.terms,
+      lexicon: swedishLexicon(),
     })
   }
 

@@ -11,6 +11,7 @@ import type { TemplateRegistry } from '../../shared/templates'
 import { type TemplateMigrations, upgradeDocument } from '../../shared/templates/migrations'
 import type { Template } from '../../shared/templates/template'
 import { readDocument, readMeta, writeDocument } from '../../shared/ydoc/document-ydoc'
+import { swedishLexicon } from '../agreement/swedishLexicon'
 import type { ClientOwnership } from '../attribution/ClientOwnership'
 import { ApiError } from '../errors/ApiError'
 import { renderDocx } from '../export/renderDocx'
@@ -165,7 +166,9 @@ export class DocumentService {
       exportedAt: (this.options.now?.() ?? new Date()).toISOString(),
       locale,
       vocabularyAppendix,
-      ...(vocabularyAppendix ? { vocabulary: await this.vocabularyOf(document.workspaceId) } : {}),
+      ...(vocabularyAppendix
+        ? { vocabulary: await this.vocabularyOf(document.workspaceId), lexicon: swedishLexicon() }
+        : {}),
       ...(version === undefined ? {} : { version }),
     }
   }

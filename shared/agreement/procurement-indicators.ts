@@ -4,6 +4,7 @@ import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue } from '../document/field-value'
 import type { Party } from '../schema/party'
 import { fieldsOf, type Template } from '../templates/template'
+import type { Lexicon } from './hunspell-lexicon'
 import { findVocabulary, type VocabularyTerm } from './vocabulary'
 
 export const IndicatorId = z.enum([
@@ -40,7 +41,12 @@ export const IndicatorReason = z.enum([
 export type IndicatorReason = z.infer<typeof IndicatorReason>
 
 /** Where in the agreement an indicator comes from: a field, and the words found there. */
-export const IndicatorRef = z.object({ fieldId: z.string(), excerpt: z.string() })
+/** Where an indicator's cause is: the field, the words around it, and the word or compound itself. */
+export const IndicatorRef = z.object({
+  fieldId: z.string(),
+  excerpt: z.string(),
+  found: z.string().optional(),
+})
 export type IndicatorRef = z.infer<typeof IndicatorRef>
 
 /**
@@ -82,6 +88,8 @@ export interface IndicatorInput {
   /** The party the initiative came from, as recorded in the workspace; null if nobody has recorded it. */
   readonly initiativeParty: string | null
   readonly vocabulary?: readonly VocabularyTerm[]
+  /** The Swedish lexicon: a sanction word inside a compound ("vitesklausul") counts too. */
+  readonly lexicon?: Lexicon | null
 }
 
 /**
@@ -95,6 +103,7 @@ export const procurementIndicators = ({
   parties,
   initiativeParty,
   vocabulary,
+  lexicon = null,
 }: IndicatorInput): Indicator[] => {
   const fields = fieldsOf(template)
   const texts = fields
@@ -196,9 +205,13 @@ export const procurementIndicators = ({
     : wordIndicator(
         'no-sanctions',
         texts.flatMap(({ field, text }) =>
-          findVocabulary(text, vocabulary)
+          findVocabulary(text, vocabulary, lexicon)
             .filter((hit) => hit.kind === 'sanction')
-            .map((hit) => ({ fieldId: field.id, excerpt: excerptAround(text, hit.start, hit.end) })),
+            .map((hit) => ({
+              fieldId: field.id,
+              excerpt: excerptAround(text, hit.start, hit.end),
+              found: hit.found,
+            })),
         ),
         { met: 'no-sanction-words', notMet: 'sanction-words' },
       )

@@ -1,3 +1,4 @@
+import type { Lexicon } from '../agreement/hunspell-lexicon'
 import type { VocabularyTerm } from '../agreement/vocabulary'
 import type { Party } from '../schema/party'
 import type { Template } from '../templates/template'
@@ -29,4 +30,6 @@ export interface ExportContext {
   readonly vocabularyAppendix?: boolean
   /** The workspace's vocabulary guide for that appendix (SKL's default when absent). */
   readonly vocabulary?: readonly VocabularyTerm[]
+  /** The Swedish lexicon, to find the guide's words inside compounds too. */
+  readonly lexicon?: Lexicon
 }

@@ -169,10 +169,14 @@ const fieldBlocks = (
 const vocabularyAppendix = (value: DocumentValue, context: ExportContext): OutlineSection => {
   const m = exportMessages[context.locale]
   const rows = fieldsOf(context.template).flatMap((field) =>
-    findVocabulary(fieldPlainText(field, value.fields[field.id]), context.vocabulary).map((hit) => [
+    findVocabulary(
+      fieldPlainText(field, value.fields[field.id]),
+      context.vocabulary,
+      context.lexicon ?? null,
+    ).map((hit) => [
       field.label[context.locale],
       hit.found,
-      `${hit.suggestion}${hit.kind === 'sanction' ? ` (${m.vocabularySanction})` : ''}`,
+      `${hit.replacement ?? `${m.vocabularyReword} ${hit.suggestion}`}${hit.kind === 'sanction' ? ` (${m.vocabularySanction})` : ''}`,
     ]),
   )
   return {

@@ -25,14 +25,14 @@ e2e('agreement aids in the browser', () => {
     await expect
       .poll(() => field.locator('.vocab-hit').allInnerTexts())
       .toEqual(['Kontraktet', 'faktureras', 'vite'])
-    expect(await field.locator('.vocab-hit').first().getAttribute('title')).toContain('Överenskommelse')
+    expect(await field.locator('.vocab-hit').first().getAttribute('title')).toContain('Överenskommelsen')
 
     // One keystroke on the word replaces it, right after moving there.
     await karin.keyboard.press('Control+Home')
     await karin.keyboard.press('Alt+Enter')
     await expect
       .poll(() => fieldText(karin, 'background'))
-      .toBe('Överenskommelse ska faktureras och vid brott utgår vite.')
+      .toBe('Överenskommelsen ska faktureras och vid brott utgår vite.')
     await expect.poll(() => field.locator('.vocab-hit').count()).toBe(2)
 
     // The language guide lists what is left and replaces from the list.
@@ -40,11 +40,35 @@ e2e('agreement aids in the browser', () => {
     const hits = karin.locator('[data-vocabulary-hit]')
     await expect.poll(() => hits.count()).toBe(2)
     await expectNoSeriousAxeViolations(karin, 'language guide')
-    await karin.getByRole('button', { name: 'Byt till ”samfinansiera”' }).click()
+    await karin.getByRole('button', { name: 'Byt till ”samfinansieras”' }).click()
     await expect
       .poll(() => fieldText(karin, 'background'))
-      .toBe('Överenskommelse ska samfinansiera och vid brott utgår vite.')
+      .toBe('Överenskommelsen ska samfinansieras och vid brott utgår vite.')
     await expect.poll(() => hits.count()).toBe(1)
+
+    // Inside compounds (the Swedish lexicon, fetched once): a compound that needs rewording is underlined and
+    // listed without a replacement; one ending in a purchase word is replaced in its form.
+    await field.click()
+    await karin.keyboard.press('Control+End')
+    await field.pressSequentially(' Vid kontraktsbrott gäller vitesklausul. Leveranskontraktet gäller.', {
+      delay: 5,
+    })
+    await expect
+      .poll(() => field.locator('.vocab-hit').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(['vite', 'kontraktsbrott', 'vitesklausul', 'Leveranskontraktet'])
+    expect(await field.locator('.vocab-hit', { hasText: 'vitesklausul' }).getAttribute('title')).toContain(
+      'formulera om',
+    )
+    await expect.poll(() => hits.count()).toBe(4)
+    expect(
+      await karin.locator('[data-vocabulary-hit="vitesklausul"]').getByRole('button').allInnerTexts(),
+    ).toEqual(['Visa'])
+    await karin.getByRole('button', { name: 'Byt till ”Leveransöverenskommelsen”' }).click()
+    await expect
+      .poll(() => fieldText(karin, 'background'))
+      .toBe(
+        'Överenskommelsen ska samfinansieras och vid brott utgår vite. Vid kontraktsbrott gäller vitesklausul. Leveransöverenskommelsen gäller.',
+      )
 
     // The workspace's own word list: a facilitator adds a word, and the editor underlines it at once.
     await karin.getByRole('button', { name: 'Ändra ordlistan' }).click()
@@ -56,7 +80,9 @@ e2e('agreement aids in the browser', () => {
     await field.click()
     await karin.keyboard.press('Control+End')
     await field.pressSequentially(' Brukare välkomnas.', { delay: 5 })
-    await expect.poll(() => field.locator('.vocab-hit').allInnerTexts()).toEqual(['vite', 'Brukare'])
+    await expect
+      .poll(() => field.locator('.vocab-hit').allInnerTexts())
+      .toEqual(['vite', 'kontraktsbrott', 'vitesklausul', 'Brukare'])
 
     // Indicators: the sanction word is linked to its field; the initiative is recorded here.
     await karin.getByRole('tab', { name: 'Indikatorer' }).click()
@@ -64,7 +90,9 @@ e2e('agreement aids in the browser', () => {
     await expect
       .poll(() => sanctions.locator('[data-status]').textContent(), { timeout: 15_000 })
       .toBe('inte uppfyllt')
-    expect(await sanctions.getByRole('button', { name: 'Bakgrund' }).count()).toBe(1)
+    // Each sanction word, compounds included, is named with the field it stands in.
+    expect(await sanctions.locator('[data-found]').allInnerTexts()).toEqual(['vite', 'vitesklausul'])
+    expect(await sanctions.getByRole('button', { name: 'Bakgrund' }).count()).toBe(2)
     const initiative = karin.locator('[data-indicator="initiative"] [data-status]')
     expect(await initiative.textContent()).toBe('okänt')
     await karin.getByLabel('Initiativet kom från').selectOption({ label: 'Föreningen Gemenskap' })

@@ -1,6 +1,8 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
+import { parseHunspellLexicon } from '../../shared/agreement/hunspell-lexicon'
 import type { IndicatorReport } from '../../shared/agreement/procurement-indicators'
+import { LEXICON_FILES } from '../../shared/api/lexicon-files'
 import type { BudgetValue } from '../../shared/document/budget'
 import type { DocumentValue } from '../../shared/document/field-value'
 import { plainText, type RichText } from '../../shared/document/rich-text'
@@ -15,6 +17,23 @@ import { TestWorkspace } from '../helpers/workspace'
 
 describe('agreement aids over HTTP', () => {
   const clients = serverWithClients()
+
+  it('serves the Swedish lexicon for the language guide once, compressed and cached for good, and it reads as a lexicon', async () => {
+    const running = await clients.start()
+    const [aff, dic] = await Promise.all(
+      [LEXICON_FILES.aff, LEXICON_FILES.dic].map((path) =>
+        fetch(`${running.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }),
+      ),
+    )
+    for (const response of [aff!, dic!]) {
+      expect(response.status).toBe(200)
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(response.headers.get('content-encoding')).toBe('gzip')
+    }
+    const lexicon = parseHunspellLexicon(await aff!.text(), await dic!.text())
+    expect(lexicon.canEndCompound('klausulen')).toBe(true)
+    expect(lexicon.canBeginCompound('in')).toBe(false)
+  })
 
   it('drafts an agreement from filled worksheets, shows its indicators once the initiative is recorded, and gives its calendar as iCalendar', async () => {
     const running = await clients.start()
@@ -165,7 +184,7 @@ describe('agreement aids over HTTP', () => {
     const appendix = withAppendix.slice(withAppendix.indexOf('Bilaga: språkguide'))
     expect(withAppendix).toContain('Bilaga: språkguide')
     expect(appendix).toContain('Kontraktet')
-    expect(appendix).toContain('överenskommelse')
+    expect(appendix).toContain('| Kontraktet | Överenskommelsen |')
     expect(appendix).toContain('faktureras')
     expect(appendix).toContain('återbetalning (sanktionsord)')
     expect(await exported('')).not.toContain('Bilaga: språkguide')

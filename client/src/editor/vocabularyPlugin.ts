@@ -1,14 +1,19 @@
 import type { Node } from 'prosemirror-model'
 import { type EditorState, Plugin, PluginKey } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
-import { findVocabulary, suggestionFor, type VocabularyTerm } from '../../../shared/agreement/vocabulary'
+import type { Lexicon } from '../../../shared/agreement/hunspell-lexicon'
+import { findVocabulary, type VocabularyTerm } from '../../../shared/agreement/vocabulary'
 
 /** A purchase or sanction word in the editor, at document positions. */
 export interface EditorHit {
   readonly from: number
   readonly to: number
   readonly found: string
+  /** The guide's word, for the title. */
   readonly suggestion: string
+  /** What replaces the hit; null for a compound that must be reworded. */
+  readonly replacement: string | null
+  readonly compound: 'first' | 'last' | null
   readonly kind: VocabularyTerm['kind']
 }
 
@@ -20,7 +25,11 @@ interface VocabularyState {
 const key = new PluginKey<VocabularyState>('vocabulary')
 
 /** Every hit in the document, textblock by textblock (a hit never spans two paragraphs). */
-const findHits = (doc: Node, vocabulary?: readonly VocabularyTerm[]): EditorHit[] => {
+const findHits = (
+  doc: Node,
+  vocabulary: readonly VocabularyTerm[] | undefined,
+  lexicon: Lexicon | null,
+): EditorHit[] => {
   const hits: EditorHit[] = []
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
@@ -29,12 +38,14 @@ const findHits = (doc: Node, vocabulary?: readonly VocabularyTerm[]): EditorHit[
     node.forEach((child) => {
       text += child.isText ? (child.text ?? '') : '\ufffc'.repeat(child.nodeSize)
     })
-    for (const hit of findVocabulary(text, vocabulary)) {
+    for (const hit of findVocabulary(text, vocabulary, lexicon)) {
       hits.push({
         from: pos + 1 + hit.start,
         to: pos + 1 + hit.end,
         found: hit.found,
-        suggestion: suggestionFor(hit),
+        suggestion: hit.suggestion,
+        replacement: hit.replacement,
+        compound: hit.compound,
         kind: hit.kind,
       })
     }
@@ -43,8 +54,13 @@ const findHits = (doc: Node, vocabulary?: readonly VocabularyTerm[]): EditorHit[
   return hits
 }
 
-const stateOf = (doc: Node, label: (hit: EditorHit) => string, vocabulary?: readonly VocabularyTerm[]) => {
-  const hits = findHits(doc, vocabulary)
+const stateOf = (
+  doc: Node,
+  label: (hit: EditorHit) => string,
+  vocabulary: readonly VocabularyTerm[] | undefined,
+  lexicon: Lexicon | null,
+) => {
+  const hits = findHits(doc, vocabulary, lexicon)
   return {
     hits,
     decorations: DecorationSet.create(
@@ -53,7 +69,7 @@ const stateOf = (doc: Node, label: (hit: EditorHit) => string, vocabulary?: read
         Decoration.inline(hit.from, hit.to, {
           class: `vocab-hit vocab-${hit.kind}`,
           title: label(hit),
-          'data-suggestion': hit.suggestion,
+          'data-suggestion': hit.replacement ?? '',
         }),
       ),
     ),
@@ -75,9 +91,10 @@ const caretOf = (view: EditorView): number => {
   }
 }
 
-/** Replaces one hit with its suggestion, as a normal edit (synced and undoable like typing). */
+/** Replaces one hit with its replacement, as a normal edit (synced and undoable like typing); a hit to reword is left. */
 export const replaceEditorHit = (view: EditorView, hit: EditorHit): void => {
-  view.dispatch(view.state.tr.insertText(hit.suggestion, hit.from, hit.to))
+  if (hit.replacement === null) return
+  view.dispatch(view.state.tr.insertText(hit.replacement, hit.from, hit.to))
 }
 
 /** Finds the hits again (the workspace's word list changed). */
@@ -95,13 +112,16 @@ export const editorHits = (state: EditorState): readonly EditorHit[] => key.getS
 export const vocabularyPlugin = (
   label: (hit: EditorHit) => string,
   vocabulary: () => readonly VocabularyTerm[] | undefined,
+  lexicon: () => Lexicon | null,
 ): Plugin<VocabularyState> =>
   new Plugin<VocabularyState>({
     key,
     state: {
-      init: (_config, state) => stateOf(state.doc, label, vocabulary()),
+      init: (_config, state) => stateOf(state.doc, label, vocabulary(), lexicon()),
       apply: (tr, previous) =>
-        tr.docChanged || tr.getMeta(key) === true ? stateOf(tr.doc, label, vocabulary()) : previous,
+        tr.docChanged || tr.getMeta(key) === true
+          ? stateOf(tr.doc, label, vocabulary(), lexicon())
+          : previous,
     },
     props: {
       decorations: (state) => key.getState(state)?.decorations ?? null,
@@ -109,7 +129,7 @@ export const vocabularyPlugin = (
         if (event.key !== 'Enter' || !event.altKey || !view.editable) return false
         const from = caretOf(view)
         const hit = editorHits(view.state).find((candidate) => candidate.from <= from && from <= candidate.to)
-        if (hit === undefined) return false
+        if (hit === undefined || hit.replacement === null) return false
         replaceEditorHit(view, hit)
         return true
       },

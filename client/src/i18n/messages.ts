@@ -247,6 +247,9 @@ const sv = {
   reasonSpecificationWords: '{count} ord som hör till en kravspecifikation.',
   vocabularyTitle: 'Köpord – skriv hellre ”{suggestion}” (Alt+Enter byter)',
   vocabularyTitleSanction: 'Sanktionsord – överväg ”{suggestion}” (Alt+Enter byter)',
+  vocabularyTitleCompound:
+    '”{found}” bygger på ett köp- eller sanktionsord – formulera om (jfr ”{suggestion}”)',
+  vocabularyCompound: 'formulera om meningen (jfr ”{suggestion}”)',
   vocabularyIntro: 'Ord som hör till upphandling, och partnerskapets ord att använda i stället.',
   vocabularyNone: 'Inga köpord eller sanktionsord i dokumentet.',
   vocabularyHit: '”{found}” – föreslaget: ”{suggestion}”',
@@ -597,6 +600,9 @@ const en: Record<MessageKey, string> = {
   reasonSpecificationWords: '{count} words belonging to a requirements specification.',
   vocabularyTitle: 'Purchase word – prefer “{suggestion}” (Alt+Enter changes it)',
   vocabularyTitleSanction: 'Sanction word – consider “{suggestion}” (Alt+Enter changes it)',
+  vocabularyTitleCompound:
+    '“{found}” is built on a purchase or sanction word – reword it (compare “{suggestion}”)',
+  vocabularyCompound: 'reword the sentence (compare “{suggestion}”)',
   vocabularyIntro: 'Words of purchase, and the partnership words to use instead.',
   vocabularyNone: 'No purchase or sanction words in the document.',
   vocabularyHit: '“{found}” – suggested: “{suggestion}”',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { swedishLexicon } from '../../../server/agreement/swedishLexicon'
 import { procurementIndicators } from '../../../shared/agreement/procurement-indicators'
 import type { BudgetValue } from '../../../shared/document/budget'
 import { type DocumentValue, initialDocumentValue } from '../../../shared/document/field-value'
@@ -105,6 +106,32 @@ describe('procurement indicators of an agreement', () => {
       'commitments',
       'commitments',
     ])
+  })
+
+  it('counts a sanction word inside a compound, and names the compound and the field it stands in', () => {
+    const value = agreement({
+      repayment: richTextFromPlain('Vid kontraktsbrott utgår vitesklausul enligt punkt 9.'),
+      economy: richTextFromPlain('Skadeståndsansvar gäller för skada på lokalen.'),
+    })
+    const report = Object.fromEntries(
+      procurementIndicators({
+        template: templates.agreement,
+        value,
+        parties,
+        initiativeParty: forening.id,
+        lexicon: swedishLexicon(),
+      }).map((indicator) => [indicator.id, indicator]),
+    )
+    expect(report['no-sanctions']).toMatchObject({
+      status: 'not-met',
+      // In the sheet's order: the economy section comes before the repayment section.
+      refs: [
+        { fieldId: 'economy', found: 'Skadeståndsansvar' },
+        { fieldId: 'repayment', found: 'vitesklausul' },
+      ],
+    })
+    // Without the lexicon (as before) the compounds went unnoticed: the indicator was wrongly met.
+    expect(indicators(value)['no-sanctions']?.status).toBe('met')
   })
 
   it('a general agreement without sanctions or prices meets those indicators; an empty one is unknown', () => {

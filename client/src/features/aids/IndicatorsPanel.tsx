@@ -115,8 +115,16 @@ export const IndicatorsPanel = (props: {
                             >
                               {labelOf(ref.fieldId)}
                             </button>
+                            <Show when={ref.found}>
+                              {(found) => (
+                                <>
+                                  {': '}
+                                  <strong data-found={found()}>{found()}</strong>
+                                </>
+                              )}
+                            </Show>
                             <Show when={ref.excerpt !== ''}>
-                              {': '}
+                              {ref.found === undefined ? ': ' : ' – '}
                               <q>{ref.excerpt}</q>
                             </Show>
                           </li>

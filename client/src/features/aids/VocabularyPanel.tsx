@@ -3,7 +3,6 @@ import { createMemo, createSignal, For, Index, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import {
   findVocabulary,
-  suggestionFor,
   type VocabularyHit,
   type VocabularyTerm,
 } from '../../../../shared/agreement/vocabulary'
@@ -16,6 +15,7 @@ import { fieldTypeName } from '../../../../shared/ydoc/document-ydoc'
 import { call } from '../../api/api'
 import { editorHits, replaceEditorHit } from '../../editor/vocabularyPlugin'
 import { useI18n } from '../../i18n/i18n'
+import { swedishLexicon } from '../../model/swedishLexicon'
 
 interface FieldHit {
   readonly fieldId: string
@@ -23,7 +23,6 @@ interface FieldHit {
   /** Which hit of its field this is, in order (the editor finds them in the same order). */
   readonly index: number
   readonly hit: VocabularyHit
-  readonly suggestion: string
 }
 
 /**
@@ -45,20 +44,17 @@ export const VocabularyPanel = (props: {
   const { t, locale } = useI18n()
   const hits = createMemo<FieldHit[]>(() =>
     fieldsOf(props.template).flatMap((field) =>
-      findVocabulary(fieldPlainText(field, props.value.fields[field.id]), props.vocabulary?.terms).map(
-        (hit, index) => ({
-          fieldId: field.id,
-          label: field.label[locale()],
-          index,
-          hit,
-          suggestion: suggestionFor(hit),
-        }),
-      ),
+      findVocabulary(
+        fieldPlainText(field, props.value.fields[field.id]),
+        props.vocabulary?.terms,
+        swedishLexicon(),
+      ).map((hit, index) => ({ fieldId: field.id, label: field.label[locale()], index, hit })),
     ),
   )
   const kindOf = (fieldId: string) => fieldsOf(props.template).find((field) => field.id === fieldId)?.kind
   const canReplace = (entry: FieldHit) =>
     !props.readOnly &&
+    entry.hit.replacement !== null &&
     ((kindOf(entry.fieldId) === 'richtext' && props.views.has(entry.fieldId)) ||
       kindOf(entry.fieldId) === 'text')
   const replace = (entry: FieldHit) => {
@@ -66,7 +62,7 @@ export const VocabularyPanel = (props: {
       const text = props.doc.getText(fieldTypeName({ id: entry.fieldId }))
       props.doc.transact(() => {
         text.delete(entry.hit.start, entry.hit.end - entry.hit.start)
-        text.insert(entry.hit.start, entry.suggestion)
+        text.insert(entry.hit.start, entry.hit.replacement ?? entry.hit.found)
       })
       return
     }
@@ -95,7 +91,9 @@ export const VocabularyPanel = (props: {
                 <p>
                   <strong>{entry.label}</strong>
                   <br />
-                  {t('vocabularyHit', { found: entry.hit.found, suggestion: entry.suggestion })}
+                  {entry.hit.replacement === null
+                    ? `”${entry.hit.found}” – ${t('vocabularyCompound', { suggestion: entry.hit.suggestion })}`
+                    : t('vocabularyHit', { found: entry.hit.found, suggestion: entry.hit.replacement })}
                   <Show when={entry.hit.kind === 'sanction'}> ({t('vocabularySanction')})</Show>
                 </p>
                 <Show
@@ -111,7 +109,7 @@ export const VocabularyPanel = (props: {
                   }
                 >
                   <button type="button" class="button" onClick={() => replace(entry)}>
-                    {t('vocabularyReplace', { suggestion: entry.suggestion })}
+                    {t('vocabularyReplace', { suggestion: entry.hit.replacement ?? '' })}
                   </button>
                 </Show>
               </li>

@@ -14,6 +14,7 @@ import { richTextSchema as schema } from '../../../editor/schema'
 import { refreshVocabulary, vocabularyPlugin } from '../../../editor/vocabularyPlugin'
 import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/messages'
+import { swedishLexicon } from '../../../model/swedishLexicon'
 
 export interface RichTextEditorProps {
   readonly fragment: Y.XmlFragment
@@ -113,10 +114,13 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
       yUndoPlugin(),
       vocabularyPlugin(
         (hit) =>
-          t(hit.kind === 'sanction' ? 'vocabularyTitleSanction' : 'vocabularyTitle', {
-            suggestion: hit.suggestion,
-          }),
+          hit.replacement === null
+            ? t('vocabularyTitleCompound', { found: hit.found, suggestion: hit.suggestion })
+            : t(hit.kind === 'sanction' ? 'vocabularyTitleSanction' : 'vocabularyTitle', {
+                suggestion: hit.replacement,
+              }),
         () => props.vocabulary?.(),
+        swedishLexicon,
       ),
       partyColourPlugin(props.fragment, () => props.authorOf?.() ?? null),
       keymap({
@@ -152,6 +156,7 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
   })
   createEffect(() => {
     props.vocabulary?.()
+    swedishLexicon()
     if (view !== null) refreshVocabulary(view)
   })
   createEffect(() => {
