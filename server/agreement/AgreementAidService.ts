@@ -1,7 +1,9 @@
 import { draftAgreement } from '../../shared/agreement/draft-from-worksheets'
 import {
+  type CalendarNotice,
   type PartnershipEvent,
   partnershipCalendar,
+  partnershipNotices,
   toIcs,
 } from '../../shared/agreement/partnership-calendar'
 import { type Indicator, procurementIndicators } from '../../shared/agreement/procurement-indicators'
@@ -20,6 +22,7 @@ export interface AgreementCalendar {
   readonly title: string
   readonly start: string | null
   readonly end: string | null
+  readonly notices: readonly CalendarNotice[]
   readonly events: readonly PartnershipEvent[]
 }
 
@@ -112,8 +115,10 @@ export class AgreementAidService {
     const value = await this.options.documents.value(document)
     const start = (value.fields['start-date'] as string | null | undefined) ?? null
     const end = (value.fields['end-date'] as string | null | undefined) ?? null
-    const events = start !== null && end !== null && end >= start ? partnershipCalendar(start, end) : []
-    return { documentId: document.id, title: document.title, start, end, events }
+    const shaped = start !== null && end !== null && end >= start
+    const events = shaped ? partnershipCalendar(start, end) : []
+    const notices = shaped ? partnershipNotices(start, end) : []
+    return { documentId: document.id, title: document.title, start, end, notices, events }
   }
 
   /** One agreement's calendar as an iCalendar file that Outlook imports. */

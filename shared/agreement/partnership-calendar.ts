@@ -24,6 +24,8 @@ export const AgreementCalendars = z.object({
       title: z.string(),
       start: z.string().nullable(),
       end: z.string().nullable(),
+      /** Where the agreement's shape departs from the usual one (too short for a yearly follow-up, …). */
+      notices: z.array(z.enum(['no-yearly-follow-up', 'final-report-at-end'])).default([]),
       events: z.array(
         z.object({
           id: z.string(),
@@ -43,31 +45,64 @@ const pad = (n: number) => String(n).padStart(2, '0')
 const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`
 const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
 
-/** `date` moved by `months`, on the same day of the month or the month's last day if it has fewer. */
+/**
+ * `date` moved by `months`, on the same day of the month or the month's last day if it has fewer; a month's
+ * last day moves to the other month's last day (three months before 30 June is 31 March).
+ */
 export const addMonths = (date: string, months: number): string => {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]
   const index = year * 12 + (month - 1) + months
   const y = Math.floor(index / 12)
   const m = (index % 12) + 1
-  return iso(y, m, Math.min(day, lastDayOf(y, m)))
+  return iso(y, m, day === lastDayOf(year, month) ? lastDayOf(y, m) : Math.min(day, lastDayOf(y, m)))
+}
+
+/** A date `days` days later (earlier when negative). */
+export const addDays = (date: string, days: number): string => {
+  const moved = new Date(`${date}T00:00:00Z`)
+  moved.setUTCDate(moved.getUTCDate() + days)
+  return moved.toISOString().slice(0, 10)
+}
+
+/** Why a calendar differs from Järva's usual shape: said to the partners in words. */
+export const CalendarNotice = z.enum(['no-yearly-follow-up', 'final-report-at-end'])
+export type CalendarNotice = z.infer<typeof CalendarNotice>
+
+/** The three dates everything else hangs on: the report deadline, and the evaluation window that feeds it. */
+const milestones = (from: string, to: string) => {
+  // At the latest three months before the end; an agreement shorter than that reports at its end.
+  const threeMonthsBefore = addMonths(to, -3)
+  const reportDue = threeMonthsBefore > from ? threeMonthsBefore : to
+  // The evaluation takes the six months that end three months before the report (for an agreement that
+  // runs calendar years: quarters one and two of the final year), within the agreement, and ends before
+  // the report it feeds.
+  const windowEnd = addMonths(reportDue, -3)
+  const evaluationEnd = windowEnd >= from ? windowEnd : addDays(reportDue, -1)
+  const sixMonthsBefore = addMonths(addDays(evaluationEnd, 1), -6)
+  const evaluationStart = sixMonthsBefore > from ? sixMonthsBefore : from
+  return { reportDue, evaluationStart, evaluationEnd, shortReport: reportDue === to }
 }
 
 /**
- * The dates Järva's process requires of a partnership running from `start` to `end` (inclusive): a follow-up
- * in quarter four of every year but the last, the evaluation in quarter one or two of the final year, the
- * final report and the position on renegotiation at the latest three months before the end, and the
- * steering group (at least 3 a year: every 4 months) and working group (at least 4 a year: every 3 months).
+ * The dates Järva's process requires of a partnership running from `start` to `end` (inclusive), for any
+ * shape of agreement — calendar years, mid-year, shorter than a year or longer than five: a follow-up in
+ * quarter four of every year, as long as it ends before the final report is due; the evaluation in the six
+ * months that end three months before the report (quarters one and two of the final year for calendar
+ * years); the final report and the position on renegotiation at the latest three months before the end; and
+ * the steering group (at least 3 a year: every 4 months) and working group (every 3 months). No date lies
+ * before the start; `partnershipNotices` says where the shape departs from the usual one.
  */
 export const partnershipCalendar = (start: string, end: string): PartnershipEvent[] => {
   const from = CalendarDate.parse(start)
   const to = CalendarDate.parse(end)
   if (to < from) throw new RangeError('the agreement ends before it starts')
-  const firstYear = Number(from.slice(0, 4))
-  const lastYear = Number(to.slice(0, 4))
+  const { reportDue, evaluationStart, evaluationEnd } = milestones(from, to)
   const events: PartnershipEvent[] = []
-  for (let year = firstYear; year < lastYear; year++) {
+  for (let year = Number(from.slice(0, 4)); iso(year, 10, 1) < reportDue; year++) {
     const windowStart = iso(year, 10, 1) < from ? from : iso(year, 10, 1)
-    if (windowStart > iso(year, 12, 31)) continue
+    const windowEnd = iso(year, 12, 31)
+    // The last year's follow-up is the final report itself.
+    if (windowStart > windowEnd || windowEnd >= reportDue) continue
     events.push({
       id: `follow-up-${year}`,
       title: { sv: `Uppföljning ${year}`, en: `Follow-up ${year}` },
@@ -76,24 +111,22 @@ export const partnershipCalendar = (start: string, end: string): PartnershipEven
         en: 'Yearly follow-up in dialogue between the parties (quarter four): the activity, statistics, finances and the use of IOP funds.',
       },
       start: windowStart,
-      end: iso(year, 12, 31),
+      end: windowEnd,
     })
   }
-  const evaluationStart = iso(lastYear, 1, 1) < from ? from : iso(lastYear, 1, 1)
-  const evaluationEnd = iso(lastYear, 6, 30) > to ? to : iso(lastYear, 6, 30)
   if (evaluationStart <= evaluationEnd) {
+    const year = evaluationEnd.slice(0, 4)
     events.push({
-      id: `evaluation-${lastYear}`,
-      title: { sv: `Utvärdering ${lastYear}`, en: `Evaluation ${lastYear}` },
+      id: `evaluation-${year}`,
+      title: { sv: `Utvärdering ${year}`, en: `Evaluation ${year}` },
       description: {
-        sv: 'Utvärdering av hela perioden under kvartal ett eller två av det sista året: genomförande, mål, båda parters bidrag, kostnadseffektivitet och lärande.',
-        en: 'Evaluation of the whole period in quarter one or two of the final year: implementation, goals, both parties’ contributions, cost efficiency and learning.',
+        sv: 'Utvärdering av hela perioden, klar i god tid före slutrapporten: genomförande, mål, båda parters bidrag, kostnadseffektivitet och lärande.',
+        en: 'Evaluation of the whole period, done well before the final report: implementation, goals, both parties’ contributions, cost efficiency and learning.',
       },
       start: evaluationStart,
       end: evaluationEnd,
     })
   }
-  const reportDue = addMonths(to, -3)
   events.push({
     id: 'final-report',
     title: { sv: 'Slutrapport och ställningstagande senast', en: 'Final report and position due' },
@@ -127,6 +160,16 @@ export const partnershipCalendar = (start: string, end: string): PartnershipEven
     repeatEveryMonths: 3,
   })
   return events
+}
+
+/** Where an agreement's shape departs from Järva's usual one, for the partners to plan around. */
+export const partnershipNotices = (start: string, end: string): CalendarNotice[] => {
+  const events = partnershipCalendar(start, end)
+  const { shortReport } = milestones(CalendarDate.parse(start), CalendarDate.parse(end))
+  return [
+    ...(events.some((event) => event.id.startsWith('follow-up')) ? [] : (['no-yearly-follow-up'] as const)),
+    ...(shortReport ? (['final-report-at-end'] as const) : []),
+  ]
 }
 
 const escapeText = (text: string) =>
@@ -195,10 +238,4 @@ export const toIcs = (
   }
   lines.push('END:VCALENDAR')
   return `${lines.map(fold).join('\r\n')}\r\n`
-}
-
-const addDays = (date: string, days: number): string => {
-  const moved = new Date(`${date}T00:00:00Z`)
-  moved.setUTCDate(moved.getUTCDate() + days)
-  return moved.toISOString().slice(0, 10)
 }

@@ -259,6 +259,10 @@ const sv = {
   vocabularySanction: 'sanktionsord',
   draftFromWorksheets: 'Skapa utkast till överenskommelse från arbetsbladen',
   draftCreated: 'Utkastet är skapat.',
+  calendarNoFollowUp:
+    'Överenskommelsen är för kort för en årlig uppföljning under kvartal fyra: följ upp den i slutrapporten, eller förläng den.',
+  calendarReportAtEnd:
+    'Överenskommelsen är kortare än tre månader: slutrapporten lämnas när den slutar, inte tre månader före.',
   calendarTitle: 'Kommande i partnerskapet',
   calendarNone: 'När en överenskommelse har start- och slutdatum visas uppföljningar och möten här.',
   calendarDownload: 'Ladda ner kalender (ICS) för {title}',
@@ -612,6 +616,10 @@ const en: Record<MessageKey, string> = {
   vocabularySanction: 'sanction word',
   draftFromWorksheets: 'Create an agreement draft from the worksheets',
   draftCreated: 'The draft has been created.',
+  calendarNoFollowUp:
+    'The agreement is too short for a yearly follow-up in quarter four: follow it up in the final report, or extend it.',
+  calendarReportAtEnd:
+    'The agreement is shorter than three months: the final report is due when it ends, not three months before.',
   calendarTitle: 'Coming up in the partnership',
   calendarNone: 'Once an agreement has a start and an end date, follow-ups and meetings appear here.',
   calendarDownload: 'Download calendar (ICS) for {title}',

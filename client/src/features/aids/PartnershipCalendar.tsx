@@ -20,6 +20,13 @@ export const PartnershipCalendar = (props: { readonly workspaceId: string }) => 
               <h3>
                 {agreement.title} ({agreement.start} – {agreement.end})
               </h3>
+              <For each={agreement.notices}>
+                {(notice) => (
+                  <p class="calendar-notice" data-notice={notice}>
+                    {t(notice === 'no-yearly-follow-up' ? 'calendarNoFollowUp' : 'calendarReportAtEnd')}
+                  </p>
+                )}
+              </For>
               <ul>
                 <For each={agreement.events}>
                   {(event) => (
