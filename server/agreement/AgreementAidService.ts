@@ -1,4 +1,4 @@
-import { draftAgreement } from '../../shared/agreement/draft-from-worksheets'
+import { draftAgreement, partiesRows } from '../../shared/agreement/draft-from-worksheets'
 import {
   type CalendarNotice,
   type PartnershipEvent,
@@ -10,6 +10,7 @@ import { type Indicator, procurementIndicators } from '../../shared/agreement/pr
 import { emptyDocumentValue } from '../../shared/document/field-value'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { TemplateId } from '../../shared/schema/template-id'
+import { fieldsOf } from '../../shared/templates/template'
 import type { DocumentService, ExportFile } from '../documents/DocumentService'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord, WorkspaceStore } from '../storage/port'
@@ -96,9 +97,19 @@ export class AgreementAidService {
     const document = await this.options.workspaces.createDocument(member, { template: 'agreement', title })
     const value = await this.options.documents.value(document)
     const empty = emptyDocumentValue(agreementTemplate)
+    // Parter: who the workspace says the parties are.
+    const [parties, members] = await Promise.all([
+      this.options.store.listParties(member.workspaceId),
+      this.options.store.listMembers(member.workspaceId),
+    ])
+    const partyTable = fieldsOf(agreementTemplate).some(
+      (field) => field.id === 'parties' && field.kind === 'table',
+    )
+      ? { parties: partiesRows(parties, members) }
+      : {}
     await this.options.documents.replaceContent(document, {
       ...value,
-      fields: { ...empty.fields, ...value.fields, ...fields },
+      fields: { ...empty.fields, ...value.fields, ...fields, ...partyTable },
     })
     return document
   }

@@ -105,6 +105,39 @@ export const draftAgreement = (
   return result
 }
 
+/** Who a party is in the workspace: enough to fill the agreement's Parter table. */
+export interface DraftParty {
+  readonly id: string
+  readonly name: string
+  readonly orgNumber: string | null
+}
+export interface DraftMember {
+  readonly name: string
+  readonly partyId: string
+  readonly role: 'facilitator' | 'participant' | 'viewer'
+}
+
+/**
+ * The agreement's Parter table from what the workspace knows: each party's name and organisation number, and
+ * as its representative whoever leads the work for it here (its processledare; else its first participant).
+ * The partners correct the representative to the signatory where that is someone else.
+ */
+export const partiesRows = (
+  parties: readonly DraftParty[],
+  members: readonly DraftMember[],
+): { id: string; cells: Record<string, string> }[] =>
+  parties.map((party) => {
+    const own = members.filter((member) => member.partyId === party.id && member.role !== 'viewer')
+    const leads = own.filter((member) => member.role === 'facilitator')
+    const representative = (leads.length > 0 ? leads : own.slice(0, 1))
+      .map((member) => member.name)
+      .join(', ')
+    return {
+      id: `party-${party.id}`,
+      cells: { name: party.name, 'org-number': party.orgNumber ?? '', representative },
+    }
+  })
+
 /** The section the café's ideas with sign-ups start: who wants to go on with what. */
 export const HARVEST_TARGET = 'commitments'
 

@@ -223,6 +223,9 @@ export const toOutline = (stored: DocumentValue, context: ExportContext): Outlin
       m.template,
       `${context.template.title[context.locale]} (${context.template.id}, v${context.template.version})`,
     ],
+    ...(context.template.credit === undefined
+      ? []
+      : [[m.credit, context.template.credit[context.locale]] as const]),
     [m.exported, formatTimestamp(context.exportedAt)],
   ]
   if (context.version !== undefined) {

@@ -16,6 +16,10 @@ export const dwa1 = Template.parse({
   phase: 'inleda',
   source:
     'SKL (2018), Utveckla idéburet offentligt partnerskap — Design & planeringsverktyg för partnerskap, ark 1',
+  credit: t(
+    'Bygger på Design for Wiser Action (Möller m.fl. 2012), i SKL:s bearbetning (2018).',
+    'Based on Design for Wiser Action (Möller et al. 2012), as adapted by SKL (2018).',
+  ),
   sections: [
     {
       id: 'syfte',

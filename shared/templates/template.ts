@@ -98,6 +98,8 @@ export const Template = z
     phase: ProcessPhase,
     /** The published source of the prompts, where they come from one. */
     source: z.string().optional(),
+    /** The credit line every export of the document carries (the method the sheet comes from). */
+    credit: Localized.optional(),
     sections: z.array(Section).min(1),
   })
   .superRefine((template, ctx) => {

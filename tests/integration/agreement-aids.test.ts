@@ -101,6 +101,15 @@ describe('agreement aids over HTTP', () => {
     expect(textOf('commitments').startsWith(`[Utgångspunkt från ${title1} och ${title2}`)).toBe(true)
     expect(textOf('organisation')).toContain(sourceText(dwa2, 'core-team'))
     expect(drafted.fields.budget).toEqual(dwa2.fields['co-financing'])
+    // Parter: the workspace's parties, with who leads the work for each (Karin for the municipality).
+    const partyRows = (drafted.fields.parties as { cells: Record<string, unknown> }[]).map((row) => row.cells)
+    expect(partyRows).toEqual(
+      workspace.created.parties.map((party) => ({
+        name: party.name,
+        'org-number': party.orgNumber ?? '',
+        representative: party.kind === 'public' ? 'Karin Kommun' : expect.any(String),
+      })),
+    )
     // Sections no worksheet speaks to keep the template's start.
     expect(textOf('values')).toBe('')
 

@@ -129,6 +129,21 @@ describe('exports of the current state', () => {
     },
   )
 
+  it('credits Design for Wiser Action on both DWA sheets’ exports, in every format that is read, and on nothing else', async () => {
+    const credit = 'Design for Wiser Action (Möller m.fl. 2012)'
+    for (const id of ['dwa-1', 'dwa-2'] as const) {
+      const documentId = filled.get(id)!.id
+      expect(await (await download(documentId, 'md')).text()).toContain(credit)
+      const pdf = new Uint8Array(await (await download(documentId, 'pdf')).arrayBuffer())
+      const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true })
+      expect(oneLine(text)).toContain(credit)
+      expect(await (await download(documentId, 'md&lang=en')).text()).toContain(
+        'Design for Wiser Action (Möller et al. 2012)',
+      )
+    }
+    expect(await (await download(filled.get('agreement')!.id, 'md')).text()).not.toContain('Wiser Action')
+  })
+
   it('a <script> typed into a field is escaped in HTML and Markdown, and inert text in DOCX and PDF', async () => {
     const { id } = filled.get('agreement')!
     const html = await (await download(id, 'html')).text()
