@@ -136,8 +136,23 @@ const WordListEditor = (props: {
     setMessage('')
     setOpen(true)
   }
+  // A term or suggestion retyped no longer fits its declared forms: they go, and matching falls back to
+  // the stem and its endings.
   const change = (index: number, patch: Partial<VocabularyTerm>) =>
-    setTerms(terms().map((term, i) => (i === index ? { ...term, ...patch } : term)))
+    setTerms(
+      terms().map((term, i) => {
+        if (i !== index) return term
+        const { paradigm, compoundFirst, suggestionParadigm, ...plain } = { ...term, ...patch }
+        return {
+          ...plain,
+          ...(patch.term === undefined && paradigm !== undefined ? { paradigm } : {}),
+          ...(patch.term === undefined && compoundFirst !== undefined ? { compoundFirst } : {}),
+          ...(patch.suggestion === undefined && suggestionParadigm !== undefined
+            ? { suggestionParadigm }
+            : {}),
+        }
+      }),
+    )
   const save = async (next: VocabularyTerm[] | null) => {
     try {
       const saved = await call(workspaceApi.setVocabulary, {
