@@ -6,6 +6,15 @@ import type { Outline, OutlineBlock } from '../../shared/export/outline'
 /** docx (~13 MiB) is loaded on the first DOCX export, not at start; the helpers below read it from here. */
 let d: typeof import('docx')
 
+/** "Sida {page} av {pages}" with Word's page fields in place of the two numbers. */
+const pageNumberRun = (label: string): (string | (typeof d.PageNumber)[keyof typeof d.PageNumber])[] =>
+  label
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) =>
+      part === '{page}' ? d.PageNumber.CURRENT : part === '{pages}' ? d.PageNumber.TOTAL_PAGES : part,
+    )
+
 const runs = (inlines: readonly Inline[]): ParagraphChild[] =>
   inlines.map((run) => {
     const text = new d.TextRun({
@@ -166,7 +175,27 @@ export const renderDocx = async (outline: Outline): Promise<Buffer> => {
         },
       ],
     },
-    sections: [{ children: body }],
+    // The running header and "Sida n av m" on every page, as the PDF has them.
+    sections: [
+      {
+        headers: {
+          default: new d.Header({
+            children: [new d.Paragraph({ children: [new d.TextRun({ text: outline.running, size: 16 })] })],
+          }),
+        },
+        footers: {
+          default: new d.Footer({
+            children: [
+              new d.Paragraph({
+                alignment: d.AlignmentType.RIGHT,
+                children: [new d.TextRun({ size: 16, children: pageNumberRun(outline.pageLabel) })],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
   })
   return d.Packer.toBuffer(document)
 }

@@ -101,18 +101,65 @@ const writeBlock = (pdf: PDFKit.PDFDocument, item: OutlineBlock): void => {
   }
 }
 
-/** The export as a tagged A4 PDF with an embedded Unicode font. */
+/**
+ * pdfkit writes the document information into the XMP metadata as is: characters XML gives meaning to are
+ * swapped for look-alikes, so the metadata stays well-formed and the same in both places (PDF/A asks that).
+ */
+const metadataText = (text: string): string =>
+  text.replaceAll('&', '＆').replaceAll('<', '‹').replaceAll('>', '›').replaceAll('"', '”')
+
+const MARGIN = 56
+
+/** The running header and the page number, written onto every page once the content is laid out. */
+const writeRunningText = (pdf: PDFKit.PDFDocument, outline: Outline): void => {
+  const { start, count } = pdf.bufferedPageRange()
+  for (let index = start; index < start + count; index++) {
+    pdf.switchToPage(index)
+    // In the margins: the page's own margins would push the text onto a new page.
+    const { top, bottom } = pdf.page.margins
+    pdf.page.margins.top = 0
+    pdf.page.margins.bottom = 0
+    const width = pdf.page.width - 2 * MARGIN
+    pdf.font('regular').fontSize(8).fillColor('#333333')
+    pdf.text(outline.running, MARGIN, MARGIN / 2 - 4, { width, lineBreak: false, ellipsis: true })
+    const label = outline.pageLabel
+      .replace('{page}', String(index - start + 1))
+      .replace('{pages}', String(count))
+    pdf.text(label, MARGIN, pdf.page.height - MARGIN / 2 - 4, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    })
+    pdf.page.margins.top = top
+    pdf.page.margins.bottom = bottom
+  }
+  pdf.fillColor('black')
+}
+
+/**
+ * The export as a record: a tagged A4 PDF/A-2b (XMP metadata with the title, the parties and what the
+ * record is; an sRGB output intent; every font embedded) with the partnership, document, version and short
+ * hash at the top of every page and "Sida n av m" at the bottom.
+ */
 export const renderPdf = async (outline: Outline): Promise<Buffer> => {
   // Loaded on the first PDF, not at start: pdfkit is ~23 MiB a server that never exports need not hold.
   const { default: PDFDocument } = await import('pdfkit')
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',
-      margins: { top: 56, bottom: 56, left: 56, right: 56 },
+      margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
       lang: outline.lang === 'sv' ? 'sv-SE' : 'en-GB',
       displayTitle: true,
       tagged: true,
-      info: { Title: outline.title, Creator: 'Samverkstad', Producer: 'Samverkstad' },
+      pdfVersion: '1.7',
+      subset: 'PDF/A-2b',
+      info: {
+        Title: metadataText(outline.title),
+        Author: metadataText(outline.parties),
+        Subject: metadataText(outline.running),
+        Creator: 'Samverkstad',
+        Producer: 'Samverkstad',
+      },
       bufferPages: true,
     })
     for (const [name, file] of Object.entries(pdfFonts)) pdf.registerFont(name, file)
@@ -136,6 +183,7 @@ export const renderPdf = async (outline: Outline): Promise<Buffer> => {
       }
       pdf.moveDown(0.5)
     }
+    writeRunningText(pdf, outline)
     pdf.end()
   })
 }

@@ -26,6 +26,12 @@ export interface OutlineSection {
 
 export interface Outline {
   readonly title: string
+  /** What every printed page repeats at its top: partnership, document, version and short hash. */
+  readonly running: string
+  /** "Sida {page} av {pages}" in the export's language, the two numbers to fill in. */
+  readonly pageLabel: string
+  /** The parties, for the file's metadata (author). */
+  readonly parties: string
   /** Label/value lines of the header every export carries. */
   readonly header: readonly (readonly [string, string])[]
   readonly sections: readonly OutlineSection[]

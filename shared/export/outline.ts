@@ -198,6 +198,40 @@ const vocabularyAppendix = (value: DocumentValue, context: ExportContext): Outli
   }
 }
 
+/**
+ * An agreement ends with a signature block per party (Järva: signed by both parties): place and date,
+ * signature, the name in print (namnförtydligande) and title — the name from the agreement's Parter table
+ * where it gives one. Null for documents that are not signed.
+ */
+const signatureSection = (value: DocumentValue, context: ExportContext): OutlineSection | null => {
+  if (context.template.id !== 'agreement') return null
+  const m = exportMessages[context.locale]
+  const rows = Array.isArray(value.fields.parties)
+    ? (value.fields.parties as { cells?: Record<string, unknown> }[])
+    : []
+  const named = rows
+    .map((row) => ({
+      party: String(row.cells?.name ?? '').trim(),
+      name: String(row.cells?.representative ?? '').trim(),
+    }))
+    .filter((row) => row.party !== '')
+  const signers =
+    named.length > 0 ? named : context.parties.map((party) => ({ party: party.name, name: '' }))
+  const line = '_'.repeat(36)
+  return {
+    title: m.signatures,
+    fields: signers.map((signer) => ({
+      label: signer.party,
+      blocks: [
+        { kind: 'text', text: `${m.placeAndDate}: ${line}` },
+        { kind: 'text', text: `${m.signature}: ${line}` },
+        { kind: 'text', text: `${m.nameInPrint}: ${signer.name === '' ? line : signer.name}` },
+        { kind: 'text', text: `${m.signatoryTitle}: ${line}` },
+      ],
+    })),
+  }
+}
+
 /** Everything an export shows, in the template's order, with the header that identifies it. */
 export const toOutline = (stored: DocumentValue, context: ExportContext): Outline => {
   // The room never reads "xx": a café's questions are exported with the challenge put in.
@@ -248,8 +282,20 @@ export const toOutline = (stored: DocumentValue, context: ExportContext): Outlin
     })),
   }))
   if (value.cafe !== undefined) sections.push(...cafeSections(value.cafe, m))
+  const signatures = signatureSection(value, context)
+  if (signatures !== null) sections.push(signatures)
+  const running = [
+    context.workspaceName,
+    context.documentTitle,
+    ...(context.version === undefined
+      ? []
+      : [`${m.version} ${context.version.number}`, context.version.sha256.slice(0, 12)]),
+  ].join(' · ')
   return {
     title: context.documentTitle,
+    running,
+    pageLabel: m.pageOf,
+    parties: context.parties.map((party) => party.name).join('; '),
     header,
     lang: context.locale,
     sections:
