@@ -215,8 +215,7 @@ const signatureSection = (value: DocumentValue, context: ExportContext): Outline
       name: String(row.cells?.representative ?? '').trim(),
     }))
     .filter((row) => row.party !== '')
-  const signers =
-    named.length > 0 ? named : context.parties.map((party) => ({ party: party.name, name: '' }))
+  const signers = named.length > 0 ? named : context.parties.map((party) => ({ party: party.name, name: '' }))
   const line = '_'.repeat(36)
   return {
     title: m.signatures,
