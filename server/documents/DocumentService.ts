@@ -7,6 +7,7 @@ import { renderHtml } from '../../shared/export/html'
 import { renderMarkdown } from '../../shared/export/markdown'
 import { toOutline } from '../../shared/export/outline'
 import type { DocumentRecord } from '../../shared/schema/document-record'
+import { referenceFor } from '../../shared/schema/record-reference'
 import type { TemplateRegistry } from '../../shared/templates'
 import { type TemplateMigrations, upgradeDocument } from '../../shared/templates/migrations'
 import type { Template } from '../../shared/templates/template'
@@ -154,12 +155,20 @@ export class DocumentService {
     version?: ExportVersion,
     vocabularyAppendix = false,
   ): Promise<ExportContext> {
-    const workspace = await this.options.workspaces.getWorkspace(document.workspaceId)
+    const [workspace, parties, references] = await Promise.all([
+      this.options.workspaces.getWorkspace(document.workspaceId),
+      this.options.workspaces.listParties(document.workspaceId),
+      this.options.workspaces.listReferences(document.workspaceId),
+    ])
     if (workspace === null) throw new ApiError('not-found', 'no such workspace')
     return {
       workspaceName: workspace.name,
       challenge: workspace.challenge,
-      parties: await this.options.workspaces.listParties(document.workspaceId),
+      parties,
+      references: parties.map((party) => ({
+        partyId: party.id,
+        reference: referenceFor(references, party.id, document.id),
+      })),
       documentId: document.id,
       documentTitle: document.title,
       template: this.templateOf(document),

@@ -43,6 +43,14 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
     access: 'workspace.manage',
     handle: ({ member, body }) => service.setVocabulary(the(member), body.terms),
   }),
+  defineRoute(workspaceApi.listReferences, {
+    access: 'workspace.read',
+    handle: ({ params }) => service.references(params.workspaceId),
+  }),
+  defineRoute(workspaceApi.setReference, {
+    access: 'version.save',
+    handle: ({ member, body }) => service.setReference(the(member), body),
+  }),
   defineRoute(workspaceApi.setInitiative, {
     access: 'workspace.manage',
     handle: ({ member, body }) => service.setInitiativeParty(the(member), body.partyId),

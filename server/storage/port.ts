@@ -5,6 +5,7 @@ import type { DocumentFreeze, DocumentRecord } from '../../shared/schema/documen
 import type { Invite } from '../../shared/schema/invite'
 import type { Member } from '../../shared/schema/member'
 import type { Party } from '../../shared/schema/party'
+import type { RecordReference } from '../../shared/schema/record-reference'
 import type { Approval, VersionSummary } from '../../shared/schema/version'
 import type { Workspace } from '../../shared/schema/workspace'
 
@@ -131,6 +132,16 @@ export interface WorkspaceStore {
   setVocabulary(
     workspaceId: string,
     terms: readonly VocabularyTerm[] | null,
+    audit: AuditRecord,
+  ): Promise<void>
+  /** Every party's diarienummer for the workspace (documentId null) and its documents. */
+  listReferences(workspaceId: string): Promise<RecordReference[]>
+  /** Sets (or, with null, removes) one party's reference for the workspace or a document. */
+  setReference(
+    workspaceId: string,
+    documentId: string | null,
+    partyId: string,
+    reference: string | null,
     audit: AuditRecord,
   ): Promise<void>
   /** Records which party the initiative came from (null: not known). */

@@ -3,9 +3,11 @@ import { Vocabulary, type VocabularyTerm } from '../../shared/agreement/vocabula
 import { ScreenFocus } from '../../shared/api/workspace-api'
 import { AuditActor, AuditEvent, AuditSubject } from '../../shared/schema/audit-event'
 import { DocumentFreeze, DocumentRecord } from '../../shared/schema/document-record'
+import { EntityId } from '../../shared/schema/entity-id'
 import { Invite } from '../../shared/schema/invite'
 import { Member } from '../../shared/schema/member'
 import { Party } from '../../shared/schema/party'
+import type { RecordReference } from '../../shared/schema/record-reference'
 import { Approval, VersionAuthor, VersionSummary } from '../../shared/schema/version'
 import { Workspace } from '../../shared/schema/workspace'
 import type { InviteRecord, MemberRecord, VersionRecord } from './port'
@@ -98,6 +100,17 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
 export const ScreenFocusRow = z
   .object({ screen_focus: jsonOf(ScreenFocus) })
   .transform((row): ScreenFocus | null => row.screen_focus)
+
+/** One party's reference row: document_id '' stands for the workspace itself. */
+export const RecordReferenceRow = z
+  .object({ document_id: z.string(), party_id: EntityId, reference: z.string().min(1).max(60) })
+  .transform(
+    (row): RecordReference => ({
+      documentId: row.document_id === '' ? null : row.document_id,
+      partyId: row.party_id,
+      reference: row.reference,
+    }),
+  )
 
 /** A workspace's vocabulary column: null (the default guide) or the JSON of its own terms. */
 export const VocabularyRow = z

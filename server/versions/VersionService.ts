@@ -243,11 +243,12 @@ export class VersionService {
     const files = await Promise.all(
       FILED_FORMATS.map((format) => this.export(document, number, format, locale)),
     )
-    const [{ summary }, views, workspace, parties] = await Promise.all([
+    const [{ summary }, views, workspace, parties, references] = await Promise.all([
       this.get(document, number),
       this.list(document),
       this.options.workspaces.getWorkspace(document.workspaceId),
       this.options.workspaces.listParties(document.workspaceId),
+      this.options.workspaces.listReferences(document.workspaceId),
     ])
     const view = views.find((candidate) => candidate.number === number)
     if (view === undefined || workspace === null)
@@ -259,6 +260,12 @@ export class VersionService {
       bundledAt: (this.options.now?.() ?? new Date()).toISOString(),
       workspace: { id: workspace.id, name: workspace.name },
       parties,
+      references: parties.map((party) => {
+        const own = (documentId: string | null) =>
+          references.find((entry) => entry.partyId === party.id && entry.documentId === documentId)
+            ?.reference ?? null
+        return { partyId: party.id, party: party.name, document: own(document.id), workspace: own(null) }
+      }),
       document: { id: document.id, title: document.title },
       template: { id: template.id, version: template.version, title: template.title[locale] },
       version: {

@@ -15,6 +15,7 @@ import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { Invite, InviteLink } from '../../shared/schema/invite'
 import type { Member } from '../../shared/schema/member'
 import { missingPartyKinds, type NewParty, type Party } from '../../shared/schema/party'
+import type { RecordReferences, SetRecordReferenceRequest } from '../../shared/schema/record-reference'
 import type { Role } from '../../shared/schema/role'
 import { hashToken, isWellFormedToken, newId, newToken } from '../access/tokens'
 import { ApiError } from '../errors/ApiError'
@@ -544,6 +545,41 @@ export class WorkspaceService {
       }),
     )
     return this.vocabulary(member.workspaceId)
+  }
+
+  /** Every party's diarienummer for the workspace and its documents. */
+  async references(workspaceId: string): Promise<RecordReferences> {
+    return { references: await this.store.listReferences(workspaceId) }
+  }
+
+  /**
+   * A party records its own reference (diarienummer) for the workspace or one of its documents: each party
+   * registers in its own records, so nobody records another party's.
+   */
+  async setReference(member: MemberRecord, request: SetRecordReferenceRequest): Promise<RecordReferences> {
+    if (request.partyId !== member.partyId) {
+      throw new ApiError('forbidden', "a party records its own diarienummer, not another party's")
+    }
+    let label = 'workspace'
+    if (request.documentId !== null) {
+      const document = await this.findDocument(request.documentId)
+      if (document === null || document.workspaceId !== member.workspaceId) {
+        throw new ApiError('not-found', 'no such document in this workspace')
+      }
+      label = document.title
+    }
+    await this.store.setReference(
+      member.workspaceId,
+      request.documentId,
+      request.partyId,
+      request.reference,
+      await this.entryBy(member, 'reference-recorded', {
+        kind: request.documentId === null ? 'workspace' : 'document',
+        id: request.documentId ?? member.workspaceId,
+        label: `${label}: ${request.reference ?? '—'}`,
+      }),
+    )
+    return this.references(member.workspaceId)
   }
 
   /** Records which party the partnership's initiative came from (one of the procurement indicators). */

@@ -3,6 +3,7 @@ import { DocumentRecord } from '../schema/document-record'
 import { EntityId } from '../schema/entity-id'
 import { InviteLink } from '../schema/invite'
 import { Party } from '../schema/party'
+import { RecordReferences, SetRecordReferenceRequest } from '../schema/record-reference'
 import { defineContract } from './route-contract'
 import {
   AddMemberRequest,
@@ -101,6 +102,25 @@ export const setVocabulary = defineContract({
   body: SetVocabularyRequest,
   status: 200,
   response: VocabularyState,
+})
+
+export const listReferences = defineContract({
+  method: 'get',
+  path: '/api/workspaces/:workspaceId/references',
+  summary: "Each party's diarienummer for the workspace and its documents",
+  params: WorkspaceParams,
+  status: 200,
+  response: RecordReferences,
+})
+
+export const setReference = defineContract({
+  method: 'put',
+  path: '/api/workspaces/:workspaceId/references',
+  summary: "Record one's own party's diarienummer for the workspace or a document (null removes it)",
+  params: WorkspaceParams,
+  body: SetRecordReferenceRequest,
+  status: 200,
+  response: RecordReferences,
 })
 
 export const setInitiative = defineContract({

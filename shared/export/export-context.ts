@@ -30,6 +30,8 @@ export interface ExportContext {
   readonly vocabularyAppendix?: boolean
   /** The workspace's vocabulary guide for that appendix (SKL's default when absent). */
   readonly vocabulary?: readonly VocabularyTerm[]
+  /** Each party's diarienummer for the document (or, failing that, for the workspace); null: none yet. */
+  readonly references?: readonly { readonly partyId: string; readonly reference: string | null }[]
   /** The Swedish lexicon, to find the guide's words inside compounds too. */
   readonly lexicon?: Lexicon
 }

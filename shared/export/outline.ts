@@ -251,6 +251,15 @@ export const toOutline = (stored: DocumentValue, context: ExportContext): Outlin
         .map((party) => `${party.name} (${party.kind === 'public' ? m.publicParty : m.nonprofitParty})`)
         .join('; '),
     ],
+    [
+      m.reference,
+      context.parties
+        .map((party) => {
+          const reference = context.references?.find((entry) => entry.partyId === party.id)?.reference
+          return `${party.name}: ${reference ?? '—'}`
+        })
+        .join('; '),
+    ],
     [m.document, context.documentTitle],
     [
       m.template,

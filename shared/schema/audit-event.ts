@@ -22,6 +22,7 @@ export const AuditEventType = z.enum([
   'document-unfrozen',
   'initiative-recorded',
   'vocabulary-changed',
+  'reference-recorded',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 

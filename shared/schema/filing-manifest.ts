@@ -23,6 +23,15 @@ export const FilingManifest = z.object({
   bundledAt: Timestamp,
   workspace: z.object({ id: EntityId, name: z.string() }),
   parties: z.array(Party),
+  /** Each party's diarienummer: for this document, and for the partnership as a whole (null: none given). */
+  references: z.array(
+    z.object({
+      partyId: EntityId,
+      party: z.string(),
+      document: z.string().nullable(),
+      workspace: z.string().nullable(),
+    }),
+  ),
   document: z.object({ id: EntityId, title: z.string() }),
   template: z.object({ id: TemplateId, version: z.number().int().positive(), title: z.string() }),
   version: z.object({

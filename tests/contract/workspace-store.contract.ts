@@ -434,6 +434,76 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       expect(await store.getScreenFocus(input.workspace.id)).toBeNull()
     })
 
+    it('[WS14] each party keeps its own diarienummer for the workspace and each document, replaced, removed, audited, and gone with the document and the workspace', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const [kommun, forening] = input.parties
+      const document = {
+        id: id(),
+        workspaceId: input.workspace.id,
+        template: 'agreement' as const,
+        title: 'Överenskommelse',
+        createdAt: at(3),
+        createdBy: input.creator.id,
+        frozen: null,
+      }
+      await store.addDocument(document, entry(input.workspace.id, 'document-created', 3))
+      const workspaceId = input.workspace.id
+      await store.setReference(
+        workspaceId,
+        null,
+        kommun!.id,
+        'KS 2027/41',
+        entry(workspaceId, 'reference-recorded', 4),
+      )
+      await store.setReference(
+        workspaceId,
+        document.id,
+        kommun!.id,
+        'Dnr 1',
+        entry(workspaceId, 'reference-recorded', 5),
+      )
+      await store.setReference(
+        workspaceId,
+        document.id,
+        kommun!.id,
+        'Dnr 2 – åäö',
+        entry(workspaceId, 'reference-recorded', 6),
+      )
+      await store.setReference(
+        workspaceId,
+        document.id,
+        forening!.id,
+        'FG/12',
+        entry(workspaceId, 'reference-recorded', 7),
+      )
+      expect(await store.listReferences(workspaceId)).toEqual(
+        expect.arrayContaining([
+          { documentId: null, partyId: kommun!.id, reference: 'KS 2027/41' },
+          { documentId: document.id, partyId: kommun!.id, reference: 'Dnr 2 – åäö' },
+          { documentId: document.id, partyId: forening!.id, reference: 'FG/12' },
+        ]),
+      )
+      expect(await store.listReferences(workspaceId)).toHaveLength(3)
+      await store.setReference(
+        workspaceId,
+        document.id,
+        forening!.id,
+        null,
+        entry(workspaceId, 'reference-recorded', 8),
+      )
+      expect(await store.listReferences(workspaceId)).toHaveLength(2)
+      const audit = await store.listAudit(workspaceId, { limit: 10 })
+      expect(audit.filter((event) => event.type === 'reference-recorded')).toHaveLength(5)
+      await store.removeDocument(document.id, entry(workspaceId, 'document-deleted', 9))
+      expect(await store.listReferences(workspaceId)).toEqual([
+        { documentId: null, partyId: kommun!.id, reference: 'KS 2027/41' },
+      ])
+      await store.deleteWorkspace(workspaceId)
+      expect(await store.listReferences(workspaceId)).toEqual([])
+    })
+
     it('[WS11] each party approves a version once; approvals list by version and go with the document', async () => {
       const input = fixture()
       const store = storage.workspaces

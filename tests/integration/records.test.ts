@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
+import { FilingManifest } from '../../shared/schema/filing-manifest'
 import type { VersionSummary } from '../../shared/schema/version'
 import { templates } from '../../shared/templates'
 import { writeDocument } from '../../shared/ydoc/document-ydoc'
@@ -32,6 +33,109 @@ if (!hasPoppler) {
       'skipped: checking PDF/A needs pdfinfo and pdffonts (apt-get install -y poppler-utils; CI installs them)',
     ))
 }
+
+describe('diarienummer', () => {
+  it('each party records its own reference for the partnership and a document; exports and the filing bundle carry them, "—" where none is given', async () => {
+    const server = await startTestServer()
+    try {
+      const workspace = await TestWorkspace.create(server.url)
+      const aisha = await workspace.join('participant', 'Aisha Förening', 1)
+      const viewer = await workspace.join('viewer', 'Storskärm', 0)
+      const document = await workspace.createDocument('Överenskommelse', 'agreement')
+      const [kommun, forening] = workspace.created.parties
+      const put = (token: string, body: unknown) =>
+        fetch(`${server.url}/api/workspaces/${workspace.id}/references`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      const markdown = async () =>
+        (
+          await (
+            await fetch(`${server.url}/api/documents/${document.id}/export?format=md`, {
+              headers: { authorization: `Bearer ${workspace.token}` },
+            })
+          ).text()
+        ).split('\n')
+      const referenceLine = async () => (await markdown()).find((line) => line.includes('Diarienummer'))
+
+      expect(await referenceLine()).toContain(`${kommun!.name}: —; ${forening!.name}: —`)
+      // The municipality's dnr for the whole partnership, then its own for this document.
+      expect(
+        (await put(workspace.token, { documentId: null, partyId: kommun!.id, reference: 'SDN 2027/118' }))
+          .status,
+      ).toBe(200)
+      expect(await referenceLine()).toContain(`${kommun!.name}: SDN 2027/118; ${forening!.name}: —`)
+      const saved = await put(workspace.token, {
+        documentId: document.id,
+        partyId: kommun!.id,
+        reference: ' SDN 2027/119 ',
+      })
+      expect(saved.status).toBe(200)
+      expect(await saved.json()).toMatchObject({
+        references: expect.arrayContaining([
+          { documentId: document.id, partyId: kommun!.id, reference: 'SDN 2027/119' },
+        ]),
+      })
+      expect(
+        (
+          await put(aisha.session.token, {
+            documentId: document.id,
+            partyId: forening!.id,
+            reference: 'FG-12',
+          })
+        ).status,
+      ).toBe(200)
+      expect(await referenceLine()).toContain(`${kommun!.name}: SDN 2027/119; ${forening!.name}: FG-12`)
+
+      // Nobody records another party's reference; a screen records nothing; bad input is refused precisely.
+      const other = await put(aisha.session.token, { documentId: null, partyId: kommun!.id, reference: 'X' })
+      expect(other.status).toBe(403)
+      expect(((await other.json()) as { error: { message: string } }).error.message).toContain(
+        'its own diarienummer',
+      )
+      expect(
+        (await put(viewer.session.token, { documentId: null, partyId: kommun!.id, reference: 'X' })).status,
+      ).toBe(403)
+      expect(
+        (await put(workspace.token, { documentId: null, partyId: kommun!.id, reference: 'x'.repeat(61) }))
+          .status,
+      ).toBe(400)
+      expect(
+        (await put(workspace.token, { documentId: 'f'.repeat(32), partyId: kommun!.id, reference: 'X' }))
+          .status,
+      ).toBe(404)
+
+      // The filing bundle's manifest carries both parties' references.
+      await fetch(`${server.url}/api/documents/${document.id}/versions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${workspace.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ label: 'Att diarieföra' }),
+      })
+      const zip = new Uint8Array(
+        await (
+          await fetch(`${server.url}/api/documents/${document.id}/versions/1/bundle`, {
+            headers: { authorization: `Bearer ${workspace.token}` },
+          })
+        ).arrayBuffer(),
+      )
+      const manifest = FilingManifest.parse(
+        JSON.parse(new TextDecoder().decode(unzipSync(zip)['manifest.json'])),
+      )
+      expect(manifest.references).toEqual([
+        { partyId: kommun!.id, party: kommun!.name, document: 'SDN 2027/119', workspace: 'SDN 2027/118' },
+        { partyId: forening!.id, party: forening!.name, document: 'FG-12', workspace: null },
+      ])
+      // Removing one goes back to the partnership's reference.
+      expect(
+        (await put(workspace.token, { documentId: document.id, partyId: kommun!.id, reference: '' })).status,
+      ).toBe(200)
+      expect(await referenceLine()).toContain(`${kommun!.name}: SDN 2027/118`)
+    } finally {
+      await server.close()
+    }
+  })
+})
 
 poppler('exports as records a registrar files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'samverkstad-records-'))

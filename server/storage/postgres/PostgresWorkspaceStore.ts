@@ -5,6 +5,7 @@ import { companionRoomsLike } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
+import type { RecordReference } from '../../../shared/schema/record-reference'
 import type { Workspace } from '../../../shared/schema/workspace'
 import { parseRow, parseRows } from '../parseRow'
 import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
@@ -15,6 +16,7 @@ import {
   InviteRow,
   MemberRow,
   PartyRow,
+  RecordReferenceRow,
   ScreenFocusRow,
   VocabularyRow,
   WorkspaceRow,
@@ -61,6 +63,7 @@ const removeDocumentContent = async (client: Queryable, documentId: string): Pro
   }
   await client.query('DELETE FROM document_version WHERE document_id = $1', [documentId])
   await client.query('DELETE FROM version_approval WHERE document_id = $1', [documentId])
+  await client.query('DELETE FROM record_reference WHERE document_id = $1', [documentId])
 }
 
 /** Workspaces and everything of them in Postgres; every change and its audit entries in one transaction. */
@@ -118,6 +121,38 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
         terms === null ? null : JSON.stringify(terms),
         workspaceId,
       ])
+      await writeAudit(client, [entry])
+    })
+  }
+
+  async listReferences(workspaceId: string): Promise<RecordReference[]> {
+    const rows = await this.rows(
+      'SELECT document_id, party_id, reference FROM record_reference WHERE workspace_id = $1 ORDER BY document_id, party_id',
+      [workspaceId],
+    )
+    return parseRows(RecordReferenceRow, rows, `references of ${workspaceId}`)
+  }
+
+  async setReference(
+    workspaceId: string,
+    documentId: string | null,
+    partyId: string,
+    reference: string | null,
+    entry: AuditRecord,
+  ): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      if (reference === null) {
+        await client.query(
+          'DELETE FROM record_reference WHERE workspace_id = $1 AND document_id = $2 AND party_id = $3',
+          [workspaceId, documentId ?? '', partyId],
+        )
+      } else {
+        await client.query(
+          `INSERT INTO record_reference (workspace_id, document_id, party_id, reference) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (workspace_id, document_id, party_id) DO UPDATE SET reference = EXCLUDED.reference`,
+          [workspaceId, documentId ?? '', partyId, reference],
+        )
+      }
       await writeAudit(client, [entry])
     })
   }
@@ -312,7 +347,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
       const documents = await client.query('SELECT id FROM document WHERE workspace_id = $1', [workspaceId])
       for (const { id } of parseRows(IdRow, documents.rows, 'document id'))
         await removeDocumentContent(client, id)
-      for (const table of ['document', 'audit_event', 'member', 'invite', 'party']) {
+      for (const table of ['document', 'audit_event', 'record_reference', 'member', 'invite', 'party']) {
         await client.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId])
       }
       await client.query('DELETE FROM workspace WHERE id = $1', [workspaceId])

@@ -5,6 +5,7 @@ import { companionRoomsLike } from '../../../shared/cafe/control-room'
 import type { AuditEvent } from '../../../shared/schema/audit-event'
 import type { DocumentFreeze, DocumentRecord } from '../../../shared/schema/document-record'
 import type { Party } from '../../../shared/schema/party'
+import type { RecordReference } from '../../../shared/schema/record-reference'
 import type { Workspace } from '../../../shared/schema/workspace'
 import { parseRow, parseRows } from '../parseRow'
 import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
@@ -15,6 +16,7 @@ import {
   InviteRow,
   MemberRow,
   PartyRow,
+  RecordReferenceRow,
   ScreenFocusRow,
   VocabularyRow,
   WorkspaceRow,
@@ -85,6 +87,18 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       deleteDocClients: db.prepare("DELETE FROM doc_client WHERE doc_id = ? OR doc_id LIKE ? ESCAPE '\\'"),
       deleteVersions: db.prepare('DELETE FROM document_version WHERE document_id = ?'),
       deleteApprovals: db.prepare('DELETE FROM version_approval WHERE document_id = ?'),
+      deleteDocumentReferences: db.prepare('DELETE FROM record_reference WHERE document_id = ?'),
+      deleteReferences: db.prepare('DELETE FROM record_reference WHERE workspace_id = ?'),
+      references: db.prepare(
+        'SELECT document_id, party_id, reference FROM record_reference WHERE workspace_id = ? ORDER BY document_id, party_id',
+      ),
+      setReference: db.prepare(
+        `INSERT INTO record_reference (workspace_id, document_id, party_id, reference) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workspace_id, document_id, party_id) DO UPDATE SET reference = excluded.reference`,
+      ),
+      deleteReference: db.prepare(
+        'DELETE FROM record_reference WHERE workspace_id = ? AND document_id = ? AND party_id = ?',
+      ),
       audit: db.prepare(
         `SELECT seq, at, type, actor, subject FROM audit_event
          WHERE workspace_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
@@ -134,6 +148,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     this.sql.deleteDocClients.run(documentId, companions)
     this.sql.deleteVersions.run(documentId)
     this.sql.deleteApprovals.run(documentId)
+    this.sql.deleteDocumentReferences.run(documentId)
   }
 
   async createWorkspace({ workspace, parties, creator, invites, audit }: NewWorkspace): Promise<void> {
@@ -172,6 +187,24 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   ): Promise<void> {
     this.db.transaction(() => {
       this.sql.setVocabulary.run(terms === null ? null : JSON.stringify(terms), workspaceId)
+      this.audit([audit])
+    })()
+  }
+
+  async listReferences(workspaceId: string): Promise<RecordReference[]> {
+    return parseRows(RecordReferenceRow, this.sql.references.all(workspaceId), `references of ${workspaceId}`)
+  }
+
+  async setReference(
+    workspaceId: string,
+    documentId: string | null,
+    partyId: string,
+    reference: string | null,
+    audit: AuditRecord,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      if (reference === null) this.sql.deleteReference.run(workspaceId, documentId ?? '', partyId)
+      else this.sql.setReference.run(workspaceId, documentId ?? '', partyId, reference)
       this.audit([audit])
     })()
   }
@@ -331,6 +364,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       for (const { id } of ids) this.removeDocumentContent(id)
       this.sql.deleteDocuments.run(workspaceId)
       this.sql.deleteAudit.run(workspaceId)
+      this.sql.deleteReferences.run(workspaceId)
       this.sql.deleteMembers.run(workspaceId)
       this.sql.deleteInvites.run(workspaceId)
       this.sql.deleteParties.run(workspaceId)

@@ -110,4 +110,12 @@ export const sqliteMigrations: readonly string[] = [
   `CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, padding BLOB NOT NULL) STRICT;`,
   // JSON of ScreenFocus: what the workspace's shared screens show (null: nothing yet).
   `ALTER TABLE workspace ADD COLUMN screen_focus TEXT;`,
+  // Each party's own diarienummer for the workspace (document_id '') and for each document.
+  `CREATE TABLE record_reference (
+     workspace_id TEXT NOT NULL,
+     document_id TEXT NOT NULL,
+     party_id TEXT NOT NULL,
+     reference TEXT NOT NULL,
+     PRIMARY KEY (workspace_id, document_id, party_id)
+   ) STRICT;`,
 ]

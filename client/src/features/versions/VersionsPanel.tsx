@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n'
 import type { DocumentSession } from '../../model/createDocumentSession'
 import { PartyMark } from '../../ui/PartyMark'
 import { DiffView } from './DiffView'
+import { ReferenceForm } from './ReferenceForm'
 
 /**
  * The server says over the document's connection when a version is saved or approved, and the list is fetched
@@ -121,6 +122,7 @@ export const VersionsPanel = (props: {
 
   return (
     <div class="versions-panel">
+      <ReferenceForm documentId={documentId} view={props.view} />
       <Show when={can(me.role, 'version.save')}>
         <form class="version-save" onSubmit={save}>
           <label for="version-label">{t('versionLabel')}</label>

@@ -45,6 +45,7 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'document-unfrozen': 'auditDocumentUnfrozen',
   'initiative-recorded': 'auditInitiativeRecorded',
   'vocabulary-changed': 'auditVocabularyChanged',
+  'reference-recorded': 'auditReferenceRecorded',
 }
 
 const roleLabel: Record<Role, MessageKey> = {
