@@ -75,6 +75,11 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
     access: 'member.add',
     handle: ({ member, body }) => service.addMember(the(member), body),
   }),
+  defineRoute(workspaceApi.setDecisionMaker, {
+    access: 'version.save',
+    handle: ({ member, params, body }) =>
+      service.setDecisionMaker(the(member), params.memberId, body.decisionMaker),
+  }),
   defineRoute(workspaceApi.removeMember, {
     access: 'workspace.read',
     handle: ({ member, params }) => service.removeMember(the(member), params.memberId),

@@ -144,6 +144,8 @@ export interface WorkspaceStore {
     reference: string | null,
     audit: AuditRecord,
   ): Promise<void>
+  /** Marks a member as one who may take their party's position on a version, or unmarks them. */
+  setDecisionMaker(memberId: string, decisionMaker: boolean, audit: AuditRecord): Promise<void>
   /** Records which party the initiative came from (null: not known). */
   setInitiativeParty(workspaceId: string, partyId: string | null, audit: AuditRecord): Promise<void>
 

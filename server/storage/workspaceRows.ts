@@ -49,6 +49,10 @@ export const MemberRow = z
     session_hash: z.string(),
     invite_id: z.string().nullable(),
     joined_at: z.string(),
+    // SQLite stores 0/1, Postgres a boolean.
+    decision_maker: z
+      .union([z.boolean(), z.literal(0), z.literal(1)])
+      .transform((value) => value === true || value === 1),
   })
   .transform(
     (row): MemberRecord => ({
@@ -58,6 +62,7 @@ export const MemberRow = z
         partyId: row.party_id,
         role: row.role,
         joinedAt: row.joined_at,
+        ...(row.decision_maker ? { decisionMaker: true } : {}),
       }),
       workspaceId: row.workspace_id,
       sessionHash: row.session_hash,

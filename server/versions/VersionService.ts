@@ -117,9 +117,15 @@ export class VersionService {
     if (partyId !== undefined && partyId !== member.partyId) {
       throw new ApiError('forbidden', 'a member approves only for the party they represent')
     }
-    await this.get(document, number)
     const parties = await this.options.workspaces.listParties(member.workspaceId)
     const party = parties.find((candidate) => candidate.id === member.partyId)
+    if (member.decisionMaker !== true) {
+      throw new ApiError(
+        'forbidden',
+        `only ${party?.name ?? 'the party'}'s decision-makers (beslutsfattare) take its position on a version: ask one of them, or have your party mark you as one`,
+      )
+    }
+    await this.get(document, number)
     const at = (this.options.now?.() ?? new Date()).toISOString()
     const approval = {
       partyId: member.partyId,

@@ -43,12 +43,13 @@ const SCREEN_NAME = 'Storskärm'
 /** Where invite links point: `${origin}/join#<token>`. The token is in the fragment, so it never reaches logs. */
 const inviteUrl = (origin: string, token: string): string => `${origin}/join#${token}`
 
-const toMember = ({ id, name, partyId, role, joinedAt }: MemberRecord): Member => ({
+const toMember = ({ id, name, partyId, role, joinedAt, decisionMaker }: MemberRecord): Member => ({
   id,
   name,
   partyId,
   role,
   joinedAt,
+  decisionMaker: decisionMaker === true,
 })
 
 const toInvite = ({ id, role, createdAt, revokedAt }: InviteRecord): Invite => ({
@@ -191,6 +192,8 @@ export class WorkspaceService {
       partyId: creatorParty.id,
       role: 'facilitator',
       joinedAt: workspace.createdAt,
+      // Whoever starts the partnership's workspace speaks for their party until it marks someone else.
+      decisionMaker: true,
       sessionHash: hashToken(sessionToken),
       inviteId: null,
     }
@@ -545,6 +548,33 @@ export class WorkspaceService {
       }),
     )
     return this.vocabulary(member.workspaceId)
+  }
+
+  /**
+   * A party marks which of its members may take its position on a version (beslutsfattare). Only the party's
+   * own members mark its members, as each party decides who signs for it; a shared screen is never one.
+   */
+  async setDecisionMaker(member: MemberRecord, memberId: string, decisionMaker: boolean): Promise<Member> {
+    const target = await this.store.getMember(memberId)
+    if (target === null || target.workspaceId !== member.workspaceId) {
+      throw new ApiError('not-found', 'no such member in this workspace')
+    }
+    if (target.partyId !== member.partyId) {
+      throw new ApiError('forbidden', "a party marks its own decision-makers, not another party's")
+    }
+    if (target.role === 'viewer') throw new ApiError('conflict', 'a shared screen cannot take a position')
+    if ((target.decisionMaker === true) !== decisionMaker) {
+      await this.store.setDecisionMaker(
+        memberId,
+        decisionMaker,
+        await this.entryBy(member, 'decision-maker-changed', {
+          kind: 'member',
+          id: memberId,
+          label: `${target.name}: ${decisionMaker ? 'beslutsfattare' : '—'}`,
+        }),
+      )
+    }
+    return toMember({ ...target, decisionMaker })
   }
 
   /** Every party's diarienummer for the workspace and its documents. */

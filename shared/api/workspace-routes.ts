@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DocumentRecord } from '../schema/document-record'
 import { EntityId } from '../schema/entity-id'
 import { InviteLink } from '../schema/invite'
+import { Member } from '../schema/member'
 import { Party } from '../schema/party'
 import { RecordReferences, SetRecordReferenceRequest } from '../schema/record-reference'
 import { defineContract } from './route-contract'
@@ -185,6 +186,16 @@ export const removeMember = defineContract({
   summary: 'Remove a member (facilitators), or leave (your own id); their open connections close',
   params: MemberParams,
   status: 204,
+})
+
+export const setDecisionMaker = defineContract({
+  method: 'put',
+  path: '/api/workspaces/:workspaceId/members/:memberId/decision-maker',
+  summary: "Mark (or unmark) a member of one's own party as its decision-maker (beslutsfattare)",
+  params: MemberParams,
+  body: z.object({ decisionMaker: z.boolean() }),
+  status: 200,
+  response: Member,
 })
 
 export const listInvites = defineContract({

@@ -23,6 +23,7 @@ export const AuditEventType = z.enum([
   'initiative-recorded',
   'vocabulary-changed',
   'reference-recorded',
+  'decision-maker-changed',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 

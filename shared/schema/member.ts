@@ -13,5 +13,10 @@ export const Member = z.object({
   partyId: EntityId,
   role: Role,
   joinedAt: Timestamp,
+  /**
+   * Marked by the member's own party as one who may take the party's position on a version (beslutsfattare,
+   * e.g. who has authority to sign); others recommend. The workspace's creator is one from the start.
+   */
+  decisionMaker: z.boolean().optional(),
 })
 export type Member = z.infer<typeof Member>

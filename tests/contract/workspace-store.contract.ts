@@ -504,6 +504,22 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       expect(await store.listReferences(workspaceId)).toEqual([])
     })
 
+    it('[WS15] a member marked as decision-maker reads back so everywhere members are read, audited, and unmarked again', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const member = input.creator.id
+      expect((await store.getMember(member))?.decisionMaker).toBeUndefined()
+      await store.setDecisionMaker(member, true, entry(input.workspace.id, 'decision-maker-changed', 2))
+      expect((await store.getMember(member))?.decisionMaker).toBe(true)
+      expect((await store.listMembers(input.workspace.id))[0]?.decisionMaker).toBe(true)
+      expect((await store.findMemberBySession(input.creator.sessionHash))?.decisionMaker).toBe(true)
+      await store.setDecisionMaker(member, false, entry(input.workspace.id, 'decision-maker-changed', 3))
+      expect((await store.getMember(member))?.decisionMaker).toBeUndefined()
+      const audit = await store.listAudit(input.workspace.id, { limit: 10 })
+      expect(audit.filter((event) => event.type === 'decision-maker-changed')).toHaveLength(2)
+    })
+
     it('[WS11] each party approves a version once; approvals list by version and go with the document', async () => {
       const input = fixture()
       const store = storage.workspaces

@@ -35,6 +35,9 @@ e2e('the document page', () => {
     const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
     const documentUrl = await createDocumentInBrowser(karin, 'Överenskommelsens syfte')
     const aisha = await joinInBrowser(session.browser, participantUrl, 'Aisha Förening')
+    // Her party marks her as its decision-maker (she may take its position on a version).
+    await aisha.getByLabel('Aisha Förening är beslutsfattare').check()
+    await aisha.getByText('Aisha Förening (du) · Föreningen Gemenskap · deltagare · beslutsfattare').waitFor()
     await aisha.goto(documentUrl)
     await aisha.getByRole('button', { name: 'Spara version' }).waitFor()
 

@@ -60,6 +60,9 @@ e2e('version history in the browser', () => {
 
     // Aisha has the document open while Karin restores version 1: her text changes in front of her.
     const aisha = await joinInBrowser(session.browser, participantUrl, 'Aisha Förening')
+    // Her party marks her as its decision-maker (she may take its position on a version).
+    await aisha.getByLabel('Aisha Förening är beslutsfattare').check()
+    await aisha.getByText('Aisha Förening (du) · Föreningen Gemenskap · deltagare · beslutsfattare').waitFor()
     await aisha.goto(documentUrl)
     await expect.poll(() => fieldText(aisha, 'challenge')).toBe('Ensamheten växer. Vi möts varje vecka.')
     await version(karin, 1).getByRole('button', { name: 'Återställ' }).click()

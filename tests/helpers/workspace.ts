@@ -92,6 +92,15 @@ export class TestWorkspace {
     )
   }
 
+  /** The joined member's party marks them as its decision-maker (they mark themselves, as a party member may). */
+  async markDecisionMaker(joined: JoinResponse, decisionMaker = true): Promise<void> {
+    await call<unknown>(
+      `${this.baseUrl}/api/workspaces/${this.id}/members/${joined.member.id}/decision-maker`,
+      json('PUT', { decisionMaker }, joined.session.token),
+      200,
+    )
+  }
+
   async createDocument(
     title = 'Arbetsblad 1',
     template: TemplateId = 'dwa-1',

@@ -37,6 +37,8 @@ describe('authorisation of every API route and of the sync socket', () => {
     expect(removed.status).toBe(204)
     viewerToken = (await home.join('viewer', 'Storskärm', 0)).session.token
     const participant = await home.join('participant', 'Pia Deltagare', 1)
+    // Her party's decision-maker: approving is then a matter of her role alone, which is what is checked here.
+    await home.markDecisionMaker(participant)
     participantToken = participant.session.token
     ids = {
       workspaceId: home.id,

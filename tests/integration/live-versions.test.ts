@@ -28,6 +28,7 @@ describe('versions and approvals announced live', () => {
 
     expect((await post('', aisha.session.token, { label: 'Utkast' })).status).toBe(201)
     await everyoneHeard(1, 'both clients to hear of the saved version')
+    await workspace.markDecisionMaker(aisha)
     expect((await post('/1/approvals', aisha.session.token, {})).status).toBe(201)
     await everyoneHeard(2, 'both clients to hear of Aisha’s approval')
     expect((await post('/1/approvals', workspace.token, {})).status).toBe(201)

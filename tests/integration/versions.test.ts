@@ -147,6 +147,19 @@ describe('saved versions', () => {
       expect(byKommun.status).toBe(201)
       expect(((await byKommun.json()) as { agreedByAllParties: boolean }).agreedByAllParties).toBe(false)
       expect((await approve(2, workspace.token)).status).toBe(409)
+      // Aisha is not (yet) her party's decision-maker: she cannot take its position, and is told why.
+      const notYet = await approve(2, aisha.session.token, { partyId: forening!.id })
+      expect(notYet.status).toBe(403)
+      expect(((await notYet.json()) as { error: { message: string } }).error.message).toContain(
+        "only Föreningen Gemenskap's decision-makers (beslutsfattare) take its position",
+      )
+      // Nobody marks another party's decision-maker; her own party (here: she) does.
+      const byOther = await fetch(
+        `${server.url}/api/workspaces/${workspace.id}/members/${aisha.member.id}/decision-maker`,
+        { method: 'PUT', headers: headers(workspace.token), body: JSON.stringify({ decisionMaker: true }) },
+      )
+      expect(byOther.status).toBe(403)
+      await workspace.markDecisionMaker(aisha)
       const second = await approve(2, aisha.session.token, { partyId: forening!.id })
       const agreed = (await second.json()) as {
         agreedByAllParties: boolean
@@ -240,6 +253,7 @@ describe('saved versions', () => {
       expect((await post('/versions', workspace.token, { label: 'Utkast' })).status).toBe(201)
       expect((await post('/versions', workspace.token, { label: 'Att underteckna' })).status).toBe(201)
       expect((await post('/versions/2/approvals', workspace.token, {})).status).toBe(201)
+      await workspace.markDecisionMaker(aisha)
       expect((await post('/versions/2/approvals', aisha.session.token, {})).status).toBe(201)
 
       const response = await fetch(`${server.url}/api/documents/${document.id}/versions/2/bundle`, {

@@ -35,8 +35,8 @@ const insertParty = (client: Queryable, workspaceId: string, party: Party) =>
 
 const insertMember = (client: Queryable, member: MemberRecord) =>
   client.query(
-    `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at, decision_maker)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       member.id,
       member.workspaceId,
@@ -46,6 +46,7 @@ const insertMember = (client: Queryable, member: MemberRecord) =>
       member.sessionHash,
       member.inviteId,
       member.joinedAt,
+      member.decisionMaker === true,
     ],
   )
 
@@ -153,6 +154,13 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
           [workspaceId, documentId ?? '', partyId, reference],
         )
       }
+      await writeAudit(client, [entry])
+    })
+  }
+
+  async setDecisionMaker(memberId: string, decisionMaker: boolean, entry: AuditRecord): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      await client.query('UPDATE member SET decision_maker = $1 WHERE id = $2', [decisionMaker, memberId])
       await writeAudit(client, [entry])
     })
   }

@@ -118,4 +118,6 @@ export const postgresMigrations: readonly string[] = [
      reference TEXT NOT NULL,
      PRIMARY KEY (workspace_id, document_id, party_id)
    );`,
+  // Whether the member's party marked them as one who may take its position.
+  `ALTER TABLE member ADD COLUMN decision_maker BOOLEAN NOT NULL DEFAULT FALSE;`,
 ]

@@ -57,14 +57,15 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       ),
       deleteParty: db.prepare('DELETE FROM party WHERE id = ? AND workspace_id = ?'),
       insertMember: db.prepare(
-        `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at, decision_maker)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       members: db.prepare('SELECT * FROM member WHERE workspace_id = ? ORDER BY joined_at, id'),
       member: db.prepare('SELECT * FROM member WHERE id = ?'),
       memberBySession: db.prepare('SELECT * FROM member WHERE session_hash = ?'),
       membersByInvite: db.prepare('SELECT id FROM member WHERE invite_id = ?'),
       deleteMember: db.prepare('DELETE FROM member WHERE id = ?'),
+      setDecisionMaker: db.prepare('UPDATE member SET decision_maker = ? WHERE id = ?'),
       insertInvite: db.prepare(
         'INSERT INTO invite (id, workspace_id, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -126,6 +127,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       member.sessionHash,
       member.inviteId,
       member.joinedAt,
+      member.decisionMaker === true ? 1 : 0,
     )
   }
 
@@ -205,6 +207,13 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     this.db.transaction(() => {
       if (reference === null) this.sql.deleteReference.run(workspaceId, documentId ?? '', partyId)
       else this.sql.setReference.run(workspaceId, documentId ?? '', partyId, reference)
+      this.audit([audit])
+    })()
+  }
+
+  async setDecisionMaker(memberId: string, decisionMaker: boolean, audit: AuditRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.setDecisionMaker.run(decisionMaker ? 1 : 0, memberId)
       this.audit([audit])
     })()
   }

@@ -118,4 +118,6 @@ export const sqliteMigrations: readonly string[] = [
      reference TEXT NOT NULL,
      PRIMARY KEY (workspace_id, document_id, party_id)
    ) STRICT;`,
+  // Whether the member's party marked them as one who may take its position (1) or not (0).
+  `ALTER TABLE member ADD COLUMN decision_maker INTEGER NOT NULL DEFAULT 0;`,
 ]

@@ -118,6 +118,7 @@ export const VersionsPanel = (props: {
           time: formatDateTime(version.createdAt),
         })
   }
+  const myPartyName = () => props.view.parties.find((party) => party.id === me.partyId)?.name ?? ''
   const mine = (version: VersionView) => version.approvals.some((approval) => approval.partyId === me.partyId)
 
   return (
@@ -283,11 +284,18 @@ export const VersionsPanel = (props: {
                     </button>
                   </Show>
                   <Show when={can(me.role, 'version.approve') && !mine(version)}>
-                    <button type="button" class="button" onClick={() => approve(version)}>
-                      {t('versionApprove', {
-                        party: props.view.parties.find((party) => party.id === me.partyId)?.name ?? '',
-                      })}
-                    </button>
+                    <Show
+                      when={me.decisionMaker === true}
+                      fallback={
+                        <p class="hint" data-decision-makers-only="true">
+                          {t('versionDecisionMakersOnly', { party: myPartyName() })}
+                        </p>
+                      }
+                    >
+                      <button type="button" class="button" onClick={() => approve(version)}>
+                        {t('versionApprove', { party: myPartyName() })}
+                      </button>
+                    </Show>
                   </Show>
                   <a class="button button-quiet" href={versionLink(version.number, 'pdf')} download="">
                     PDF

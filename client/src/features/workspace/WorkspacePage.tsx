@@ -46,6 +46,7 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'initiative-recorded': 'auditInitiativeRecorded',
   'vocabulary-changed': 'auditVocabularyChanged',
   'reference-recorded': 'auditReferenceRecorded',
+  'decision-maker-changed': 'auditDecisionMakerChanged',
 }
 
 const roleLabel: Record<Role, MessageKey> = {
@@ -59,7 +60,7 @@ const WorkspacePage = () => {
   const { t, locale, formatDateTime } = useI18n()
   const params = useParams<{ workspaceId: string }>()
   const navigate = useNavigate()
-  const [view] = createResource(
+  const [view, { refetch: refetchView }] = createResource(
     () => params.workspaceId,
     async (id) => {
       const loaded = await call(workspaceApi.getWorkspace, { params: { workspaceId: id } })
@@ -167,7 +168,27 @@ const WorkspacePage = () => {
                               {member.name}
                               {member.id === me().id ? ` (${t('you')})` : ''} · {party?.name} ·{' '}
                               {t(roleLabel[member.role])}
+                              {member.decisionMaker === true ? ` · ${t('decisionMaker')}` : ''}
                             </span>
+                            {/* A party marks its own decision-makers: the box is there for its own members only. */}
+                            <Show when={member.partyId === me().partyId && me().role !== 'viewer'}>
+                              <label class="checkbox decision-maker">
+                                <input
+                                  type="checkbox"
+                                  checked={member.decisionMaker === true}
+                                  onChange={(event) => {
+                                    const decisionMaker = event.currentTarget.checked
+                                    void call(workspaceApi.setDecisionMaker, {
+                                      params: { workspaceId: params.workspaceId, memberId: member.id },
+                                      body: { decisionMaker },
+                                    })
+                                      .then(() => refetchView())
+                                      .catch((caught: unknown) => setError(String(caught)))
+                                  }}
+                                />
+                                {t('decisionMakerMark', { name: member.name })}
+                              </label>
+                            </Show>
                           </li>
                         )
                       }}
