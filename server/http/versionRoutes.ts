@@ -43,6 +43,13 @@ export const versionRoutes = (versions: VersionService): ApiRoute[] => [
       return versions.approve(member, routeDocument(document), params.number, body.partyId)
     },
   }),
+  defineRoute(versionApi.recordDecision, {
+    access: 'version.approve',
+    handle: async ({ document, member, params, body }) => {
+      if (member === null) throw new ApiError('unauthorized', 'no session')
+      return versions.recordDecision(member, routeDocument(document), params.number, body)
+    },
+  }),
   defineRoute(versionApi.restoreVersion, {
     access: 'version.save',
     handle: async ({ document, member, params }) => {

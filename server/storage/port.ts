@@ -6,7 +6,7 @@ import type { Invite } from '../../shared/schema/invite'
 import type { Member } from '../../shared/schema/member'
 import type { Party } from '../../shared/schema/party'
 import type { RecordReference } from '../../shared/schema/record-reference'
-import type { Approval, VersionSummary } from '../../shared/schema/version'
+import type { Approval, VersionDecision, VersionSummary } from '../../shared/schema/version'
 import type { Workspace } from '../../shared/schema/workspace'
 
 /**
@@ -223,6 +223,15 @@ export interface VersionStore {
   getVersion(documentId: string, number: number): Promise<VersionRecord | null>
   /** Records a party's approval of a version; false if that party had already approved it. */
   addApproval(documentId: string, number: number, approval: Approval, audit: AuditRecord): Promise<boolean>
+  /** Records a party's formal decision on a version; false if that party had already recorded one. */
+  addDecision(
+    documentId: string,
+    number: number,
+    decision: VersionDecision,
+    audit: AuditRecord,
+  ): Promise<boolean>
+  /** Formal decisions on a document's versions, by version number. */
+  listDecisions(documentId: string): Promise<Map<number, VersionDecision[]>>
   /** Approvals of a document's versions, by version number. */
   listApprovals(documentId: string): Promise<Map<number, Approval[]>>
 }

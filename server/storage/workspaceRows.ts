@@ -8,7 +8,7 @@ import { Invite } from '../../shared/schema/invite'
 import { Member } from '../../shared/schema/member'
 import { Party } from '../../shared/schema/party'
 import type { RecordReference } from '../../shared/schema/record-reference'
-import { Approval, VersionAuthor, VersionSummary } from '../../shared/schema/version'
+import { Approval, VersionAuthor, VersionDecision, VersionSummary } from '../../shared/schema/version'
 import { Workspace } from '../../shared/schema/workspace'
 import type { InviteRecord, MemberRecord, VersionRecord } from './port'
 
@@ -211,6 +211,17 @@ export const versionRowValues = (
   version.value,
 ]
 
+/** A decision row: the version's number and the decision as JSON. */
+export const DecisionRow = z
+  .object({ number: z.number(), decision: jsonOf(VersionDecision) })
+  .transform((row, ctx) => {
+    if (row.decision === null) {
+      ctx.addIssue({ code: 'custom', message: 'a decision row without its decision' })
+      return z.NEVER
+    }
+    return { number: row.number, decision: row.decision }
+  })
+
 export const ApprovalRow = z
   .object({
     number: z.number(),
@@ -236,4 +247,13 @@ export const groupApprovals = (rows: readonly { number: number; approval: z.infe
   const grouped = new Map<number, z.infer<typeof Approval>[]>()
   for (const { number, approval } of rows) grouped.set(number, [...(grouped.get(number) ?? []), approval])
   return grouped
+}
+
+/** Decision rows grouped by version number, in party order. */
+export const groupDecisions = (
+  rows: readonly { number: number; decision: VersionDecision }[],
+): Map<number, VersionDecision[]> => {
+  const byNumber = new Map<number, VersionDecision[]>()
+  for (const { number, decision } of rows) byNumber.set(number, [...(byNumber.get(number) ?? []), decision])
+  return byNumber
 }

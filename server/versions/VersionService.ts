@@ -5,7 +5,14 @@ import type { DocumentValue } from '../../shared/document/field-value'
 import type { ExportFormat } from '../../shared/export/export-format'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { FilingManifest } from '../../shared/schema/filing-manifest'
-import type { SaveVersionRequest, VersionSummary, VersionView } from '../../shared/schema/version'
+import {
+  decisionLine,
+  type RecordDecisionRequest,
+  type SaveVersionRequest,
+  type VersionDecision,
+  type VersionSummary,
+  type VersionView,
+} from '../../shared/schema/version'
 import type { DocumentService, ExportFile } from '../documents/DocumentService'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord, VersionRecord, VersionStore, WorkspaceStore } from '../storage/port'
@@ -79,9 +86,10 @@ export class VersionService {
 
   /** Every version with its approvals, and whether every party of the partnership has approved it. */
   async list(document: DocumentRecord): Promise<VersionView[]> {
-    const [versions, approvals, parties] = await Promise.all([
+    const [versions, approvals, decisions, parties] = await Promise.all([
       this.options.versions.listVersions(document.id),
       this.options.versions.listApprovals(document.id),
+      this.options.versions.listDecisions(document.id),
       this.options.workspaces.listParties(document.workspaceId),
     ])
     // Each version's hash is checked on every listing, not only when it is read: a registrar sees at once
@@ -98,6 +106,7 @@ export class VersionService {
         ...version,
         intact: intact[index] ?? false,
         approvals: given,
+        decisions: decisions.get(version.number) ?? [],
         agreedByAllParties:
           parties.length > 0 && parties.every((party) => given.some((a) => a.partyId === party.id)),
       }
@@ -148,6 +157,62 @@ export class VersionService {
       subject: { kind: 'version', id: document.id, label: `${number}` },
     })
     if (!added) throw new ApiError('conflict', `${approval.partyName} has already approved version ${number}`)
+    this.options.onChanged?.(document.id)
+    const view = (await this.list(document)).find((version) => version.number === number)
+    if (view === undefined) throw new ApiError('not-found', `document has no version ${number}`)
+    return view
+  }
+
+  /**
+   * A party records its formal decision on a version (the body, the date and the paragraph), through one of
+   * its decision-makers; once per party and version. It is printed on the version's exports and filed with it.
+   */
+  async recordDecision(
+    member: MemberRecord,
+    document: DocumentRecord,
+    number: number,
+    request: RecordDecisionRequest,
+  ): Promise<VersionView> {
+    const parties = await this.options.workspaces.listParties(member.workspaceId)
+    const party = parties.find((candidate) => candidate.id === member.partyId)
+    if (request.partyId !== member.partyId) {
+      throw new ApiError('forbidden', "a party records its own decision, not another party's")
+    }
+    if (member.decisionMaker !== true) {
+      throw new ApiError(
+        'forbidden',
+        `only ${party?.name ?? 'the party'}'s decision-makers (beslutsfattare) record its decision`,
+      )
+    }
+    await this.get(document, number)
+    const at = (this.options.now?.() ?? new Date()).toISOString()
+    const decision: VersionDecision = {
+      partyId: member.partyId,
+      partyName: party?.name ?? '',
+      body: request.body,
+      date: request.date,
+      paragraph: request.paragraph,
+      recordedBy: member.name,
+      at,
+    }
+    const added = await this.options.versions.addDecision(document.id, number, decision, {
+      workspaceId: member.workspaceId,
+      at,
+      type: 'decision-recorded',
+      actor: {
+        memberId: member.id,
+        name: member.name,
+        partyId: member.partyId,
+        partyName: decision.partyName,
+        role: member.role,
+      },
+      subject: { kind: 'version', id: document.id, label: `${number}: ${decisionLine(decision)}` },
+    })
+    if (!added)
+      throw new ApiError(
+        'conflict',
+        `${decision.partyName} has already recorded its decision on version ${number}`,
+      )
     this.options.onChanged?.(document.id)
     const view = (await this.list(document)).find((version) => version.number === number)
     if (view === undefined) throw new ApiError('not-found', `document has no version ${number}`)
@@ -223,7 +288,11 @@ export class VersionService {
     locale: 'sv' | 'en',
   ): Promise<ExportFile> {
     const { summary, value } = await this.get(document, number)
-    const approvals = (await this.options.versions.listApprovals(document.id)).get(number) ?? []
+    const [allApprovals, allDecisions] = await Promise.all([
+      this.options.versions.listApprovals(document.id),
+      this.options.versions.listDecisions(document.id),
+    ])
+    const approvals = allApprovals.get(number) ?? []
     const context = await this.options.documents.exportContext(document, locale, {
       number: summary.number,
       label: summary.label,
@@ -234,6 +303,10 @@ export class VersionService {
         party: approval.partyName,
         name: approval.name,
         at: approval.at,
+      })),
+      decisions: (allDecisions.get(number) ?? []).map((decision) => ({
+        party: decision.partyName,
+        line: decisionLine(decision),
       })),
     })
     const file = await this.options.documents.render(value, context, format)
@@ -288,6 +361,13 @@ export class VersionService {
         at: approval.at,
       })),
       agreedByAllParties: view.agreedByAllParties,
+      decisions: view.decisions.map((decision) => ({
+        party: decision.partyName,
+        body: decision.body,
+        date: decision.date,
+        paragraph: decision.paragraph,
+        recordedBy: decision.recordedBy,
+      })),
       files: contents.map(({ file, bytes }) => ({
         name: file.filename,
         contentType: file.contentType,

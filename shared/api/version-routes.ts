@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   ApproveVersionRequest,
+  RecordDecisionRequest,
   SaveVersionRequest,
   VersionList,
   VersionSummary,
@@ -68,6 +69,17 @@ export const approveVersion = defineContract({
   summary: "Approve a version on behalf of one's own party (ställningstagande)",
   params: VersionParams,
   body: ApproveVersionRequest,
+  status: 201,
+  response: VersionView,
+})
+
+export const recordDecision = defineContract({
+  method: 'post',
+  path: '/api/documents/:documentId/versions/:number/decisions',
+  summary:
+    "Record one's own party's formal decision on a version (body, date, paragraph), as its decision-maker",
+  params: VersionParams,
+  body: RecordDecisionRequest,
   status: 201,
   response: VersionView,
 })

@@ -11,6 +11,8 @@ export interface ExportVersion {
   readonly createdAt: string
   readonly createdBy: string
   readonly approvals: readonly { readonly party: string; readonly name: string; readonly at: string }[]
+  /** Each party's formal decision on the version, as one line ("Stadsdelsnämnden 2027-03-14 § 12"). */
+  readonly decisions?: readonly { readonly party: string; readonly line: string }[]
 }
 
 /** What every export's header says: where the document comes from, for the records (diarieföring). */

@@ -281,6 +281,9 @@ export const toOutline = (stored: DocumentValue, context: ExportContext): Outlin
         ? m.noApprovals
         : v.approvals.map((a) => `${a.party}: ${a.name}, ${formatTimestamp(a.at)}`).join('; '),
     ])
+    if (v.decisions !== undefined && v.decisions.length > 0) {
+      header.push([m.decisions, v.decisions.map((d) => `${d.party}: ${d.line}`).join('; ')])
+    }
   }
   const sections: OutlineSection[] = context.template.sections.map((section) => ({
     title: section.title[context.locale],

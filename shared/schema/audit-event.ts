@@ -24,6 +24,7 @@ export const AuditEventType = z.enum([
   'vocabulary-changed',
   'reference-recorded',
   'decision-maker-changed',
+  'decision-recorded',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 

@@ -45,6 +45,16 @@ export const FilingManifest = z.object({
   }),
   approvals: z.array(z.object({ party: z.string(), name: z.string(), at: Timestamp })),
   agreedByAllParties: z.boolean(),
+  /** Each party's formal decision on the version, as recorded by its decision-maker. */
+  decisions: z.array(
+    z.object({
+      party: z.string(),
+      body: z.string(),
+      date: z.string(),
+      paragraph: z.string(),
+      recordedBy: z.string(),
+    }),
+  ),
   files: z.array(FiledFile),
 })
 export type FilingManifest = z.infer<typeof FilingManifest>

@@ -24,6 +24,34 @@ export const Approval = z.object({
 })
 export type Approval = z.infer<typeof Approval>
 
+/**
+ * A party's formal decision on a version: the body that decided, when, and under which paragraph of its
+ * minutes ("Stadsdelsnämnden 2027-03-14 § 12"), recorded by one of the party's decision-makers.
+ */
+export const VersionDecision = z.object({
+  partyId: EntityId,
+  partyName: z.string(),
+  body: z.string().trim().min(1, 'say which body decided').max(120),
+  date: z.iso.date(),
+  paragraph: z.string().trim().max(20),
+  recordedBy: z.string(),
+  at: Timestamp,
+})
+export type VersionDecision = z.infer<typeof VersionDecision>
+
+/** `POST /api/documents/:id/versions/:n/decisions`: one's own party's decision on a version. */
+export const RecordDecisionRequest = VersionDecision.pick({
+  partyId: true,
+  body: true,
+  date: true,
+  paragraph: true,
+})
+export type RecordDecisionRequest = z.infer<typeof RecordDecisionRequest>
+
+/** A decision as one line: "Stadsdelsnämnden 2027-03-14 § 12". */
+export const decisionLine = (decision: Pick<VersionDecision, 'body' | 'date' | 'paragraph'>): string =>
+  [decision.body, decision.date, decision.paragraph].filter((part) => part !== '').join(' ')
+
 /** A saved version as listed: immutable, numbered 1, 2, 3… per document. */
 export const VersionSummary = z.object({
   documentId: EntityId,
@@ -42,6 +70,8 @@ export type VersionSummary = z.infer<typeof VersionSummary>
 /** A version with its approvals, and whether every party of the partnership has approved it. */
 export const VersionView = VersionSummary.extend({
   approvals: z.array(Approval),
+  /** Each party's formal decision on the version, once recorded. */
+  decisions: z.array(VersionDecision),
   agreedByAllParties: z.boolean(),
   /** The stored value still matches `sha256` (false: changed after it was saved; it will not be served). */
   intact: z.boolean(),

@@ -95,6 +95,17 @@ e2e('version history in the browser', () => {
     // Karin's list shows it too, at once.
     await version(karin, 3).getByText('Godkänd av alla parter').waitFor({ timeout: 1_000 })
 
+    // Karin, her party's decision-maker, records its formal decision; Aisha sees it at once.
+    await version(karin, 3).getByRole('button', { name: 'Registrera partens beslut' }).click()
+    await version(karin, 3).getByLabel('Beslutande organ').fill('Stadsdelsnämnden')
+    await version(karin, 3).getByLabel('Beslutsdatum').fill('2027-03-14')
+    await version(karin, 3).getByLabel('Paragraf (valfri)').fill('§ 12')
+    await expectNoSeriousAxeViolations(karin, 'recording a decision')
+    await version(karin, 3).getByRole('button', { name: 'Spara beslutet' }).click()
+    await version(aisha, 3)
+      .getByText('Spånga-Tensta stadsdelsförvaltning: Stadsdelsnämnden 2027-03-14 § 12')
+      .waitFor({ timeout: 2_000 })
+
     // Frozen for signing: Aisha sees the banner at once and can no longer type; unfrozen, she can again.
     const freeze = karin.getByRole('switch', { name: 'Fryst inför undertecknande' })
     await freeze.click()

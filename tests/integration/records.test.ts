@@ -137,6 +137,111 @@ describe('diarienummer', () => {
   })
 })
 
+describe('decisions on a version', () => {
+  it('a decision-maker records the party’s formal decision (body, date, paragraph); others are refused; the version’s exports and the bundle print it', async () => {
+    const server = await startTestServer()
+    try {
+      const workspace = await TestWorkspace.create(server.url)
+      const aisha = await workspace.join('participant', 'Aisha Förening', 1)
+      const document = await workspace.createDocument('Överenskommelse', 'agreement')
+      const [kommun, forening] = workspace.created.parties
+      const post = (path: string, token: string, body: unknown) =>
+        fetch(`${server.url}/api/documents/${document.id}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      expect((await post('/versions', workspace.token, { label: 'Att besluta' })).status).toBe(201)
+      const decision = {
+        partyId: kommun!.id,
+        body: 'Stadsdelsnämnden',
+        date: '2027-03-14',
+        paragraph: '§ 12',
+      }
+      // Not a decision-maker (yet): refused, and told why; nor for another party; nor without a body.
+      const notYet = await post('/versions/1/decisions', aisha.session.token, {
+        ...decision,
+        partyId: forening!.id,
+      })
+      expect(notYet.status).toBe(403)
+      expect(((await notYet.json()) as { error: { message: string } }).error.message).toContain(
+        'decision-makers',
+      )
+      expect(
+        (await post('/versions/1/decisions', workspace.token, { ...decision, partyId: forening!.id })).status,
+      ).toBe(403)
+      expect((await post('/versions/1/decisions', workspace.token, { ...decision, body: ' ' })).status).toBe(
+        400,
+      )
+      expect(
+        (await post('/versions/1/decisions', workspace.token, { ...decision, date: '2027-02-30' })).status,
+      ).toBe(400)
+      const recorded = await post('/versions/1/decisions', workspace.token, decision)
+      expect(recorded.status).toBe(201)
+      expect(await recorded.json()).toMatchObject({
+        decisions: [
+          {
+            partyName: kommun!.name,
+            body: 'Stadsdelsnämnden',
+            date: '2027-03-14',
+            paragraph: '§ 12',
+            recordedBy: 'Karin Kommun',
+          },
+        ],
+      })
+      expect((await post('/versions/1/decisions', workspace.token, decision)).status).toBe(409)
+      await workspace.markDecisionMaker(aisha)
+      expect(
+        (
+          await post('/versions/1/decisions', aisha.session.token, {
+            partyId: forening!.id,
+            body: 'Föreningens styrelse',
+            date: '2027-03-20',
+            paragraph: '§ 4',
+          })
+        ).status,
+      ).toBe(201)
+
+      const markdown = await (
+        await fetch(`${server.url}/api/documents/${document.id}/versions/1?format=md`, {
+          headers: { authorization: `Bearer ${workspace.token}` },
+        })
+      ).text()
+      expect(markdown).toContain(
+        `${kommun!.name}: Stadsdelsnämnden 2027-03-14 § 12; ${forening!.name}: Föreningens styrelse 2027-03-20 § 4`,
+      )
+      const zip = new Uint8Array(
+        await (
+          await fetch(`${server.url}/api/documents/${document.id}/versions/1/bundle`, {
+            headers: { authorization: `Bearer ${workspace.token}` },
+          })
+        ).arrayBuffer(),
+      )
+      const manifest = FilingManifest.parse(
+        JSON.parse(new TextDecoder().decode(unzipSync(zip)['manifest.json'])),
+      )
+      expect(manifest.decisions).toEqual([
+        {
+          party: kommun!.name,
+          body: 'Stadsdelsnämnden',
+          date: '2027-03-14',
+          paragraph: '§ 12',
+          recordedBy: 'Karin Kommun',
+        },
+        {
+          party: forening!.name,
+          body: 'Föreningens styrelse',
+          date: '2027-03-20',
+          paragraph: '§ 4',
+          recordedBy: 'Aisha Förening',
+        },
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 poppler('exports as records a registrar files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'samverkstad-records-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))

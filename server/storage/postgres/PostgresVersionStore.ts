@@ -1,10 +1,12 @@
 import type { Pool } from 'pg'
-import type { Approval, VersionSummary } from '../../../shared/schema/version'
+import type { Approval, VersionDecision, VersionSummary } from '../../../shared/schema/version'
 import { parseRow, parseRows } from '../parseRow'
 import type { AuditRecord, VersionRecord, VersionStore } from '../port'
 import {
   ApprovalRow,
+  DecisionRow,
   groupApprovals,
+  groupDecisions,
   VERSION_INSERT_COLUMNS,
   VersionRow,
   VersionSummaryRow,
@@ -72,6 +74,32 @@ export class PostgresVersionStore implements VersionStore {
       await writeAudit(client, [audit])
       return true
     })
+  }
+
+  async addDecision(
+    documentId: string,
+    number: number,
+    decision: VersionDecision,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    return transaction(this.pool, async (client) => {
+      const inserted = await client.query(
+        `INSERT INTO version_decision (document_id, number, party_id, decision) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING`,
+        [documentId, number, decision.partyId, JSON.stringify(decision)],
+      )
+      if ((inserted.rowCount ?? 0) === 0) return false
+      await writeAudit(client, [audit])
+      return true
+    })
+  }
+
+  async listDecisions(documentId: string): Promise<Map<number, VersionDecision[]>> {
+    const { rows } = await this.pool.query(
+      'SELECT number, decision FROM version_decision WHERE document_id = $1 ORDER BY number, party_id',
+      [documentId],
+    )
+    return groupDecisions(parseRows(DecisionRow, rows, `decisions on ${documentId}`))
   }
 
   async listApprovals(documentId: string): Promise<Map<number, Approval[]>> {

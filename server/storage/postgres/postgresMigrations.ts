@@ -120,4 +120,12 @@ export const postgresMigrations: readonly string[] = [
    );`,
   // Whether the member's party marked them as one who may take its position.
   `ALTER TABLE member ADD COLUMN decision_maker BOOLEAN NOT NULL DEFAULT FALSE;`,
+  // Each party's formal decision on a version (JSON of VersionDecision), once.
+  `CREATE TABLE version_decision (
+     document_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     party_id TEXT NOT NULL,
+     decision TEXT NOT NULL,
+     PRIMARY KEY (document_id, number, party_id)
+   );`,
 ]

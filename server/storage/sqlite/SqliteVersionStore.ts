@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
-import type { Approval, VersionSummary } from '../../../shared/schema/version'
+import type { Approval, VersionDecision, VersionSummary } from '../../../shared/schema/version'
 import { parseRow, parseRows } from '../parseRow'
 import type { AuditRecord, VersionRecord, VersionStore } from '../port'
 import {
   ApprovalRow,
+  DecisionRow,
   groupApprovals,
+  groupDecisions,
   VERSION_INSERT_COLUMNS,
   VersionRow,
   VersionSummaryRow,
@@ -23,6 +25,13 @@ export class SqliteVersionStore implements VersionStore {
     documentId: string,
     number: number,
     approval: Approval,
+    audit: AuditRecord,
+  ) => boolean
+
+  private readonly decideTx: (
+    documentId: string,
+    number: number,
+    decision: VersionDecision,
     audit: AuditRecord,
   ) => boolean
 
@@ -45,6 +54,12 @@ export class SqliteVersionStore implements VersionStore {
         `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
+      decide: db.prepare(
+        'INSERT INTO version_decision (document_id, number, party_id, decision) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      decisions: db.prepare(
+        'SELECT number, decision FROM version_decision WHERE document_id = ? ORDER BY number, party_id',
+      ),
       approvals: db.prepare(
         'SELECT number, party_id, party_name, member_id, name, at FROM version_approval WHERE document_id = ? ORDER BY number, at',
       ),
@@ -59,6 +74,18 @@ export class SqliteVersionStore implements VersionStore {
           approval.memberId,
           approval.name,
           approval.at,
+        )
+        if (changes > 0) writeAudit([audit])
+        return changes > 0
+      },
+    )
+    this.decideTx = db.transaction(
+      (documentId: string, number: number, decision: VersionDecision, audit: AuditRecord) => {
+        const { changes } = this.sql.decide.run(
+          documentId,
+          number,
+          decision.partyId,
+          JSON.stringify(decision),
         )
         if (changes > 0) writeAudit([audit])
         return changes > 0
@@ -87,6 +114,21 @@ export class SqliteVersionStore implements VersionStore {
     audit: AuditRecord,
   ): Promise<boolean> {
     return this.approveTx(documentId, number, approval, audit)
+  }
+
+  async addDecision(
+    documentId: string,
+    number: number,
+    decision: VersionDecision,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    return this.decideTx(documentId, number, decision, audit)
+  }
+
+  async listDecisions(documentId: string): Promise<Map<number, VersionDecision[]>> {
+    return groupDecisions(
+      parseRows(DecisionRow, this.sql.decisions.all(documentId), `decisions on ${documentId}`),
+    )
   }
 
   async listApprovals(documentId: string): Promise<Map<number, Approval[]>> {

@@ -89,6 +89,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       deleteVersions: db.prepare('DELETE FROM document_version WHERE document_id = ?'),
       deleteApprovals: db.prepare('DELETE FROM version_approval WHERE document_id = ?'),
       deleteDocumentReferences: db.prepare('DELETE FROM record_reference WHERE document_id = ?'),
+      deleteDecisions: db.prepare('DELETE FROM version_decision WHERE document_id = ?'),
       deleteReferences: db.prepare('DELETE FROM record_reference WHERE workspace_id = ?'),
       references: db.prepare(
         'SELECT document_id, party_id, reference FROM record_reference WHERE workspace_id = ? ORDER BY document_id, party_id',
@@ -151,6 +152,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     this.sql.deleteVersions.run(documentId)
     this.sql.deleteApprovals.run(documentId)
     this.sql.deleteDocumentReferences.run(documentId)
+    this.sql.deleteDecisions.run(documentId)
   }
 
   async createWorkspace({ workspace, parties, creator, invites, audit }: NewWorkspace): Promise<void> {

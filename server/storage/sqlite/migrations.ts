@@ -120,4 +120,12 @@ export const sqliteMigrations: readonly string[] = [
    ) STRICT;`,
   // Whether the member's party marked them as one who may take its position (1) or not (0).
   `ALTER TABLE member ADD COLUMN decision_maker INTEGER NOT NULL DEFAULT 0;`,
+  // Each party's formal decision on a version (JSON of VersionDecision), once.
+  `CREATE TABLE version_decision (
+     document_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     party_id TEXT NOT NULL,
+     decision TEXT NOT NULL,
+     PRIMARY KEY (document_id, number, party_id)
+   ) STRICT;`,
 ]

@@ -11,6 +11,7 @@ import { createPolledResource } from '../../api/createPolledResource'
 import { useI18n } from '../../i18n/i18n'
 import type { DocumentSession } from '../../model/createDocumentSession'
 import { PartyMark } from '../../ui/PartyMark'
+import { DecisionForm } from './DecisionForm'
 import { DiffView } from './DiffView'
 import { ReferenceForm } from './ReferenceForm'
 
@@ -243,6 +244,13 @@ export const VersionsPanel = (props: {
                     }}
                   </For>
                 </ul>
+                <DecisionForm
+                  documentId={documentId}
+                  version={version}
+                  partyId={me.partyId}
+                  decisionMaker={me.decisionMaker === true}
+                  onRecorded={() => void refetch()}
+                />
                 <Show when={!version.intact}>
                   <p class="error" role="alert" data-intact="false">
                     {t('versionDamaged')}

@@ -47,6 +47,7 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'vocabulary-changed': 'auditVocabularyChanged',
   'reference-recorded': 'auditReferenceRecorded',
   'decision-maker-changed': 'auditDecisionMakerChanged',
+  'decision-recorded': 'auditDecisionRecorded',
 }
 
 const roleLabel: Record<Role, MessageKey> = {
