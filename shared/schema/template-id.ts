@@ -15,5 +15,8 @@ export const TemplateId = z.enum([
   'follow-up',
   'evaluation',
   'final-report',
+  'minutes',
+  'review',
+  'financial-report',
 ])
 export type TemplateId = z.infer<typeof TemplateId>

@@ -5,9 +5,12 @@ import { dwa1 } from './dwa-1'
 import { dwa2 } from './dwa-2'
 import { evaluation } from './evaluation'
 import { finalReport } from './final-report'
+import { financialReport } from './financial-report'
 import { followUp } from './follow-up'
 import { initiativeChecklist } from './initiative-checklist'
+import { minutes } from './minutes'
 import { partnerDocuments } from './partner-documents'
+import { review } from './review'
 import type { Template } from './template'
 import { valuesDeclaration } from './values-declaration'
 
@@ -23,6 +26,9 @@ export const templates: Readonly<Record<TemplateId, Template>> = {
   'follow-up': followUp,
   evaluation,
   'final-report': finalReport,
+  minutes,
+  review,
+  'financial-report': financialReport,
 }
 
 /** Templates by id; the server can be given another set (tests of template migrations do). */
