@@ -198,7 +198,12 @@ export const compose = ({
     },
     aids: {
       attribution: new AttributionService({ documents, live, workspaces: storage.workspaces }),
-      agreements: new AgreementAidService({ workspaces, store: storage.workspaces, documents }),
+      agreements: new AgreementAidService({
+        workspaces,
+        store: storage.workspaces,
+        documents,
+        versions: storage.versions,
+      }),
     },
   })
   const app = new Hono()

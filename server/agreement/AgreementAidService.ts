@@ -6,16 +6,26 @@ import {
   partnershipNotices,
   toIcs,
 } from '../../shared/agreement/partnership-calendar'
+import {
+  type PartnershipStatus,
+  partnershipStatus,
+  type StatusDocument,
+} from '../../shared/agreement/partnership-status'
 import { type Indicator, procurementIndicators } from '../../shared/agreement/procurement-indicators'
+import type { DocumentValue } from '../../shared/document/field-value'
 import { emptyDocumentValue } from '../../shared/document/field-value'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { TemplateId } from '../../shared/schema/template-id'
 import { fieldsOf } from '../../shared/templates/template'
 import type { DocumentService, ExportFile } from '../documents/DocumentService'
 import { ApiError } from '../errors/ApiError'
-import type { MemberRecord, WorkspaceStore } from '../storage/port'
+import type { MemberRecord, VersionStore, WorkspaceStore } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
 import { swedishLexicon } from './swedishLexicon'
+
+/** The day it is in Sweden (the partnerships' deadlines are Swedish days), as YYYY-MM-DD. */
+const stockholmDate = (now: Date): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now)
 
 /** The calendar of one agreement: its events, or why there are none yet. */
 export interface AgreementCalendar {
@@ -37,6 +47,8 @@ export class AgreementAidService {
       readonly workspaces: WorkspaceService
       readonly store: WorkspaceStore
       readonly documents: DocumentService
+      /** For whether an agreement was agreed and decided (the partnership's status). */
+      readonly versions: VersionStore
       readonly now?: () => Date
     },
   ) {}
@@ -114,6 +126,73 @@ export class AgreementAidService {
     return document
   }
 
+  /**
+   * Where the partnership stands and what is due, from its documents: each step of Järva's process with its
+   * date, done or not, overdue or not, and its document (see shared/agreement/partnership-status.ts).
+   */
+  async status(workspaceId: string): Promise<PartnershipStatus> {
+    const [documents, parties] = await Promise.all([
+      this.options.store.listDocuments(workspaceId),
+      this.options.store.listParties(workspaceId),
+    ])
+    const facts = await Promise.all(
+      documents.map(async (document): Promise<StatusDocument> => {
+        const base = {
+          id: document.id,
+          template: document.template,
+          createdAt: document.createdAt,
+          date: null,
+        }
+        const dateOf = (value: DocumentValue, field: string) => {
+          const date = value.fields[field]
+          return typeof date === 'string' && date !== '' ? date : null
+        }
+        switch (document.template) {
+          case 'initiative-checklist':
+            return { ...base, date: dateOf(await this.options.documents.value(document), 'received') }
+          case 'minutes': {
+            const value = await this.options.documents.value(document)
+            const kind = value.fields['meeting-kind']
+            return {
+              ...base,
+              date: dateOf(value, 'meeting-date'),
+              meetingKind: typeof kind === 'string' ? kind : null,
+            }
+          }
+          case 'cafe':
+            return { ...base, date: document.createdAt.slice(0, 10) }
+          case 'agreement': {
+            const [versions, approvals, decisions] = await Promise.all([
+              this.options.versions.listVersions(document.id),
+              this.options.versions.listApprovals(document.id),
+              this.options.versions.listDecisions(document.id),
+            ])
+            const agreedNumbers = versions
+              .map((version) => version.number)
+              .filter((number) =>
+                parties.every((party) => (approvals.get(number) ?? []).some((a) => a.partyId === party.id)),
+              )
+            return {
+              ...base,
+              agreed: agreedNumbers.length > 0,
+              decided: agreedNumbers.some((number) => (decisions.get(number) ?? []).length > 0),
+            }
+          }
+          default:
+            return base
+        }
+      }),
+    )
+    const calendars = await this.calendars(workspaceId)
+    const dated = calendars.filter((calendar) => calendar.events.length > 0).at(-1)
+    return partnershipStatus({
+      today: stockholmDate(this.options.now?.() ?? new Date()),
+      documents: facts,
+      calendar: dated?.events ?? [],
+      agreementEnd: dated?.end ?? null,
+    })
+  }
+
   /** The calendar of every agreement of the workspace that has a start and an end date. */
   async calendars(workspaceId: string): Promise<AgreementCalendar[]> {
     const documents = (await this.options.store.listDocuments(workspaceId)).filter(
@@ -133,6 +212,48 @@ export class AgreementAidService {
   }
 
   /** One agreement's calendar as an iCalendar file that Outlook imports. */
+  /**
+   * The whole partnership as one iCalendar feed: every step of its status that has a date (the first
+   * meeting after an initiative, each follow-up, the evaluation, the final report), said to be done or
+   * overdue in its title, and the agreement's recurring meetings.
+   */
+  async statusIcs(workspaceId: string, locale: 'sv' | 'en', host: string): Promise<ExportFile> {
+    const [status, workspace, calendars] = await Promise.all([
+      this.status(workspaceId),
+      this.options.store.getWorkspace(workspaceId),
+      this.calendars(workspaceId),
+    ])
+    const dated = calendars.filter((calendar) => calendar.events.length > 0).at(-1)
+    const state = (done: boolean, overdue: boolean) =>
+      done
+        ? { sv: 'Klart: ', en: 'Done: ' }
+        : overdue
+          ? { sv: 'FÖRSENAT: ', en: 'OVERDUE: ' }
+          : { sv: '', en: '' }
+    const steps: PartnershipEvent[] = status.items.flatMap((item) => {
+      if (item.due === null) return []
+      const prefix = state(item.done, item.overdue)
+      return [
+        {
+          id: `status-${item.id}`,
+          title: { sv: prefix.sv + item.title.sv, en: prefix.en + item.title.en },
+          description: item.title,
+          start: item.due,
+          end: item.due,
+        },
+      ]
+    })
+    const meetings = (dated?.events ?? []).filter((event) => event.repeatEveryMonths !== undefined)
+    const body = toIcs([...steps, ...meetings], {
+      partnership: workspace?.name ?? '',
+      uidDomain: `${workspaceId}.${host}`,
+      stamp: (this.options.now?.() ?? new Date()).toISOString(),
+      locale,
+      ...(dated?.end == null ? {} : { until: dated.end }),
+    })
+    return { body, contentType: 'text/calendar; charset=utf-8', filename: 'partnerskapet.ics' }
+  }
+
   async ics(document: DocumentRecord, locale: 'sv' | 'en', host: string): Promise<ExportFile> {
     if (document.template !== 'agreement') {
       throw new ApiError(

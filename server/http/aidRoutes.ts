@@ -37,6 +37,15 @@ export const aidRoutes = ({ attribution, agreements }: AidRoutesOptions): ApiRou
     access: 'workspace.read',
     handle: async ({ params }) => ({ agreements: await agreements.calendars(params.workspaceId) }),
   }),
+  defineRoute(aidApi.getStatus, {
+    access: 'workspace.read',
+    handle: ({ params }) => agreements.status(params.workspaceId),
+  }),
+  defineRoute(aidApi.getStatusCalendar, {
+    access: 'workspace.read',
+    handle: async ({ params, query, origin }) =>
+      fileResponse(await agreements.statusIcs(params.workspaceId, query.lang, new URL(origin).hostname)),
+  }),
   defineRoute(aidApi.getDocumentCalendar, {
     access: 'workspace.read',
     handle: async ({ document, query, origin }) =>

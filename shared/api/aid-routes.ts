@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AgreementCalendars } from '../agreement/partnership-calendar'
+import { PartnershipStatus } from '../agreement/partnership-status'
 import { IndicatorReport } from '../agreement/procurement-indicators'
 import { ClientAuthors } from '../attribution/client-authors'
 import { DocumentAttribution } from '../attribution/party-shares'
@@ -55,6 +56,27 @@ export const getCalendars = defineContract({
   params: WorkspaceParams,
   status: 200,
   response: AgreementCalendars,
+})
+
+export const getStatus = defineContract({
+  method: 'get',
+  path: '/api/workspaces/:workspaceId/status',
+  summary:
+    'Where the partnership stands: its stage, and each step of the process with its date, done or overdue',
+  params: WorkspaceParams,
+  status: 200,
+  response: PartnershipStatus,
+})
+
+export const getStatusCalendar = defineContract({
+  method: 'get',
+  path: '/api/workspaces/:workspaceId/status.ics',
+  summary:
+    "The partnership's steps with their dates (done or overdue) and its meetings, as an iCalendar feed",
+  params: WorkspaceParams,
+  query: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+  status: 200,
+  produces: ['text/calendar'],
 })
 
 export const getDocumentCalendar = defineContract({

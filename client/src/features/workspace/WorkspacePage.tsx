@@ -18,6 +18,7 @@ import { partyColor } from '../../ui/colors'
 import { PartyMark } from '../../ui/PartyMark'
 import { QrCode } from '../../ui/QrCode'
 import { PartnershipCalendar } from '../aids/PartnershipCalendar'
+import { PartnershipStatusPanel } from '../aids/PartnershipStatusPanel'
 import { ShowOnScreenButton } from '../screen/ShowOnScreenButton'
 
 const phases: ReadonlyArray<{ phase: ProcessPhase; label: MessageKey }> = [
@@ -289,6 +290,7 @@ const WorkspacePage = () => {
                   </section>
                 </Show>
 
+                <PartnershipStatusPanel workspaceId={params.workspaceId} />
                 <PartnershipCalendar workspaceId={params.workspaceId} />
 
                 <Show when={can(me().role, 'invite.manage')}>
