@@ -257,8 +257,7 @@ const sv = {
   vocabularyNone: 'Inga köpord eller sanktionsord i dokumentet.',
   decisionMaker: 'beslutsfattare',
   decisionMakerMark: '{name} är beslutsfattare',
-  versionDecisionMakersOnly:
-    'Bara partens beslutsfattare kan godkänna för {party}. Du kan rekommendera att de gör det.',
+  versionDecisionMakersOnly: 'Bara partens beslutsfattare kan godkänna för {party}.',
   decisions: 'Beslut',
   decisionRecord: 'Registrera partens beslut',
   decisionBody: 'Beslutande organ',
@@ -640,8 +639,7 @@ const en: Record<MessageKey, string> = {
   vocabularyNone: 'No purchase or sanction words in the document.',
   decisionMaker: 'decision-maker',
   decisionMakerMark: '{name} is a decision-maker',
-  versionDecisionMakersOnly:
-    'Only the party’s decision-makers can approve for {party}. You can recommend that they do.',
+  versionDecisionMakersOnly: 'Only the party’s decision-makers can approve for {party}.',
   decisions: 'Decisions',
   decisionRecord: 'Record the party’s decision',
   decisionBody: 'Deciding body',
