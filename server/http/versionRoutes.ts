@@ -43,6 +43,13 @@ export const versionRoutes = (versions: VersionService): ApiRoute[] => [
       return versions.approve(member, routeDocument(document), params.number, body.partyId)
     },
   }),
+  defineRoute(versionApi.recommendVersion, {
+    access: 'version.approve',
+    handle: async ({ document, member, params }) => {
+      if (member === null) throw new ApiError('unauthorized', 'no session')
+      return versions.recommend(member, routeDocument(document), params.number)
+    },
+  }),
   defineRoute(versionApi.recordDecision, {
     access: 'version.approve',
     handle: async ({ document, member, params, body }) => {

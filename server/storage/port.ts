@@ -223,6 +223,15 @@ export interface VersionStore {
   getVersion(documentId: string, number: number): Promise<VersionRecord | null>
   /** Records a party's approval of a version; false if that party had already approved it. */
   addApproval(documentId: string, number: number, approval: Approval, audit: AuditRecord): Promise<boolean>
+  /** Records a member's recommendation that their party approve a version; false if they already had. */
+  addRecommendation(
+    documentId: string,
+    number: number,
+    recommendation: Approval,
+    audit: AuditRecord,
+  ): Promise<boolean>
+  /** Recommendations on a document's versions, by version number. */
+  listRecommendations(documentId: string): Promise<Map<number, Approval[]>>
   /** Records a party's formal decision on a version; false if that party had already recorded one. */
   addDecision(
     documentId: string,

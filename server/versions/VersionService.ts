@@ -86,10 +86,11 @@ export class VersionService {
 
   /** Every version with its approvals, and whether every party of the partnership has approved it. */
   async list(document: DocumentRecord): Promise<VersionView[]> {
-    const [versions, approvals, decisions, parties] = await Promise.all([
+    const [versions, approvals, decisions, recommendations, parties] = await Promise.all([
       this.options.versions.listVersions(document.id),
       this.options.versions.listApprovals(document.id),
       this.options.versions.listDecisions(document.id),
+      this.options.versions.listRecommendations(document.id),
       this.options.workspaces.listParties(document.workspaceId),
     ])
     // Each version's hash is checked on every listing, not only when it is read: a registrar sees at once
@@ -106,7 +107,13 @@ export class VersionService {
         ...version,
         intact: intact[index] ?? false,
         approvals: given,
-        decisions: decisions.get(version.number) ?? [],
+        // In the partnership's party order, as everything else about the parties is listed.
+        decisions: [...(decisions.get(version.number) ?? [])].sort(
+          (a, b) =>
+            parties.findIndex((party) => party.id === a.partyId) -
+            parties.findIndex((party) => party.id === b.partyId),
+        ),
+        recommendations: recommendations.get(version.number) ?? [],
         agreedByAllParties:
           parties.length > 0 && parties.every((party) => given.some((a) => a.partyId === party.id)),
       }
@@ -157,6 +164,40 @@ export class VersionService {
       subject: { kind: 'version', id: document.id, label: `${number}` },
     })
     if (!added) throw new ApiError('conflict', `${approval.partyName} has already approved version ${number}`)
+    this.options.onChanged?.(document.id)
+    const view = (await this.list(document)).find((version) => version.number === number)
+    if (view === undefined) throw new ApiError('not-found', `document has no version ${number}`)
+    return view
+  }
+
+  /**
+   * A member who is not their party's decision-maker recommends that it approve a version (once each): the
+   * decision-makers see who recommends it; the party's position is still theirs to take.
+   */
+  async recommend(member: MemberRecord, document: DocumentRecord, number: number): Promise<VersionView> {
+    await this.get(document, number)
+    const parties = await this.options.workspaces.listParties(member.workspaceId)
+    const partyName = parties.find((candidate) => candidate.id === member.partyId)?.name ?? ''
+    const at = (this.options.now?.() ?? new Date()).toISOString()
+    const added = await this.options.versions.addRecommendation(
+      document.id,
+      number,
+      { partyId: member.partyId, partyName, memberId: member.id, name: member.name, at },
+      {
+        workspaceId: member.workspaceId,
+        at,
+        type: 'version-recommended',
+        actor: {
+          memberId: member.id,
+          name: member.name,
+          partyId: member.partyId,
+          partyName,
+          role: member.role,
+        },
+        subject: { kind: 'version', id: document.id, label: `${number}` },
+      },
+    )
+    if (!added) throw new ApiError('conflict', `${member.name} has already recommended version ${number}`)
     this.options.onChanged?.(document.id)
     const view = (await this.list(document)).find((version) => version.number === number)
     if (view === undefined) throw new ApiError('not-found', `document has no version ${number}`)
@@ -288,10 +329,12 @@ export class VersionService {
     locale: 'sv' | 'en',
   ): Promise<ExportFile> {
     const { summary, value } = await this.get(document, number)
-    const [allApprovals, allDecisions] = await Promise.all([
+    const [allApprovals, allDecisions, parties] = await Promise.all([
       this.options.versions.listApprovals(document.id),
       this.options.versions.listDecisions(document.id),
+      this.options.workspaces.listParties(document.workspaceId),
     ])
+    const partyOrder = (partyId: string) => parties.findIndex((party) => party.id === partyId)
     const approvals = allApprovals.get(number) ?? []
     const context = await this.options.documents.exportContext(document, locale, {
       number: summary.number,
@@ -304,10 +347,12 @@ export class VersionService {
         name: approval.name,
         at: approval.at,
       })),
-      decisions: (allDecisions.get(number) ?? []).map((decision) => ({
-        party: decision.partyName,
-        line: decisionLine(decision),
-      })),
+      decisions: [...(allDecisions.get(number) ?? [])]
+        .sort((a, b) => partyOrder(a.partyId) - partyOrder(b.partyId))
+        .map((decision) => ({
+          party: decision.partyName,
+          line: decisionLine(decision),
+        })),
     })
     const file = await this.options.documents.render(value, context, format)
     return { ...file, filename: file.filename.replace(/\.(\w+)$/, `-v${summary.number}.$1`) }

@@ -73,6 +73,15 @@ export const approveVersion = defineContract({
   response: VersionView,
 })
 
+export const recommendVersion = defineContract({
+  method: 'post',
+  path: '/api/documents/:documentId/versions/:number/recommendations',
+  summary: "Recommend that one's party approve a version (for members who are not its decision-makers)",
+  params: VersionParams,
+  status: 201,
+  response: VersionView,
+})
+
 export const recordDecision = defineContract({
   method: 'post',
   path: '/api/documents/:documentId/versions/:number/decisions',

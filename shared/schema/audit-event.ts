@@ -25,6 +25,7 @@ export const AuditEventType = z.enum([
   'reference-recorded',
   'decision-maker-changed',
   'decision-recorded',
+  'version-recommended',
 ])
 export type AuditEventType = z.infer<typeof AuditEventType>
 

@@ -72,6 +72,8 @@ export const VersionView = VersionSummary.extend({
   approvals: z.array(Approval),
   /** Each party's formal decision on the version, once recorded. */
   decisions: z.array(VersionDecision),
+  /** Members who are not their party's decision-makers recommend that it approve (as many as want to). */
+  recommendations: z.array(Approval),
   agreedByAllParties: z.boolean(),
   /** The stored value still matches `sha256` (false: changed after it was saved; it will not be served). */
   intact: z.boolean(),

@@ -577,5 +577,69 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted'))
       expect((await storage.versions.listApprovals(document.id)).size).toBe(0)
     })
+
+    it('[WS16] a party records its decision on a version once, members recommend once each, both go with the document', async () => {
+      const input = fixture()
+      const store = storage.workspaces
+      await store.createWorkspace(input)
+      const document = {
+        id: id(),
+        workspaceId: input.workspace.id,
+        template: 'agreement' as const,
+        title: 'Ö',
+        createdAt: at(3),
+        createdBy: null,
+        frozen: null,
+      }
+      await store.addDocument(document, entry(input.workspace.id, 'document-created'))
+      const number = await storage.versions.addVersion(
+        versionOf(document.id, 'v1'),
+        entry(input.workspace.id, 'version-saved'),
+      )
+      const [kommun, forening] = input.parties
+      const decision = {
+        partyId: kommun!.id,
+        partyName: 'Mora kommun',
+        body: 'Kommunstyrelsen',
+        date: '2027-03-14',
+        paragraph: '§ 12 – åäö',
+        recordedBy: 'Karin',
+        at: at(21),
+      }
+      const decide = (value: typeof decision) =>
+        storage.versions.addDecision(
+          document.id,
+          number,
+          value,
+          entry(input.workspace.id, 'decision-recorded'),
+        )
+      expect(await decide(decision)).toBe(true)
+      expect(await decide({ ...decision, body: 'Annat' })).toBe(false)
+      expect((await storage.versions.listDecisions(document.id)).get(number)).toEqual([decision])
+      const member = id()
+      const recommendation = {
+        partyId: forening!.id,
+        partyName: 'Föreningen',
+        memberId: member,
+        name: 'Bea',
+        at: at(22),
+      }
+      const recommend = () =>
+        storage.versions.addRecommendation(
+          document.id,
+          number,
+          recommendation,
+          entry(input.workspace.id, 'version-recommended'),
+        )
+      expect(await recommend()).toBe(true)
+      expect(await recommend()).toBe(false)
+      expect((await storage.versions.listRecommendations(document.id)).get(number)).toEqual([recommendation])
+      const audit = await store.listAudit(input.workspace.id, { limit: 20 })
+      expect(audit.filter((event) => event.type === 'decision-recorded')).toHaveLength(1)
+      expect(audit.filter((event) => event.type === 'version-recommended')).toHaveLength(1)
+      await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted'))
+      expect((await storage.versions.listDecisions(document.id)).size).toBe(0)
+      expect((await storage.versions.listRecommendations(document.id)).size).toBe(0)
+    })
   })
 }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage'
 import { canonicalJson } from '../../shared/document/canonical-json'
 import { FilingManifest } from '../../shared/schema/filing-manifest'
-import type { VersionSummary } from '../../shared/schema/version'
+import type { VersionSummary, VersionView } from '../../shared/schema/version'
 import { templates } from '../../shared/templates'
 import { writeDocument } from '../../shared/ydoc/document-ydoc'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
@@ -153,6 +153,18 @@ describe('saved versions', () => {
       expect(((await notYet.json()) as { error: { message: string } }).error.message).toContain(
         "only Föreningen Gemenskap's decision-makers (beslutsfattare) take its position",
       )
+      // She can recommend that her party approve it, once; the version then says who recommends it.
+      const recommend = () =>
+        fetch(`${server.url}/api/documents/${document.id}/versions/2/recommendations`, {
+          method: 'POST',
+          headers: headers(aisha.session.token),
+        })
+      const recommended = await recommend()
+      expect(recommended.status).toBe(201)
+      expect(((await recommended.json()) as VersionView).recommendations).toMatchObject([
+        { name: 'Aisha Förening', partyName: 'Föreningen Gemenskap' },
+      ])
+      expect((await recommend()).status).toBe(409)
       // Nobody marks another party's decision-maker; her own party (here: she) does.
       const byOther = await fetch(
         `${server.url}/api/workspaces/${workspace.id}/members/${aisha.member.id}/decision-maker`,

@@ -76,6 +76,40 @@ export class PostgresVersionStore implements VersionStore {
     })
   }
 
+  async addRecommendation(
+    documentId: string,
+    number: number,
+    recommendation: Approval,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    return transaction(this.pool, async (client) => {
+      const inserted = await client.query(
+        `INSERT INTO version_recommendation (document_id, number, party_id, party_name, member_id, name, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [
+          documentId,
+          number,
+          recommendation.partyId,
+          recommendation.partyName,
+          recommendation.memberId,
+          recommendation.name,
+          recommendation.at,
+        ],
+      )
+      if ((inserted.rowCount ?? 0) === 0) return false
+      await writeAudit(client, [audit])
+      return true
+    })
+  }
+
+  async listRecommendations(documentId: string): Promise<Map<number, Approval[]>> {
+    const { rows } = await this.pool.query(
+      'SELECT number, party_id, party_name, member_id, name, at FROM version_recommendation WHERE document_id = $1 ORDER BY number, at',
+      [documentId],
+    )
+    return groupApprovals(parseRows(ApprovalRow, rows, `recommendations on ${documentId}`))
+  }
+
   async addDecision(
     documentId: string,
     number: number,

@@ -66,6 +66,7 @@ const removeDocumentContent = async (client: Queryable, documentId: string): Pro
   await client.query('DELETE FROM version_approval WHERE document_id = $1', [documentId])
   await client.query('DELETE FROM record_reference WHERE document_id = $1', [documentId])
   await client.query('DELETE FROM version_decision WHERE document_id = $1', [documentId])
+  await client.query('DELETE FROM version_recommendation WHERE document_id = $1', [documentId])
 }
 
 /** Workspaces and everything of them in Postgres; every change and its audit entries in one transaction. */

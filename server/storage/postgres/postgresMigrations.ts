@@ -128,4 +128,15 @@ export const postgresMigrations: readonly string[] = [
      decision TEXT NOT NULL,
      PRIMARY KEY (document_id, number, party_id)
    );`,
+  // Members' recommendations that their party approve a version (once per member and version).
+  `CREATE TABLE version_recommendation (
+     document_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     party_id TEXT NOT NULL,
+     party_name TEXT NOT NULL,
+     member_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (document_id, number, member_id)
+   );`,
 ]

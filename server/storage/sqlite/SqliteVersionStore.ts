@@ -28,6 +28,12 @@ export class SqliteVersionStore implements VersionStore {
     audit: AuditRecord,
   ) => boolean
 
+  private readonly recommendTx: (
+    documentId: string,
+    number: number,
+    recommendation: Approval,
+    audit: AuditRecord,
+  ) => boolean
   private readonly decideTx: (
     documentId: string,
     number: number,
@@ -54,6 +60,13 @@ export class SqliteVersionStore implements VersionStore {
         `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
+      recommend: db.prepare(
+        `INSERT INTO version_recommendation (document_id, number, party_id, party_name, member_id, name, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      recommendations: db.prepare(
+        'SELECT number, party_id, party_name, member_id, name, at FROM version_recommendation WHERE document_id = ? ORDER BY number, at',
+      ),
       decide: db.prepare(
         'INSERT INTO version_decision (document_id, number, party_id, decision) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
@@ -74,6 +87,21 @@ export class SqliteVersionStore implements VersionStore {
           approval.memberId,
           approval.name,
           approval.at,
+        )
+        if (changes > 0) writeAudit([audit])
+        return changes > 0
+      },
+    )
+    this.recommendTx = db.transaction(
+      (documentId: string, number: number, recommendation: Approval, audit: AuditRecord) => {
+        const { changes } = this.sql.recommend.run(
+          documentId,
+          number,
+          recommendation.partyId,
+          recommendation.partyName,
+          recommendation.memberId,
+          recommendation.name,
+          recommendation.at,
         )
         if (changes > 0) writeAudit([audit])
         return changes > 0
@@ -114,6 +142,21 @@ export class SqliteVersionStore implements VersionStore {
     audit: AuditRecord,
   ): Promise<boolean> {
     return this.approveTx(documentId, number, approval, audit)
+  }
+
+  async addRecommendation(
+    documentId: string,
+    number: number,
+    recommendation: Approval,
+    audit: AuditRecord,
+  ): Promise<boolean> {
+    return this.recommendTx(documentId, number, recommendation, audit)
+  }
+
+  async listRecommendations(documentId: string): Promise<Map<number, Approval[]>> {
+    return groupApprovals(
+      parseRows(ApprovalRow, this.sql.recommendations.all(documentId), `recommendations on ${documentId}`),
+    )
   }
 
   async addDecision(

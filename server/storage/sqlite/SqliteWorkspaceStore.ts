@@ -90,6 +90,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       deleteApprovals: db.prepare('DELETE FROM version_approval WHERE document_id = ?'),
       deleteDocumentReferences: db.prepare('DELETE FROM record_reference WHERE document_id = ?'),
       deleteDecisions: db.prepare('DELETE FROM version_decision WHERE document_id = ?'),
+      deleteRecommendations: db.prepare('DELETE FROM version_recommendation WHERE document_id = ?'),
       deleteReferences: db.prepare('DELETE FROM record_reference WHERE workspace_id = ?'),
       references: db.prepare(
         'SELECT document_id, party_id, reference FROM record_reference WHERE workspace_id = ? ORDER BY document_id, party_id',
@@ -153,6 +154,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     this.sql.deleteApprovals.run(documentId)
     this.sql.deleteDocumentReferences.run(documentId)
     this.sql.deleteDecisions.run(documentId)
+    this.sql.deleteRecommendations.run(documentId)
   }
 
   async createWorkspace({ workspace, parties, creator, invites, audit }: NewWorkspace): Promise<void> {

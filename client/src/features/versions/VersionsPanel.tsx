@@ -94,6 +94,11 @@ export const VersionsPanel = (props: {
       return t('versionApproved', { number: version.number })
     })
   }
+  const recommend = (version: VersionView) =>
+    void run(async () => {
+      await call(versionApi.recommendVersion, { params: { documentId, number: version.number } })
+      return t('versionRecommendedBy', { names: me.name })
+    })
   const restore = (version: VersionView) => {
     if (confirming()?.kind !== 'restore' || confirming()?.number !== version.number) {
       setConfirming({ kind: 'restore', number: version.number })
@@ -244,6 +249,15 @@ export const VersionsPanel = (props: {
                     }}
                   </For>
                 </ul>
+                <Show when={version.recommendations.length > 0}>
+                  <p class="hint" data-recommended="true">
+                    {t('versionRecommendedBy', {
+                      names: version.recommendations
+                        .map((entry) => `${entry.name} (${entry.partyName})`)
+                        .join(', '),
+                    })}
+                  </p>
+                </Show>
                 <DecisionForm
                   documentId={documentId}
                   version={version}
@@ -295,9 +309,20 @@ export const VersionsPanel = (props: {
                     <Show
                       when={me.decisionMaker === true}
                       fallback={
-                        <p class="hint" data-decision-makers-only="true">
-                          {t('versionDecisionMakersOnly', { party: myPartyName() })}
-                        </p>
+                        <>
+                          <p class="hint" data-decision-makers-only="true">
+                            {t('versionDecisionMakersOnly', { party: myPartyName() })}
+                          </p>
+                          <Show when={!version.recommendations.some((entry) => entry.memberId === me.id)}>
+                            <button
+                              type="button"
+                              class="button button-quiet"
+                              onClick={() => recommend(version)}
+                            >
+                              {t('versionRecommend', { party: myPartyName() })}
+                            </button>
+                          </Show>
+                        </>
                       }
                     >
                       <button type="button" class="button" onClick={() => approve(version)}>

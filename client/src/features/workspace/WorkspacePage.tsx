@@ -49,6 +49,7 @@ const auditLabel: Record<AuditEventType, MessageKey> = {
   'reference-recorded': 'auditReferenceRecorded',
   'decision-maker-changed': 'auditDecisionMakerChanged',
   'decision-recorded': 'auditDecisionRecorded',
+  'version-recommended': 'auditVersionRecommended',
 }
 
 const roleLabel: Record<Role, MessageKey> = {
