@@ -46,6 +46,19 @@ e2e('the document page', () => {
     const onAisha = aisha.locator('li.version[data-version="1"]')
     await onAisha.waitFor({ timeout: 1_000 })
 
+    // Someone of the association who is not its decision-maker is told so, and recommends instead.
+    const bertil = await joinInBrowser(session.browser, participantUrl, 'Bertil Förening')
+    await bertil.goto(documentUrl)
+    const onBertil = bertil.locator('li.version[data-version="1"]')
+    await onBertil.locator('[data-decision-makers-only]').waitFor()
+    expect(await onBertil.getByRole('button', { name: /^Godkänn/ }).count()).toBe(0)
+    await onBertil.getByRole('button', { name: 'Rekommendera att Föreningen Gemenskap godkänner' }).click()
+    await karin
+      .locator('li.version[data-version="1"] [data-recommended]')
+      .getByText('Rekommenderas av Bertil Förening (Föreningen Gemenskap)')
+      .waitFor({ timeout: 2_000 })
+    await expectNoSeriousAxeViolations(bertil, 'a version for a member who is not a decision-maker')
+
     let clicked = Date.now()
     await onAisha.getByRole('button', { name: 'Godkänn för Föreningen Gemenskap' }).click()
     const onKarin = karin.locator('li.version[data-version="1"] [data-approved="true"]')
