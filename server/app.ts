@@ -237,8 +237,21 @@ export const createApp = ({
   const indexFile = join(config.staticDir, 'index.html')
   // Partners on a train or a municipal guest network: the bundle is text and shrinks to a third.
   app.use('/assets/*', compress())
+  // Asset names carry their content's hash, so a phone keeps them for good and a repeat visit fetches only
+  // the page; the page itself is checked every time, so a new release reaches everyone at once.
+  app.use('/assets/*', async (c, next) => {
+    await next()
+    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable')
+  })
+  app.use('*', async (c, next) => {
+    await next()
+    if (c.res.headers.get('content-type')?.startsWith('text/html') === true)
+      c.header('cache-control', 'no-cache')
+  })
   app.use('/*', serveStatic({ root: config.staticDir }))
   app.get('*', (c) => {
+    // An asset that is not there is missing, not a client-side route (else its page would be cached as it).
+    if (c.req.path.startsWith('/assets/')) throw new ApiError('not-found', 'no such asset')
     // Client-side routes all load the single page; it decides what to show.
     if (!existsSync(indexFile)) return c.html(CLIENT_MISSING, 503)
     return c.html(readFileSync(indexFile, 'utf8'))
