@@ -131,6 +131,13 @@ export class AgreementAidService {
    * date, done or not, overdue or not, and its document (see shared/agreement/partnership-status.ts).
    */
   async status(workspaceId: string): Promise<PartnershipStatus> {
+    return (await this.statusAndCalendar(workspaceId)).status
+  }
+
+  /** The status with the dated agreement's calendar it was computed from (the feed needs both, read once). */
+  private async statusAndCalendar(
+    workspaceId: string,
+  ): Promise<{ status: PartnershipStatus; dated: AgreementCalendar | undefined }> {
     const [documents, parties] = await Promise.all([
       this.options.store.listDocuments(workspaceId),
       this.options.store.listParties(workspaceId),
@@ -185,12 +192,13 @@ export class AgreementAidService {
     )
     const calendars = await this.calendars(workspaceId)
     const dated = calendars.filter((calendar) => calendar.events.length > 0).at(-1)
-    return partnershipStatus({
+    const status = partnershipStatus({
       today: stockholmDate(this.options.now?.() ?? new Date()),
       documents: facts,
       calendar: dated?.events ?? [],
       agreementEnd: dated?.end ?? null,
     })
+    return { status, dated }
   }
 
   /** The calendar of every agreement of the workspace that has a start and an end date. */
@@ -218,12 +226,10 @@ export class AgreementAidService {
    * overdue in its title, and the agreement's recurring meetings.
    */
   async statusIcs(workspaceId: string, locale: 'sv' | 'en', host: string): Promise<ExportFile> {
-    const [status, workspace, calendars] = await Promise.all([
-      this.status(workspaceId),
+    const [{ status, dated }, workspace] = await Promise.all([
+      this.statusAndCalendar(workspaceId),
       this.options.store.getWorkspace(workspaceId),
-      this.calendars(workspaceId),
     ])
-    const dated = calendars.filter((calendar) => calendar.events.length > 0).at(-1)
     const state = (done: boolean, overdue: boolean) =>
       done
         ? { sv: 'Klart: ', en: 'Done: ' }

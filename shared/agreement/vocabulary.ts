@@ -286,6 +286,24 @@ const caseLike = (like: string, text: string): string => {
     : text[0]!.toLowerCase() + text.slice(1)
 }
 
+/** A hit of `entry` on text[start, end). */
+const hitOf = (
+  entry: VocabularyTerm,
+  start: number,
+  found: string,
+  replacement: string | null,
+  compound: VocabularyHit['compound'],
+): VocabularyHit => ({
+  start,
+  end: start + found.length,
+  found,
+  term: entry.term,
+  suggestion: entry.suggestion,
+  kind: entry.kind,
+  replacement,
+  compound,
+})
+
 /**
  * Every purchase or sanction word in `text`, with the suggestion and its replacement, in order. Longer terms
  * win where terms overlap ("kontraktspart" before "kontrakt"). With a `lexicon`, words inside compounds are
@@ -321,16 +339,7 @@ export const findVocabulary = (
       const start = match.index
       const end = start + match[0].length
       if (!free(start, end)) continue
-      add({
-        start,
-        end,
-        found: match[0],
-        term: entry.term,
-        suggestion: entry.suggestion,
-        kind: entry.kind,
-        replacement: caseLike(match[0], entry.suggestion),
-        compound: null,
-      })
+      add(hitOf(entry, start, match[0], caseLike(match[0], entry.suggestion), null))
     }
   }
 
@@ -352,39 +361,22 @@ export const findVocabulary = (
           ? matching.find((candidate) => candidate.slot?.startsWith('pl'))
           : undefined) ?? matching[0]
       if (form === undefined) continue
-      const inflected = suggestionIn(entry, form.slot)
-      const replacement = caseLike(word, inflected)
-      hit = {
-        start,
-        end,
-        found: word,
-        term: entry.term,
-        suggestion: entry.suggestion,
-        kind: entry.kind,
-        replacement,
-        compound: null,
-      }
+      const replacement = caseLike(word, suggestionIn(entry, form.slot))
+      hit = hitOf(entry, start, word, replacement, null)
       // "ett kontrakt" → "en överenskommelse": an adjacent article takes the suggestion's gender.
       const previous = words[index - 1]
-      const article = previous?.[0].toLowerCase()
       const gender = entry.suggestionParadigm?.gender
       if (
-        replacement !== null &&
         form.slot === 'sg' &&
         previous !== undefined &&
-        (article === 'en' || article === 'ett') &&
+        (before === 'en' || before === 'ett') &&
         gender !== undefined &&
-        gender !== article &&
+        gender !== before &&
         /^\s+$/.test(text.slice(previous.index + previous[0].length, start)) &&
         free(previous.index, end)
       ) {
         const found = text.slice(previous.index, end)
-        hit = {
-          ...hit,
-          start: previous.index,
-          found,
-          replacement: `${caseLike(previous[0], gender)} ${replacement}`,
-        }
+        hit = hitOf(entry, previous.index, found, `${caseLike(previous[0], gender)} ${replacement}`, null)
       }
       break
     }
@@ -405,18 +397,10 @@ export const findVocabulary = (
             entry.kind === 'purchase' &&
             entry.paradigm !== undefined &&
             entry.suggestionParadigm !== undefined
-          hit = {
-            start,
-            end,
-            found: word,
-            term: entry.term,
-            suggestion: entry.suggestion,
-            kind: entry.kind,
-            replacement: rewrite
-              ? caseLike(word, first.toLowerCase() + suggestionIn(entry, last.slot))
-              : null,
-            compound: 'last',
-          }
+          const replacement = rewrite
+            ? caseLike(word, first.toLowerCase() + suggestionIn(entry, last.slot))
+            : null
+          hit = hitOf(entry, start, word, replacement, 'last')
           break
         }
         const firsts = entry.compoundFirst ?? [entry.term, `${entry.term}s`]
@@ -430,16 +414,7 @@ export const findVocabulary = (
               lexicon.canEndCompound(lower.slice(form.length)),
           )
         if (first !== undefined) {
-          hit = {
-            start,
-            end,
-            found: word,
-            term: entry.term,
-            suggestion: entry.suggestion,
-            kind: entry.kind,
-            replacement: null,
-            compound: 'first',
-          }
+          hit = hitOf(entry, start, word, null, 'first')
           break
         }
       }
