@@ -8,8 +8,8 @@ import { watchGeneratorStalls } from './stallWatch'
 import { percentiles, round } from './stats'
 import { within } from './within'
 
-export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S3' | 'S4'
-export const SCENARIOS: readonly ScenarioId[] = ['S1a', 'S1b', 'S2', 'S3', 'S4']
+export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S3' | 'S4' | 'S5'
+export const SCENARIOS: readonly ScenarioId[] = ['S1a', 'S1b', 'S2', 'S3', 'S4', 'S5']
 
 export interface ScenarioResult {
   readonly scenario: string
@@ -109,9 +109,11 @@ export interface RoomFanoutOptions {
   readonly cursors: boolean
   readonly applyOnArrival: boolean
   readonly docName: string
+  /** The name results are recorded under; S1a or S1b by `cursors` when not given. */
+  readonly scenario?: string
 }
 
-/** S1a/S1b: one room, every client typing; time until every other client has each update. */
+/** S1a/S1b/S5: one room, every client typing; time until every other client has each update. */
 export const roomFanout = async (
   serverOrServers: BenchServer | readonly BenchServer[],
   options: RoomFanoutOptions,
@@ -180,7 +182,7 @@ export const roomFanout = async (
   const closed = clients.filter((c) => c.closedWith !== null).length
   for (const client of clients) client.close()
   return {
-    scenario: options.cursors ? 'S1a' : 'S1b',
+    scenario: options.scenario ?? (options.cursors ? 'S1a' : 'S1b'),
     converged,
     metrics: {
       clients: options.clients,

@@ -96,7 +96,7 @@ const command = (
           ...base,
           DATA_DIR: dataDir,
           STORAGE: 'sqlite',
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
           RATE_LIMIT_PER_MINUTE: '1000000',
           MAX_CONNECTIONS_PER_IP: '1000000',
         },

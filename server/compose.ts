@@ -25,6 +25,7 @@ import { RedisFanout } from './scale/RedisFanout'
 import { revalidateAccess } from './scale/revalidateAccess'
 import { ScreenFocusHub } from './screen/ScreenFocusHub'
 import type { Storage } from './storage/port'
+import { RelayLoad } from './sync/RelayLoad'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { VersionService } from './versions/VersionService'
 import { WorkspaceService } from './workspaces/WorkspaceService'
@@ -48,6 +49,8 @@ export interface Composition {
   readonly injectWebSocket: ReturnType<typeof createNodeWebSocket>['injectWebSocket']
   readonly sockets: WebSocketServer
   readonly registry: RoomRegistry
+  /** Decides when relays merge; reads the process's load once started. */
+  readonly relayLoad: RelayLoad
   readonly workspaces: WorkspaceService
   readonly documents: DocumentService
   readonly memberSockets: MemberSockets
@@ -79,6 +82,10 @@ export const compose = ({
   const screen = new ScreenFocusHub(storage.workspaces)
   const ownership = new ClientOwnership({ store: storage.documents, logger })
   const prepare = makeDocumentPreparer({ workspaces: storage.workspaces, templates, migrations, logger })
+  const relayLoad = new RelayLoad({
+    onChange: (merging, reading) =>
+      logger.info({ reading }, merging ? 'relay: loaded, merging changes' : 'relay: quiet, relaying at once'),
+  })
   const registry = new RoomRegistry({
     // Before any socket sees a room: its content initialised or upgraded, and who owns which Yjs client id.
     onLoad: async (room) => {
@@ -102,7 +109,7 @@ export const compose = ({
     maxUpdateBytes: config.maxUpdateBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     broadcastWindowMs: config.broadcastWindowMs,
-    broadcastWindowMinSockets: config.broadcastWindowMinSockets,
+    relayLoad,
     roomIdleMs: config.roomIdleMs,
   })
   const revoke = (memberIds: readonly string[]) =>
@@ -237,6 +244,7 @@ export const compose = ({
     injectWebSocket,
     sockets: wss,
     registry,
+    relayLoad,
     workspaces,
     documents,
     memberSockets,

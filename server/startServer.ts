@@ -63,8 +63,9 @@ export const startServer = async ({
     ...(templates === undefined ? {} : { templates }),
     ...(migrations === undefined ? {} : { migrations }),
   })
-  const { registry, fanout, sockets, health } = parts
+  const { registry, fanout, sockets, health, relayLoad } = parts
   await health.start()
+  relayLoad.start()
   let revalidation: NodeJS.Timeout | null = null
   if (fanout !== null) {
     await fanout.start()
@@ -135,6 +136,7 @@ export const startServer = async ({
       await stopped
       if (revalidation !== null) clearInterval(revalidation)
       health.stop()
+      relayLoad.stop()
       await fanout?.close()
       await storage.close()
       logger.info('stopped')

@@ -1,34 +1,53 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { encodeAwareness, encodeSyncUpdate } from './messageCodec'
+import type { RelayLoad } from './RelayLoad'
 import type { SocketPort } from './SocketPort'
 
 export interface OutboxOptions {
-  /** After a send, further changes wait at most this long and then go out together. 0 sends each turn's at once. */
+  /** While merging, changes after a send wait at most this long and then go out together. 0 never merges. */
   readonly windowMs: number
   /**
-   * The window applies once a room has this many sockets. Merging saves a system call per socket per change,
-   * which matters in a room of hundreds; a workshop of forty gets every change at the end of its turn.
+   * Whether to merge now, read per change, and told of every send. Without one, the window always applies.
    */
-  readonly windowFromSockets?: number
+  readonly load?: Pick<RelayLoad, 'merging' | 'report'>
   readonly awareness: awarenessProtocol.Awareness
   /** The sockets to send to, read at send time. */
   readonly sockets: () => Iterable<SocketPort>
-  readonly socketCount?: () => number
+}
+
+/** Counts event-loop turns for every outbox of the process, with one `setImmediate` per turn at most. */
+let turn = 0
+let turnEnding = false
+const endTurn = () => {
+  turnEnding = false
+  turn++
+}
+const currentTurn = (): number => {
+  if (!turnEnding) {
+    turnEnding = true
+    setImmediate(endTurn)
+  }
+  return turn
 }
 
 /**
- * What a room relays to its sockets: stored document updates and presence changes. Sending is what costs a
- * server most (one `writev` per frame per socket), so changes are throttled: the first change after a quiet
- * `windowMs` goes out at the end of the event-loop turn it arrived in (so a keystroke and the cursor move read
- * with it leave as one write); changes arriving within the window after it are merged into one update frame
- * and one presence frame per socket, written together. A room of 200 typing people then needs a fraction of
- * the system calls, at most `windowMs` of added delay, and none at all for a quiet room.
+ * What a room relays to its sockets: stored document updates and presence changes. Each change goes out at
+ * the end of the event-loop turn it arrived in, so a keystroke and the cursor move read with it leave as one
+ * write per socket. Sending is what costs a server most (one `writev` per frame per socket), so while the
+ * process is loaded (`RelayLoad`) changes are throttled too: the first change after a quiet `windowMs` goes out
+ * at the end of its turn, and changes arriving within the window after it are merged into one update frame
+ * and one presence frame per socket, written together. A loaded room of 200 typing people then needs a
+ * fraction of the system calls, at most `windowMs` of added delay; a quiet room of any size gets none.
  */
 export class Outbox {
   private updates: Uint8Array[] = []
   private updateOrigins = new Set<SocketPort | null>()
   private presenceIds = new Set<number>()
+  /** Changes since the last send, and the event-loop turns they arrived in (unmerged, one write per turn). */
+  private changes = 0
+  private turns = 0
+  private lastTurn = -1
   private presenceFrame: Uint8Array | null = null
   private presenceOrigins = new Set<SocketPort | null>()
   private timer: NodeJS.Timeout | null = null
@@ -66,6 +85,10 @@ export class Outbox {
       clearImmediate(this.immediate)
       this.immediate = null
     }
+    // Without merging, each turn's changes would have left as one write per socket.
+    const { changes, turns } = this
+    this.changes = 0
+    this.turns = 0
     const updateFrame = this.takeUpdateFrame()
     const presenceFrame = this.takePresenceFrame()
     const updateExcept = this.updateOrigins.size === 1 ? [...this.updateOrigins][0]! : null
@@ -76,6 +99,7 @@ export class Outbox {
     this.quietAfter = performance.now() + this.options.windowMs
     // One list for every socket that gets both, so a transport can frame it once for all of them.
     const both = updateFrame !== null && presenceFrame !== null ? [updateFrame, presenceFrame] : null
+    let writes = 0
     for (const socket of this.options.sockets()) {
       if (!socket.isOpen) continue
       const update = socket === updateExcept ? null : updateFrame
@@ -83,7 +107,10 @@ export class Outbox {
       if (both !== null && update !== null && presence !== null) socket.sendMany(both)
       else if (update !== null) socket.send(update)
       else if (presence !== null) socket.send(presence)
+      else continue
+      writes++
     }
+    this.options.load?.report({ writes, unmergedWrites: writes * Math.max(turns, 1), backlog: changes })
   }
 
   /** Drops anything waiting (the room is going away). */
@@ -94,14 +121,25 @@ export class Outbox {
     this.immediate = null
     this.updates = []
     this.presenceIds.clear()
+    this.changes = 0
+    this.turns = 0
   }
 
   private schedule(): void {
+    this.changes++
+    if (this.options.load !== undefined) {
+      const now = currentTurn()
+      if (now !== this.lastTurn) {
+        this.lastTurn = now
+        this.turns++
+      }
+    }
     if (this.timer !== null || this.immediate !== null) return
-    const windowed = (this.options.socketCount?.() ?? 0) >= (this.options.windowFromSockets ?? 0)
-    const wait = windowed ? this.quietAfter - performance.now() : 0
-    // Even "at once" waits for the end of this turn of the event loop: frames read from the network together
-    // (a keystroke and its cursor move) go out together, one write per socket, at no added delay.
+    const merging = this.options.windowMs > 0 && (this.options.load?.merging ?? true)
+    const wait = merging ? this.quietAfter - performance.now() : 0
+    // Even "at once" waits for the end of this turn of the event loop (`setImmediate` runs after the network
+    // reads of the same turn): frames read together (a keystroke and its cursor move) go out together, one
+    // write per socket, at no added delay.
     if (wait <= 0) this.immediate = setImmediate(() => this.flush())
     else this.timer = setTimeout(() => this.flush(), wait)
   }

@@ -11,6 +11,7 @@ import { StorageIntegrityError } from '../storage/StorageIntegrityError'
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './messageCodec'
 import { Outbox } from './Outbox'
 import type { PersistQueue } from './PersistQueue'
+import type { RelayLoad } from './RelayLoad'
 import type { SocketPort } from './SocketPort'
 import type { WritePolicy, WriteTarget } from './WritePolicy'
 
@@ -23,10 +24,10 @@ export interface RoomOptions {
   readonly maxUpdateBytes: number
   /** Compact the document once its log holds this many updates. */
   readonly compactAfterUpdates: number
-  /** Changes arriving within this many ms of the last relay are sent together (see Outbox). */
+  /** While merging, changes arriving within this many ms of the last relay are sent together (see Outbox). */
   readonly broadcastWindowMs: number
-  /** ...once the room has at least this many sockets; smaller rooms relay every turn at once. */
-  readonly broadcastWindowMinSockets?: number
+  /** Decides when relays merge (see RelayLoad); without one, the window always applies. */
+  readonly relayLoad?: RelayLoad
   /** Called when the last socket leaves. */
   readonly onEmpty: (room: Room) => void
   /** Called when the room can no longer be trusted to match storage (a write failed). */
@@ -193,10 +194,9 @@ export class Room implements WriteTarget {
     this.awareness.on('update', this.trackAwareness)
     this.outbox = new Outbox({
       windowMs: options.broadcastWindowMs,
-      windowFromSockets: options.broadcastWindowMinSockets ?? 0,
+      ...(options.relayLoad === undefined ? {} : { load: options.relayLoad }),
       awareness: this.awareness,
       sockets: () => this.sockets.keys(),
-      socketCount: () => this.sockets.size,
     })
   }
 

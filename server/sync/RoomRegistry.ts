@@ -2,6 +2,7 @@ import { CloseCode, closeCodeFor, type SyncErrorReason } from '../../shared/prot
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/port'
 import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
+import type { RelayLoad } from './RelayLoad'
 import { newRoomCounters, Room, type RoomCounters } from './Room'
 import type { SocketPort } from './SocketPort'
 import type { WritePolicy } from './WritePolicy'
@@ -13,8 +14,8 @@ export interface RoomRegistryOptions {
   readonly compactAfterUpdates: number
   /** See `Outbox`: the most a relay waits to be merged with others. */
   readonly broadcastWindowMs?: number
-  /** See `Outbox`: rooms with fewer sockets than this relay every turn at once. */
-  readonly broadcastWindowMinSockets?: number
+  /** See `RelayLoad`: when relays merge, for every room. */
+  readonly relayLoad?: RelayLoad
   /** How long a room with no sockets stays loaded before it is stored, compacted and unloaded. */
   readonly roomIdleMs: number
   readonly schedule?: PersistQueueOptions['schedule']
@@ -250,7 +251,7 @@ export class RoomRegistry {
       maxUpdateBytes: this.options.maxUpdateBytes,
       compactAfterUpdates: this.options.compactAfterUpdates,
       broadcastWindowMs: this.options.broadcastWindowMs ?? 0,
-      broadcastWindowMinSockets: this.options.broadcastWindowMinSockets ?? 0,
+      ...(this.options.relayLoad === undefined ? {} : { relayLoad: this.options.relayLoad }),
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
       counters: this.counters,

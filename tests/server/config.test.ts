@@ -16,7 +16,6 @@ describe('parseConfig', () => {
       preloadDocuments: 20,
       compactAfterUpdates: 1_000,
       broadcastWindowMs: 20,
-      broadcastWindowMinSockets: 100,
       staticDir: 'client/dist',
       shutdownTimeoutMs: 10_000,
       adminToken: null,

@@ -1,8 +1,9 @@
 import * as decoding from 'lib0/decoding'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { Outbox } from '../../../server/sync/Outbox'
+import { RelayLoad } from '../../../server/sync/RelayLoad'
 import type { SocketPort } from '../../../server/sync/SocketPort'
 
 /** An in-memory socket that records each write (a `sendMany` is one write). */
@@ -104,22 +105,61 @@ describe('Outbox', () => {
     expect(textOfFrames(b.writes.flat())).toBe('0123')
   })
 
-  it('in a room smaller than the window’s minimum, sends every turn’s changes at once, window or not', async () => {
-    const a = recordingSocket()
-    const b = recordingSocket()
-    const outbox = new Outbox({
-      windowMs: 1_000,
-      windowFromSockets: 3,
-      awareness: new awarenessProtocol.Awareness(new Y.Doc()),
-      sockets: () => [a.socket, b.socket],
-      socketCount: () => 2,
-    })
-    for (const update of keystrokes(3)) {
-      outbox.addUpdate(update, a.socket)
-      await endOfTurn()
+  it('while the process is quiet, relays every change of a 300-socket room in the turn it arrived, window or not', async () => {
+    const load = new RelayLoad({ sampleMs: 20 }).start()
+    try {
+      const sockets = Array.from({ length: 300 }, recordingSocket)
+      const outbox = new Outbox({
+        windowMs: 1_000,
+        load,
+        awareness: new awarenessProtocol.Awareness(new Y.Doc()),
+        sockets: () => sockets.map((each) => each.socket),
+      })
+      await sleep(100)
+      for (const update of keystrokes(5)) {
+        outbox.addUpdate(update, sockets[0]!.socket)
+        await endOfTurn()
+      }
+      expect(load.merging).toBe(false)
+      for (const { writes } of sockets.slice(1)) expect(writes).toHaveLength(5)
+      expect(textOfFrames(sockets[299]!.writes.flat())).toBe('01234')
+    } finally {
+      load.stop()
     }
-    expect(b.writes).toHaveLength(3)
-    expect(textOfFrames(b.writes.flat())).toBe('012')
+  })
+
+  it('while the process is loaded, merges the changes of a busy room within the window', async () => {
+    // Load made for real: the event loop busy 40 ms of every 50 while 300 sockets are written to.
+    const load = new RelayLoad({ sampleMs: 50 }).start()
+    const sockets = Array.from({ length: 300 }, recordingSocket)
+    const outbox = new Outbox({
+      windowMs: 120,
+      load,
+      awareness: new awarenessProtocol.Awareness(new Y.Doc()),
+      sockets: () => sockets.map((each) => each.socket),
+    })
+    const updates = keystrokes(400)
+    let next = 0
+    const typing = setInterval(() => {
+      const until = performance.now() + 40
+      while (performance.now() < until) {}
+      for (let i = 0; i < 10 && next < updates.length; i++) outbox.addUpdate(updates[next++]!, null)
+    }, 50)
+    try {
+      await vi.waitFor(() => expect(load.merging).toBe(true), { timeout: 5_000, interval: 20 })
+      const before = sockets[1]!.writes.length
+      const sentBefore = next
+      await sleep(600)
+      const sent = next - sentBefore
+      // Ten changes per 50 ms turn: without merging one write per turn (sent / 10); merged, one per window.
+      expect(sockets[1]!.writes.length - before).toBeLessThan(sent / 15)
+    } finally {
+      clearInterval(typing)
+      load.stop()
+    }
+    while (next < updates.length) outbox.addUpdate(updates[next++]!, null)
+    outbox.flush()
+    expect(textOfFrames(sockets[7]!.writes.flat())).toBe(updates.map((_, i) => String(i % 10)).join(''))
   })
 
   it('writes a keystroke and the cursor move read with it to a socket in one write, at once', async () => {
