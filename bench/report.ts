@@ -49,6 +49,7 @@ const SHOWN: Record<string, Array<{ metric: string; higher?: boolean }>> = {
 }
 SHOWN.S1b = SHOWN.S1a!
 SHOWN.S5 = SHOWN.S1a!
+SHOWN['S2-dwa1'] = SHOWN.S2!
 
 const cell = (records: BenchRecord[], server: ServerKind, scenario: string, metric: string): number =>
   median(
@@ -63,7 +64,7 @@ const format = (value: number): string => (Number.isFinite(value) ? String(round
 export const renderTables = (records: BenchRecord[]): string => {
   const compared = [OURS, ...REFERENCES].filter((s) => records.some((r) => r.server === s))
   const lines: string[] = []
-  for (const scenario of ['S1a', 'S1b', 'S2', 'S3', 'S4', 'S5']) {
+  for (const scenario of ['S1a', 'S1b', 'S2', 'S2-dwa1', 'S3', 'S4', 'S5']) {
     const metrics = SHOWN[scenario]!
     if (!records.some((r) => r.scenario === scenario)) continue
     const servers = records.some((r) => r.server === FLOOR && r.scenario === scenario)

@@ -1,4 +1,7 @@
 import * as Y from 'yjs'
+import { initialDocumentValue } from '../shared/document/field-value'
+import { dwa1 } from '../shared/templates/dwa-1'
+import { readMeta, writeDocument } from '../shared/ydoc/document-ydoc'
 import { BenchClient, firstStructId } from './BenchClient'
 import { epochNow, type JoinWavePlan, type JoinWaveReport, joinWave } from './joinWave'
 import { forkJoinWorker, runJoinWorker, splitJoins } from './joinWorkers'
@@ -8,8 +11,8 @@ import { watchGeneratorStalls } from './stallWatch'
 import { percentiles, round } from './stats'
 import { within } from './within'
 
-export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S3' | 'S4' | 'S5'
-export const SCENARIOS: readonly ScenarioId[] = ['S1a', 'S1b', 'S2', 'S3', 'S4', 'S5']
+export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S2-dwa1' | 'S3' | 'S4' | 'S5'
+export const SCENARIOS: readonly ScenarioId[] = ['S1a', 'S1b', 'S2', 'S2-dwa1', 'S3', 'S4', 'S5']
 
 export interface ScenarioResult {
   readonly scenario: string
@@ -208,10 +211,14 @@ export const roomFanout = async (
   }
 }
 
-/** S2: many small rooms; memory per room and latency. */
+/**
+ * S2: many small rooms; memory per room and latency. With `content: 'dwa-1'` every room holds what a user
+ * opens — a worksheet with its template's structure — on every server: Samverkstad writes it when a document
+ * is first opened; for the references the first client of each room writes the same structure.
+ */
 export const manyRooms = async (
   server: BenchServer,
-  { rooms, durationMs }: { rooms: number; durationMs: number },
+  { rooms, durationMs, content = 'text' }: { rooms: number; durationMs: number; content?: 'text' | 'dwa-1' },
 ): Promise<ScenarioResult> => {
   await server.prepare(Array.from({ length: rooms }, (_, r) => `room-${r}`))
   await sleep(300)
@@ -235,6 +242,16 @@ export const manyRooms = async (
     }
   }
   await connectAll(clients, 100)
+  if (content === 'dwa-1' && server.kind !== 'samverkstad') {
+    for (let i = 0; i < clients.length; i += 2) {
+      writeDocument(clients[i]!.doc, dwa1, initialDocumentValue(dwa1))
+      if (i % 100 === 98) await sleep(1)
+    }
+  }
+  const structured = await waitUntil(
+    () => content === 'text' || clients.every((client) => readMeta(client.doc) !== null),
+    20_000,
+  )
   await sleep(500)
   const connectedRss = rssMiB(server.pid)
   const measure = startCpuWindow(server.pid)
@@ -263,8 +280,8 @@ export const manyRooms = async (
   const latency = percentiles(tracker.completions)
   for (const client of clients) client.close()
   return {
-    scenario: 'S2',
-    converged,
+    scenario: content === 'text' ? 'S2' : 'S2-dwa1',
+    converged: converged && structured,
     metrics: {
       rooms,
       updates: latency.n,
@@ -275,7 +292,10 @@ export const manyRooms = async (
       serverCpuPct: round(window.serverCpuPct, 1),
       generatorCpuPct: round(window.generatorCpuPct, 1),
     },
-    notes: generatorNote(window.generatorCpuPct),
+    notes: [
+      ...generatorNote(window.generatorCpuPct),
+      ...(structured ? [] : ['not every client received the worksheet structure']),
+    ],
   }
 }
 

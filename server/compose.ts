@@ -27,6 +27,7 @@ import { ScreenFocusHub } from './screen/ScreenFocusHub'
 import type { Storage } from './storage/port'
 import { RelayLoad } from './sync/RelayLoad'
 import { RoomRegistry } from './sync/RoomRegistry'
+import { StateEncoder } from './sync/StateEncoder'
 import { VersionService } from './versions/VersionService'
 import { WorkspaceService } from './workspaces/WorkspaceService'
 
@@ -110,6 +111,7 @@ export const compose = ({
     compactAfterUpdates: config.compactAfterUpdates,
     broadcastWindowMs: config.broadcastWindowMs,
     relayLoad,
+    stateEncoder: new StateEncoder(),
     roomIdleMs: config.roomIdleMs,
   })
   const revoke = (memberIds: readonly string[]) =>

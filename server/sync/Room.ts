@@ -13,6 +13,7 @@ import { Outbox } from './Outbox'
 import type { PersistQueue } from './PersistQueue'
 import type { RelayLoad } from './RelayLoad'
 import type { SocketPort } from './SocketPort'
+import type { StateEncoder } from './StateEncoder'
 import type { WritePolicy, WriteTarget } from './WritePolicy'
 
 export interface RoomOptions {
@@ -28,6 +29,8 @@ export interface RoomOptions {
   readonly broadcastWindowMs: number
   /** Decides when relays merge (see RelayLoad); without one, the window always applies. */
   readonly relayLoad?: RelayLoad
+  /** Encodes compacted states off the event loop; without one, compaction encodes the room's document here. */
+  readonly stateEncoder?: StateEncoder
   /** Called when the last socket leaves. */
   readonly onEmpty: (room: Room) => void
   /** Called when the room can no longer be trusted to match storage (a write failed). */
@@ -388,22 +391,53 @@ export class Room implements WriteTarget {
    */
   compact(): Promise<void> {
     if (this.compaction === null) {
-      this.compaction = this.runCompaction().finally(() => {
-        this.compaction = null
-      })
+      this.compaction = this.runCompaction().then(
+        () => {
+          this.compaction = null
+          // Updates that arrived while it ran off the event loop may already call for the next one.
+          if (!this.destroyed && this.logLength >= this.options.compactAfterUpdates)
+            this.compactInBackground()
+        },
+        (error: unknown) => {
+          this.compaction = null
+          throw error
+        },
+      )
     }
     return this.compaction
+  }
+
+  private compactInBackground(): void {
+    this.compact().catch((error: unknown) =>
+      this.options.logger.error({ docId: this.docId, err: error }, 'compaction failed'),
+    )
   }
 
   private async runCompaction(): Promise<void> {
     await this.options.queue.flush()
     if (this.logLength === 0 || this.destroyed) return
-    const counted = this.logLength
-    const throughSeq = this.coveredSeq
-    const state = Y.encodeStateAsUpdate(this.doc)
-    await this.options.store.compact(this.docId, state, throughSeq)
-    this.logLength -= counted
-    this.options.logger.debug({ docId: this.docId, bytes: state.byteLength, entries: counted }, 'compacted')
+    const encoder = this.options.stateEncoder
+    if (encoder === undefined) {
+      const counted = this.logLength
+      const state = Y.encodeStateAsUpdate(this.doc)
+      await this.options.store.compact(this.docId, state, this.coveredSeq)
+      this.logLength -= counted
+      this.options.logger.debug({ docId: this.docId, bytes: state.byteLength, entries: counted }, 'compacted')
+      return
+    }
+    // Off the event loop: what is stored (a consistent snapshot, whoever wrote it) is rebuilt and encoded on
+    // the encoder's thread; this one only reads the snapshot and writes the result.
+    const stored = await this.options.store.load(this.docId)
+    if (stored.updates.length === 0) return
+    const state = await encoder.encode(
+      stored.state === null ? stored.updates : [stored.state, ...stored.updates],
+    )
+    await this.options.store.compact(this.docId, state, stored.lastSeq)
+    this.logLength = Math.max(0, this.logLength - stored.updates.length)
+    this.options.logger.debug(
+      { docId: this.docId, bytes: state.byteLength, entries: stored.updates.length },
+      'compacted',
+    )
   }
 
   /** Frees the document; the room cannot be used afterwards. */
@@ -563,11 +597,8 @@ export class Room implements WriteTarget {
       this.logLength++
       this.outbox.addUpdate(update, origin)
       this.options.onStored?.(this, update)
-      if (this.logLength >= this.options.compactAfterUpdates && this.compaction === null) {
-        this.compact().catch((error: unknown) =>
-          this.options.logger.error({ docId: this.docId, err: error }, 'compaction failed'),
-        )
-      }
+      if (this.logLength >= this.options.compactAfterUpdates && this.compaction === null)
+        this.compactInBackground()
     })
   }
 

@@ -5,6 +5,7 @@ import { PersistQueue, type PersistQueueOptions } from './PersistQueue'
 import type { RelayLoad } from './RelayLoad'
 import { newRoomCounters, Room, type RoomCounters } from './Room'
 import type { SocketPort } from './SocketPort'
+import type { StateEncoder } from './StateEncoder'
 import type { WritePolicy } from './WritePolicy'
 
 export interface RoomRegistryOptions {
@@ -16,6 +17,8 @@ export interface RoomRegistryOptions {
   readonly broadcastWindowMs?: number
   /** See `RelayLoad`: when relays merge, for every room. */
   readonly relayLoad?: RelayLoad
+  /** See `StateEncoder`: compaction off the event loop, for every room (closed by `shutdown`). */
+  readonly stateEncoder?: StateEncoder
   /** How long a room with no sockets stays loaded before it is stored, compacted and unloaded. */
   readonly roomIdleMs: number
   readonly schedule?: PersistQueueOptions['schedule']
@@ -252,6 +255,7 @@ export class RoomRegistry {
       compactAfterUpdates: this.options.compactAfterUpdates,
       broadcastWindowMs: this.options.broadcastWindowMs ?? 0,
       ...(this.options.relayLoad === undefined ? {} : { relayLoad: this.options.relayLoad }),
+      ...(this.options.stateEncoder === undefined ? {} : { stateEncoder: this.options.stateEncoder }),
       onEmpty: (emptied) => this.scheduleIdle(emptied),
       onBroken: (broken, reason, error) => this.reset(broken, reason, error),
       counters: this.counters,
@@ -384,5 +388,6 @@ export class RoomRegistry {
     for (const room of rooms) room.closeAll(CloseCode.GoingAway, 'shutting-down')
     await Promise.all(rooms.map((room) => this.unload(room)))
     await Promise.all([...this.unloading.values()])
+    await this.options.stateEncoder?.close()
   }
 }

@@ -8,6 +8,7 @@ import { encodeAwareness, encodeSyncUpdate } from '../../../server/sync/messageC
 import { PersistQueue } from '../../../server/sync/PersistQueue'
 import { newRoomCounters, Room, type RoomOptions } from '../../../server/sync/Room'
 import type { SocketPort } from '../../../server/sync/SocketPort'
+import { StateEncoder } from '../../../server/sync/StateEncoder'
 import { DROP, WRITES_ANYTHING, type WritePolicy } from '../../../server/sync/WritePolicy'
 import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
 
@@ -115,6 +116,28 @@ describe('Room', () => {
     expect(room.awareness.getStates().size).toBe(0)
     expect(kinds(reader.frames.slice(joined))).toEqual([])
     expect(writer.closed).toEqual([])
+  })
+
+  it('compacts through the state encoder: the stored state is the document, and the log is dropped', async () => {
+    const stateEncoder = new StateEncoder()
+    try {
+      const { store, room } = await setup({ stateEncoder, compactAfterUpdates: 50 })
+      const writer = recordingSocket()
+      room.join(writer.socket, WRITES_ANYTHING)
+      const author = new Y.Doc()
+      author.on('update', (update: Uint8Array) => room.receive(writer.socket, encodeSyncUpdate(update)))
+      for (let i = 0; i < 60; i++) author.getText('t').insert(0, `${i % 10}`)
+      await endOfTurn()
+      await room.compact()
+      const stored = await store.load('doc')
+      expect(stored.updates).toEqual([])
+      const reloaded = new Y.Doc()
+      Y.applyUpdate(reloaded, stored.state!)
+      expect(reloaded.getText('t').toString()).toBe(author.getText('t').toString())
+      expect(room.pendingLogLength).toBe(0)
+    } finally {
+      await stateEncoder.close()
+    }
   })
 
   it('closes the socket with the code of a rejecting verdict, and applies nothing of its update', async () => {
