@@ -31,6 +31,15 @@ export interface BenchServer {
   prepare(docNames: readonly string[]): Promise<void>
   /** The websocket URL for a prepared document. */
   urlFor(docName: string): string
+  /** Samverkstad only: the page of a prepared document and the session cookie that opens it. */
+  readonly pageFor?: (docName: string) => {
+    url: string
+    documentId: string
+    cookie: string
+    token: string
+  }
+  /** Samverkstad only: the sync endpoint a y-websocket provider is given. */
+  readonly wsBase?: string
   /** SIGTERM and wait for the exit (SIGKILL after `graceMs`); resolves with whether it exited by itself. */
   stop(graceMs?: number): Promise<boolean>
   /** Start the same server again on the same data. */
@@ -185,6 +194,23 @@ const launch = async (
     prepare: async (docNames) => {
       if (kind === 'samverkstad') await prepareSamverkstad(port, session, docNames)
     },
+    ...(kind === 'samverkstad'
+      ? {
+          wsBase: `ws://127.0.0.1:${port}/sync`,
+          pageFor: (docName: string) => {
+            const documentId = session.ids.get(docName)
+            if (documentId === undefined || session.workspace === null)
+              throw new Error(`document ${docName} was not prepared`)
+            const { id, token } = session.workspace
+            return {
+              url: `http://127.0.0.1:${port}/w/${id}/d/${documentId}`,
+              documentId,
+              cookie: `sv_${id}`,
+              token,
+            }
+          },
+        }
+      : {}),
     urlFor: (docName) => {
       if (kind === 'hocuspocus') return `ws://127.0.0.1:${port}/`
       if (kind === 'y-websocket-server' || kind === 'floor') return `ws://127.0.0.1:${port}/${docName}`

@@ -1,0 +1,301 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { BenchClient } from '../BenchClient'
+import type { BenchServer } from '../servers'
+import { percentiles, round } from '../stats'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const FIELD = 'f:challenge'
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const epochNow = () => performance.timeOrigin + performance.now()
+
+/**
+ * In every page, before its scripts: when the first editable field appeared (ms from navigation start), the
+ * time from each keystroke until the frame after it was painted, and when each remote marker `R<n>;` was
+ * first painted (epoch ms). "Painted" is a task posted from the next animation frame: it runs once that frame
+ * has been produced.
+ */
+const INSTRUMENT = `(() => {
+  const b = (window.__bench = { editableAt: null, keys: [], seen: {} })
+  const afterPaint = (fn) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = fn; c.port2.postMessage(0) })
+  addEventListener('keydown', (e) => { const t = e.timeStamp; afterPaint(() => b.keys.push(performance.now() - t)) }, true)
+  new MutationObserver(() => {
+    if (b.editableAt === null && document.querySelector('.ProseMirror[contenteditable="true"]')) b.editableAt = performance.now()
+    const field = document.querySelector('.ProseMirror')
+    if (field === null) return
+    const fresh = [...field.textContent.matchAll(/R(\\d+);/g)].map((m) => m[1]).filter((n) => !(n in b.seen))
+    if (fresh.length === 0) return
+    for (const n of fresh) b.seen[n] = 0
+    afterPaint(() => { const at = performance.timeOrigin + performance.now(); for (const n of fresh) b.seen[n] = at })
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
+})()`
+
+interface Target {
+  readonly label: string
+  readonly url: string
+}
+
+/** Serves the floor page (bundled here with esbuild, as Vite would minify it) on a port of its own. */
+const serveFloorPage = async (): Promise<{ server: Server; url: string }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'floor-page-'))
+  await build({
+    entryPoints: [join(import.meta.dirname, 'floor-page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: join(dir, 'floor.js'),
+    logLevel: 'error',
+  })
+  const script = readFileSync(join(dir, 'floor.js'))
+  const html =
+    '<!doctype html><meta charset="utf-8"><div id="editor"></div><script type="module" src="/floor.js"></script>'
+  const server = createServer((request, response) => {
+    if (request.url?.startsWith('/floor.js')) {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
+    } else response.writeHead(200, { 'content-type': 'text/html' }).end(html)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return { server, url: `http://127.0.0.1:${port}/` }
+}
+
+/** Bytes of JavaScript a navigation fetched over the network (compressed, as sent; cached ones count 0). */
+const scriptBytes = async (context: BrowserContext, page: Page, url: string): Promise<number> => {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  const scripts = new Set<string>()
+  let bytes = 0
+  cdp.on('Network.responseReceived', (event) => {
+    if (
+      event.type === 'Script' &&
+      !event.response.fromDiskCache &&
+      !(event.response as { fromMemoryCache?: boolean }).fromMemoryCache
+    )
+      scripts.add(event.requestId)
+  })
+  cdp.on('Network.loadingFinished', (event) => {
+    if (scripts.has(event.requestId)) bytes += event.encodedDataLength
+  })
+  await page.goto(url, { waitUntil: 'networkidle' })
+  await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor()
+  await cdp.detach()
+  return bytes
+}
+
+/** Time from navigation start until a field is editable, CPU throttled 4× (a mid-range phone), cold cache. */
+const editableMs = async (browser: Browser, target: Target, cookie: CookieOf): Promise<number> => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  await context.addCookies(cookie(target.url))
+  await context.addInitScript(INSTRUMENT)
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  await page.goto(target.url)
+  await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor({ timeout: 30_000 })
+  const at = await page.evaluate(
+    () => (window as unknown as { __bench: { editableAt: number } }).__bench.editableAt,
+  )
+  await context.close()
+  return at
+}
+
+type CookieOf = (url: string) => Parameters<BrowserContext['addCookies']>[0]
+
+/** 30 participants typing 2 keystrokes/s into the field the page edits. */
+const typists = async (server: BenchServer, docName: string, count: number) => {
+  const clients = Array.from(
+    { length: count },
+    () =>
+      new BenchClient({
+        url: server.urlFor(docName),
+        docName,
+        framing: server.framing,
+        applyOnArrival: true,
+      }),
+  )
+  await Promise.all(clients.map(async (client) => client.connect().then(() => client.synced)))
+  await sleep(300)
+  const timers = clients.map((client, i) =>
+    setInterval(() => {
+      const paragraph = client.doc.getXmlFragment(FIELD).get(0)
+      const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null
+      if (text instanceof Y.XmlText) text.insert(Math.floor(Math.random() * (text.length + 1)), `${i % 10}`)
+    }, 500),
+  )
+  return () => {
+    for (const timer of timers) clearInterval(timer)
+    for (const client of clients) client.close()
+  }
+}
+
+/** Keystrokes typed in the page while others type; remote markers typed by one more client. */
+const typing = async (
+  browser: Browser,
+  server: BenchServer,
+  docName: string,
+  target: Target,
+  cookie: CookieOf,
+) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  await context.addCookies(cookie(target.url))
+  await context.addInitScript(INSTRUMENT)
+  const page = await context.newPage()
+  await page.goto(target.url)
+  const field = page.locator('.ProseMirror[contenteditable="true"]').first()
+  await field.waitFor({ timeout: 30_000 })
+  const stop = await typists(server, docName, 30)
+  const marker = new BenchClient({
+    url: server.urlFor(docName),
+    docName,
+    framing: server.framing,
+    applyOnArrival: true,
+  })
+  await marker.connect()
+  await marker.synced
+  await sleep(200)
+  await field.click()
+  const sent = new Map<string, number>()
+  for (let k = 0; k < 60; k++) {
+    await page.keyboard.type('ab', { delay: 60 })
+    const paragraph = marker.doc.getXmlFragment(FIELD).get(0)
+    const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null
+    if (text instanceof Y.XmlText) {
+      sent.set(String(k), epochNow())
+      text.insert(0, `R${k};`)
+    }
+    await sleep(80)
+  }
+  await sleep(1_000)
+  const { keys, seen } = await page.evaluate(
+    () => (window as unknown as { __bench: { keys: number[]; seen: Record<string, number> } }).__bench,
+  )
+  stop()
+  marker.close()
+  await context.close()
+  const remote = [...sent].flatMap(([k, at]) => (seen[k] ? [seen[k]! - at] : []))
+  return { keys: percentiles(keys), remote: percentiles(remote), remoteMissed: sent.size - remote.length }
+}
+
+export interface ClientBenchResult {
+  readonly metrics: Record<string, number>
+}
+
+/** `npm run bench -- --client`: the document page in real Chromium beside the floor page, one server. */
+export const clientBench = async (server: BenchServer, docName: string): Promise<ClientBenchResult> => {
+  const page = server.pageFor!(docName)
+  const floor = await serveFloorPage()
+  const floorUrl = `${floor.url}?ws=${encodeURIComponent(server.wsBase!)}&doc=${page.documentId}&token=${page.token}&field=${FIELD}`
+  const cookie: CookieOf = (url) =>
+    url.startsWith(page.url)
+      ? [{ name: page.cookie, value: page.token, url: page.url, httpOnly: true, sameSite: 'Strict' }]
+      : []
+  // One writer puts a paragraph in the field first, so typists and the page type into the same one.
+  const seed = new BenchClient({
+    url: server.urlFor(docName),
+    docName,
+    framing: server.framing,
+    applyOnArrival: true,
+  })
+  await seed.connect()
+  await seed.synced
+  await sleep(300)
+  const fragment = seed.doc.getXmlFragment(FIELD)
+  seed.doc.transact(() => {
+    fragment.delete(0, fragment.length)
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Utmaningen: ')])
+    fragment.insert(0, [paragraph])
+  })
+  await sleep(300)
+  seed.close()
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  })
+  try {
+    const context = await browser.newContext()
+    await context.addCookies(cookie(page.url))
+    const tab = await context.newPage()
+    const firstVisit = await scriptBytes(context, tab, page.url)
+    const repeatVisit = await scriptBytes(context, tab, page.url)
+    await context.close()
+    const ours = { label: 'document page', url: page.url }
+    const bare = { label: 'floor page', url: floorUrl }
+    const editable = { ours: [] as number[], floor: [] as number[] }
+    for (let run = 0; run < 3; run++) {
+      editable.ours.push(await editableMs(browser, ours, cookie))
+      editable.floor.push(await editableMs(browser, bare, cookie))
+    }
+    const mine = await typing(browser, server, docName, ours, cookie)
+    const floorTyping = await typing(browser, server, docName, bare, cookie)
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+    return {
+      metrics: {
+        jsFirstVisitKB: round(firstVisit / 1024, 1),
+        jsRepeatVisitKB: round(repeatVisit / 1024, 1),
+        editableThrottledMs: round(median(editable.ours)),
+        floorEditableThrottledMs: round(median(editable.floor)),
+        keystrokeToPaintP95Ms: round(mine.keys.p95),
+        floorKeystrokeToPaintP95Ms: round(floorTyping.keys.p95),
+        remoteKeystrokeP95Ms: round(mine.remote.p95),
+        floorRemoteKeystrokeP95Ms: round(floorTyping.remote.p95),
+        remoteMissed: mine.remoteMissed,
+      },
+    }
+  } finally {
+    await browser.close()
+    floor.server.close()
+  }
+}
+
+/** The client figures beside their targets, as docs/PERFORMANCE.md quotes them. */
+export const renderClientTable = (m: Record<string, number>): string => {
+  const ratio = (a: number, b: number) => `${round(a / b, 2)}×`
+  const rows: Array<[string, string, string, string, boolean]> = [
+    ['JavaScript, first visit', '≤ 200 KB', `${m.jsFirstVisitKB} KB`, '', m.jsFirstVisitKB! <= 200],
+    ['JavaScript, repeat visit', '≤ 20 KB', `${m.jsRepeatVisitKB} KB`, '', m.jsRepeatVisitKB! <= 20],
+    [
+      'editable, CPU 4× throttled, cold cache',
+      '≤ 1.5× the floor page',
+      `${m.editableThrottledMs} ms`,
+      `floor ${m.floorEditableThrottledMs} ms (${ratio(m.editableThrottledMs!, m.floorEditableThrottledMs!)})`,
+      m.editableThrottledMs! <= 1.5 * m.floorEditableThrottledMs!,
+    ],
+    [
+      'keystroke to local paint, 30 others typing, p95',
+      '≤ 16 ms',
+      `${m.keystrokeToPaintP95Ms} ms`,
+      `floor ${m.floorKeystrokeToPaintP95Ms} ms`,
+      m.keystrokeToPaintP95Ms! <= 16,
+    ],
+    [
+      'remote keystroke until painted, p95',
+      '≤ 50 ms',
+      `${m.remoteKeystrokeP95Ms} ms`,
+      `floor ${m.floorRemoteKeystrokeP95Ms} ms`,
+      m.remoteKeystrokeP95Ms! <= 50,
+    ],
+  ]
+  return [
+    '| measure | target | document page | floor page | met |',
+    '| --- | --- | ---: | ---: | --- |',
+    ...rows.map(
+      ([what, target, ours, floor, met]) =>
+        `| ${what} | ${target} | ${ours} | ${floor} | ${met ? 'yes' : 'no'} |`,
+    ),
+  ].join('\n')
+}
