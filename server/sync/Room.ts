@@ -432,6 +432,8 @@ export class Room implements WriteTarget {
     const state = await encoder.encode(
       stored.state === null ? stored.updates : [stored.state, ...stored.updates],
     )
+    // Evicted meanwhile (its document deleted): writing the state now would bring its content back.
+    if (this.destroyed) return
     await this.options.store.compact(this.docId, state, stored.lastSeq)
     this.logLength = Math.max(0, this.logLength - stored.updates.length)
     this.options.logger.debug(
