@@ -134,8 +134,8 @@ if (values.client ?? false) {
   execSync('npx vite build --config client/vite.config.ts --logLevel error', { stdio: 'inherit' })
   const server = await startBenchServer('samverkstad')
   try {
-    await server.prepare(['client'])
-    const result = await clientBench(server, 'client')
+    await server.prepare(['client', 'cafe-harvest'])
+    const result = await clientBench(server, 'client', 'cafe-harvest')
     const line = { date: new Date().toISOString(), scenario: 'client', machine, ...result }
     appendFileSync(join(resultsDir, `client-${stamp}.jsonl`), `${JSON.stringify(line)}\n`)
     console.log(renderClientTable(result.metrics))

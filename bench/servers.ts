@@ -31,12 +31,16 @@ export interface BenchServer {
   prepare(docNames: readonly string[]): Promise<void>
   /** The websocket URL for a prepared document. */
   urlFor(docName: string): string
-  /** Samverkstad only: the page of a prepared document and the session cookie that opens it. */
+  /**
+   * Samverkstad only: the page of a prepared document (for a café, its shared screen) and the session cookie
+   * that opens it, with the member the session is.
+   */
   readonly pageFor?: (docName: string) => {
     url: string
     documentId: string
     cookie: string
     token: string
+    memberId: string
   }
   /** Samverkstad only: the sync endpoint a y-websocket provider is given. */
   readonly wsBase?: string
@@ -126,9 +130,12 @@ const command = (
   }
 }
 
+/** Documents named `cafe…` are world cafés; the others Design for Wiser Action worksheets (dwa-1). */
+const isCafe = (docName: string): boolean => docName.startsWith('cafe')
+
 /** What a Samverkstad bench server has created through its API; kept across restarts on the same data. */
 interface SamverkstadSession {
-  workspace: { id: string; token: string } | null
+  workspace: { id: string; token: string; memberId: string } | null
   readonly ids: Map<string, string>
 }
 
@@ -144,20 +151,24 @@ const post = async <T>(port: number, path: string, body: unknown, token?: string
 
 const prepareSamverkstad = async (port: number, session: SamverkstadSession, names: readonly string[]) => {
   if (session.workspace === null) {
-    const created = await post<{ workspace: { id: string }; session: { token: string } }>(
-      port,
-      '/api/workspaces',
-      {
-        name: 'Benchmark',
-        challenge: 'Mätning',
-        parties: [
-          { name: 'Kommunen', kind: 'public' },
-          { name: 'Föreningen', kind: 'nonprofit' },
-        ],
-        creator: { name: 'Bench', party: 0 },
-      },
-    )
-    session.workspace = { id: created.workspace.id, token: created.session.token }
+    const created = await post<{
+      workspace: { id: string }
+      session: { token: string }
+      member: { id: string }
+    }>(port, '/api/workspaces', {
+      name: 'Benchmark',
+      challenge: 'Mätning',
+      parties: [
+        { name: 'Kommunen', kind: 'public' },
+        { name: 'Föreningen', kind: 'nonprofit' },
+      ],
+      creator: { name: 'Bench', party: 0 },
+    })
+    session.workspace = {
+      id: created.workspace.id,
+      token: created.session.token,
+      memberId: created.member.id,
+    }
   }
   const { id, token } = session.workspace
   for (const name of names) {
@@ -165,7 +176,7 @@ const prepareSamverkstad = async (port: number, session: SamverkstadSession, nam
     const document = await post<{ id: string }>(
       port,
       `/api/workspaces/${id}/documents`,
-      { template: 'dwa-1', title: name },
+      { template: isCafe(name) ? 'cafe' : 'dwa-1', title: name },
       token,
     )
     session.ids.set(name, document.id)
@@ -201,12 +212,14 @@ const launch = async (
             const documentId = session.ids.get(docName)
             if (documentId === undefined || session.workspace === null)
               throw new Error(`document ${docName} was not prepared`)
-            const { id, token } = session.workspace
+            const { id, token, memberId } = session.workspace
+            const route = isCafe(docName) ? `cafe/${documentId}/skarm` : `d/${documentId}`
             return {
-              url: `http://127.0.0.1:${port}/w/${id}/d/${documentId}`,
+              url: `http://127.0.0.1:${port}/w/${id}/${route}`,
               documentId,
               cookie: `sv_${id}`,
               token,
+              memberId,
             }
           },
         }

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js'
+import { createMemo, createSignal, For, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import {
   addCard,
@@ -26,6 +26,9 @@ const EMPTY_CARD: HarvestCard = {
   signUps: [],
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((id, i) => id === b[i])
+
 const newId = (): string => crypto.randomUUID().replaceAll('-', '')
 
 /**
@@ -49,10 +52,24 @@ export const HarvestBoard = (props: {
   const write = props.write
   const left = () =>
     write === undefined ? 0 : VOTES_PER_PERSON - (props.harvest.votesBy.get(write.me.id) ?? 0)
-  const columns = () => [
-    ...props.harvest.groups.map((g) => ({ id: g.id as string | null, name: g.name })),
-    { id: null, name: t('cafeUngrouped') },
-  ]
+  // Columns and cards are keyed by id (strings, '' for the ungrouped column), not by the objects each reading
+  // of the harvest makes anew: a card written by someone adds one card to the wall, it does not redraw 300.
+  const columnNames = createMemo(
+    () => new Map<string, string>(props.harvest.groups.map((g) => [g.id, g.name])),
+  )
+  const columnIds = createMemo(() => [...props.harvest.groups.map((g) => g.id), ''], undefined, {
+    equals: sameIds,
+  })
+  const cardIdsIn = createMemo(() => {
+    const byColumn = new Map<string, string[]>()
+    for (const card of props.harvest.cards) {
+      const column = card.groupId ?? ''
+      const ids = byColumn.get(column)
+      if (ids === undefined) byColumn.set(column, [card.id])
+      else ids.push(card.id)
+    }
+    return byColumn
+  })
   const submitIdea = (event: SubmitEvent) => {
     event.preventDefault()
     const text = idea().trim()
@@ -82,7 +99,7 @@ export const HarvestBoard = (props: {
   }
 
   // Keyed by id (a string), so a card keeps its DOM — and the focus — when someone else votes.
-  const byId = () => new Map(props.harvest.cards.map((card) => [card.id, card]))
+  const byId = createMemo(() => new Map(props.harvest.cards.map((card) => [card.id, card])))
   const Card = (cardProps: { readonly id: string }) => {
     const card = (): HarvestCard => byId().get(cardProps.id) ?? EMPTY_CARD
     const author = () => props.person(card().memberId)
@@ -229,26 +246,24 @@ export const HarvestBoard = (props: {
         </form>
       </Show>
       <div class="harvest-columns">
-        <For each={columns()}>
-          {(column) => (
-            <section
-              class="harvest-column"
-              aria-label={column.name}
-              onDragOver={(event) => write?.canGroup === true && event.preventDefault()}
-              onDrop={drop(column.id)}
-            >
-              <h3>{column.name}</h3>
-              <ul>
-                <For
-                  each={props.harvest.cards
-                    .filter((card) => card.groupId === column.id)
-                    .map((card) => card.id)}
-                >
-                  {(id) => <Card id={id} />}
-                </For>
-              </ul>
-            </section>
-          )}
+        <For each={columnIds()}>
+          {(columnId) => {
+            const name = () => (columnId === '' ? t('cafeUngrouped') : (columnNames().get(columnId) ?? ''))
+            const cardIds = createMemo(() => cardIdsIn().get(columnId) ?? [], undefined, { equals: sameIds })
+            return (
+              <section
+                class="harvest-column"
+                aria-label={name()}
+                onDragOver={(event) => write?.canGroup === true && event.preventDefault()}
+                onDrop={drop(columnId === '' ? null : columnId)}
+              >
+                <h3>{name()}</h3>
+                <ul>
+                  <For each={cardIds()}>{(id) => <Card id={id} />}</For>
+                </ul>
+              </section>
+            )
+          }}
         </For>
       </div>
       <section aria-labelledby="organisations-title">
