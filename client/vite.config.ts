@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { compression } from 'vite-plugin-compression2'
 import solid from 'vite-plugin-solid'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
 export default defineConfig({
   root,
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    // Compressed once at build time, at the highest levels, beside each asset: the server sends the .br (or .gz)
+    // file as it is, so a phone downloads less and the server compresses nothing per request.
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|svg)$/, threshold: 1024 }),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   server: {
     proxy: {

@@ -1,6 +1,7 @@
 import { render } from 'solid-js/web'
 import { App } from './app/App'
+import { loadI18n } from './i18n/i18n'
 import './styles.css'
 
 const root = document.getElementById('root')
-if (root !== null) render(() => <App />, root)
+if (root !== null) void loadI18n().then((i18n) => render(() => <App i18n={i18n} />, root))

@@ -9,7 +9,7 @@ describe('serving the client', () => {
   }, 120_000)
   afterAll(() => server?.close())
 
-  it('sends hashed assets as immutable for a year, compressed, and the page itself as no-cache, also for client-side routes', async () => {
+  it('sends hashed assets as immutable for a year, Brotli- or gzip-compressed, and the page itself as no-cache, also for client-side routes', async () => {
     const page = await fetch(`${server.url}/`)
     expect(page.status).toBe(200)
     expect(page.headers.get('cache-control')).toBe('no-cache')
@@ -22,6 +22,15 @@ describe('serving the client', () => {
       expect(response.headers.get('cache-control'), asset).toBe('public, max-age=31536000, immutable')
       if (asset.endsWith('.js')) expect(response.headers.get('content-encoding'), asset).toBe('gzip')
     }
+    // Brotli for browsers that take it (every current one), sent as built, and the same script once decoded.
+    const script = assets.find((asset) => asset.endsWith('.js'))!
+    const brotli = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('vary')).toContain('Accept-Encoding')
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const plain = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await brotli.text()).toBe(await plain.text())
     const route = await fetch(`${server.url}/w/${'a'.repeat(32)}`)
     expect(route.headers.get('cache-control')).toBe('no-cache')
     // A missing asset is not cached for a year.

@@ -1,6 +1,6 @@
 import { A, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router'
 import { lazy, Show } from 'solid-js'
-import { I18nProvider, makeI18n, useI18n } from '../i18n/i18n'
+import { type I18n, I18nProvider, useI18n } from '../i18n/i18n'
 
 const StartPage = lazy(() => import('../features/start/StartPage'))
 const JoinPage = lazy(() => import('../features/join/JoinPage'))
@@ -55,8 +55,8 @@ const Layout = (props: RouteSectionProps) => {
 }
 
 /** The single-page app: routes, the language, and the layout. */
-export const App = () => {
-  const i18n = makeI18n()
+export const App = (props: { readonly i18n: I18n }) => {
+  const i18n = props.i18n
   document.documentElement.lang = i18n.locale()
   return (
     <I18nProvider i18n={i18n}>

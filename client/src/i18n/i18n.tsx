@@ -1,5 +1,5 @@
 import { createContext, createSignal, type JSX, useContext } from 'solid-js'
-import { type Locale, type MessageKey, messages } from './messages'
+import { type Catalog, type Locale, type MessageKey, swedish } from './messages'
 
 const STORAGE_KEY = 'samverkstad.locale'
 
@@ -24,23 +24,37 @@ const storedLocale = (): Locale => {
   }
 }
 
-/** Swedish unless this person chose English on this device. */
-export const makeI18n = (initial: Locale = storedLocale()): I18n => {
-  const [locale, setLocaleSignal] = createSignal<Locale>(initial)
+const loadEnglish = async (): Promise<Catalog> => (await import('./messagesEn')).en
+
+/**
+ * The interface's language: Swedish unless this person chose English on this device. `english` is the English
+ * catalog when it is already loaded; without it, choosing English loads it first and then switches, so the
+ * interface never shows a half-translated page.
+ */
+export const makeI18n = (initial: Locale = storedLocale(), english: Catalog | null = null): I18n => {
+  const [locale, setLocaleSignal] = createSignal<Locale>(english === null ? 'sv' : initial)
+  let englishCatalog = english
   const tag = () => (locale() === 'sv' ? 'sv-SE' : 'en-GB')
+  const show = (next: Locale) => {
+    setLocaleSignal(next)
+    document.documentElement.lang = next
+    try {
+      localStorage.setItem(STORAGE_KEY, next)
+    } catch {
+      // A locked-down browser without storage still switches for this visit.
+    }
+  }
   return {
     locale,
     setLocale(next) {
-      setLocaleSignal(next)
-      document.documentElement.lang = next
-      try {
-        localStorage.setItem(STORAGE_KEY, next)
-      } catch {
-        // A locked-down browser without storage still switches for this visit.
-      }
+      if (next === 'sv' || englishCatalog !== null) return show(next)
+      void loadEnglish().then((catalog) => {
+        englishCatalog = catalog
+        show(next)
+      })
     },
     t(key, params = {}) {
-      const template: string = messages[locale()][key]
+      const template: string = (locale() === 'en' && englishCatalog !== null ? englishCatalog : swedish)[key]
       return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
     },
     formatNumber: (value) => new Intl.NumberFormat(tag(), { maximumFractionDigits: 2 }).format(value),
@@ -53,6 +67,12 @@ export const makeI18n = (initial: Locale = storedLocale()): I18n => {
     formatDateTime: (iso) =>
       new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
   }
+}
+
+/** The language this device chose, with the English catalog loaded first when that is the choice. */
+export const loadI18n = async (): Promise<I18n> => {
+  const initial = storedLocale()
+  return makeI18n(initial, initial === 'en' ? await loadEnglish() : null)
 }
 
 const I18nContext = createContext<I18n>()
