@@ -11,12 +11,15 @@ import { LEXICON_FILES } from '../shared/api/lexicon-files'
 import type { SocketAuthorizer } from './access/authorizeSocket'
 import type { MemberSockets } from './access/MemberSockets'
 import { swedishLexiconFiles } from './agreement/swedishLexicon'
+import type { AccountSessions } from './auth/AccountSessions'
+import type { OidcClient } from './auth/OidcClient'
 import type { CafeService } from './cafe/CafeService'
 import type { Config } from './config'
 import type { DocumentService } from './documents/DocumentService'
 import { ApiError } from './errors/ApiError'
 import type { StorageHealthState } from './health/StorageHealth'
 import type { ApiRoute } from './http/ApiRoute'
+import { type AccountRoutesOptions, accountRoutes } from './http/accountRoutes'
 import { type AidRoutesOptions, aidRoutes } from './http/aidRoutes'
 import { ConnectionLimiter } from './http/ConnectionLimiter'
 import { cafeRoutes } from './http/cafeRoutes'
@@ -29,6 +32,7 @@ import { openApiDocument } from './http/openApiDocument'
 import { RateLimiter } from './http/RateLimiter'
 import { sameSiteWrites } from './http/sameSiteWrites'
 import { type ScreenRoutesOptions, screenRoutes } from './http/screenRoutes'
+import { mountSignInRoutes } from './http/signInRoutes'
 import { timeRoutes } from './http/timeRoutes'
 import { versionRoutes } from './http/versionRoutes'
 import { workspaceRoutes } from './http/workspaceRoutes'
@@ -49,6 +53,7 @@ export type AppConfig = Pick<
   | 'maxBodyBytes'
   | 'rateLimitPerMinute'
   | 'maxConnectionsPerIp'
+  | 'requireSignInToCreate'
 >
 
 export interface AppDependencies {
@@ -66,6 +71,14 @@ export interface AppDependencies {
   readonly storageHealth?: () => StorageHealthState
   /** Redis fan-out health in scale-out mode; null when it is not configured. */
   readonly fanoutStatus?: () => 'ok' | 'down' | null
+  /** Sign-in with an organisation account (OpenID Connect); null or absent when it is not configured. */
+  readonly sign?: SignIn | null
+}
+
+/** What signing in with an organisation account needs: the relying party and the sessions it opens. */
+export interface SignIn {
+  readonly oidc: OidcClient
+  readonly sessions: AccountSessions
 }
 
 const CLIENT_MISSING = `<!doctype html><html lang="sv"><meta charset="utf-8"><title>Samverkstad</title>
@@ -82,8 +95,10 @@ export const apiRoutes = ({
   aids,
   cafe,
   network,
+  account,
 }: {
   network: { host: string; publicUrl: string | null }
+  account: AccountRoutesOptions
   workspaces: WorkspaceService
   documents: DocumentService
   versions: VersionService
@@ -99,6 +114,7 @@ export const apiRoutes = ({
   ...cafeRoutes(cafe),
   ...timeRoutes(),
   ...networkRoutes(network),
+  ...accountRoutes(account),
 ]
 
 /**
@@ -117,6 +133,7 @@ export const createApp = ({
   authorize,
   storageHealth = () => ({ ok: true }),
   fanoutStatus = () => null,
+  sign = null,
 }: AppDependencies): Hono => {
   const app = new Hono()
   const limiter = new RateLimiter({ perMinute: config.rateLimitPerMinute })
@@ -195,6 +212,18 @@ export const createApp = ({
       },
     }),
   )
+  app.use('/auth/*', async function signInLimits(c, next) {
+    const address = clientAddress(c, config.trustProxy)
+    if (!limiter.take(address)) return rateLimited(address)
+    return next()
+  })
+  if (sign !== null) mountSignInRoutes(app, { ...sign, publicUrl: config.publicUrl, logger })
+  app.all('/auth/*', () => {
+    throw new ApiError(
+      'not-found',
+      'signing in with an organisation account is not configured on this server',
+    )
+  })
   app.use('/sync/*', async function syncLimits(c, next) {
     const address = clientAddress(c, config.trustProxy)
     if (!limiter.take(address)) return rateLimited(address)
@@ -208,6 +237,8 @@ export const createApp = ({
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
     host: config.host,
+    accounts: sign?.sessions ?? null,
+    requireSignInToCreate: config.requireSignInToCreate,
   })
 
   mountSyncRoute(app, {

@@ -12,6 +12,8 @@ import { AgreementAidService } from './agreement/AgreementAidService'
 import { apiRoutes, createApp } from './app'
 import { AttributionService } from './attribution/AttributionService'
 import { ClientOwnership } from './attribution/ClientOwnership'
+import { AccountSessions } from './auth/AccountSessions'
+import { OidcClient } from './auth/OidcClient'
 import { CafeService } from './cafe/CafeService'
 import { makeCafeRecordEnricher } from './cafe/cafeRecordEnricher'
 import type { Config } from './config'
@@ -193,7 +195,17 @@ export const compose = ({
     },
   })
   const cafe = new CafeService({ live, versions })
+  const sign =
+    config.oidc === null
+      ? null
+      : { oidc: new OidcClient(config.oidc), sessions: new AccountSessions(storage.workspaces) }
   const routes = apiRoutes({
+    account: {
+      workspaces,
+      sign,
+      requireSignInToCreate: config.requireSignInToCreate,
+      publicUrl: config.publicUrl,
+    },
     network: { host: config.host, publicUrl: config.publicUrl },
     workspaces,
     documents,
@@ -231,9 +243,11 @@ export const compose = ({
       memberSockets,
       logger,
       upgradeWebSocket,
+      sign,
       authorize: makeSocketAuthorizer({
         workspaces,
         ownership,
+        accounts: sign?.sessions ?? null,
         noteAccess: (member, documentId, round, table) =>
           cafe.noteWriteGate(member, documentId, round, table),
       }),

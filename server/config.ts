@@ -41,9 +41,47 @@ export const ConfigEnv = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   SCALE_CATCH_UP_MS: integer(100, 60_000).default(1_000),
+  OIDC_ISSUER: z
+    .url()
+    .regex(/^https?:\/\//, "must be the provider's http(s) issuer URL")
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scopes separated by single spaces')
+    .refine((scopes) => scopes.split(' ').includes('openid'), 'must include openid')
+    .default('openid profile email'),
+  OIDC_NAME_CLAIMS: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/, 'must be claim names separated by commas, e.g. name,email')
+    .default('name,email'),
+  REQUIRE_SIGN_IN_TO_CREATE: z.enum(['true', 'false', '1', '0']).default('false'),
 })
 
-export const Config = ConfigEnv.transform((env) => ({
+/** Sign-in is configured by all three of issuer, client id and secret, or not at all. */
+const OIDC_TRIO = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const
+
+export const Config = ConfigEnv.superRefine((env, ctx) => {
+  const given = OIDC_TRIO.filter((name) => env[name] !== undefined)
+  if (given.length > 0 && given.length < OIDC_TRIO.length) {
+    for (const name of OIDC_TRIO.filter((name) => env[name] === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `must be set too: sign-in needs ${OIDC_TRIO.join(', ')} together (${given.join(', ')} given)`,
+      })
+    }
+  }
+  const requireSignIn = env.REQUIRE_SIGN_IN_TO_CREATE === 'true' || env.REQUIRE_SIGN_IN_TO_CREATE === '1'
+  if (requireSignIn && given.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REQUIRE_SIGN_IN_TO_CREATE'],
+      message: 'needs sign-in configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)',
+    })
+  }
+}).transform((env) => ({
   port: env.PORT,
   host: env.HOST,
   dataDir: env.DATA_DIR,
@@ -67,11 +105,29 @@ export const Config = ConfigEnv.transform((env) => ({
   databaseUrl: env.DATABASE_URL ?? null,
   redisUrl: env.REDIS_URL ?? null,
   scaleCatchUpMs: env.SCALE_CATCH_UP_MS,
+  oidc:
+    env.OIDC_ISSUER === undefined || env.OIDC_CLIENT_ID === undefined || env.OIDC_CLIENT_SECRET === undefined
+      ? null
+      : {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID,
+          clientSecret: env.OIDC_CLIENT_SECRET,
+          scopes: env.OIDC_SCOPES,
+          nameClaims: env.OIDC_NAME_CLAIMS.split(','),
+        },
+  requireSignInToCreate: env.REQUIRE_SIGN_IN_TO_CREATE === 'true' || env.REQUIRE_SIGN_IN_TO_CREATE === '1',
 }))
 export type Config = z.output<typeof Config>
+/** How to reach the organisation's identity provider (OpenID Connect); null when sign-in is not configured. */
+export type OidcSettings = NonNullable<Config['oidc']>
 
 // URLs may carry passwords (postgres://user:secret@host).
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ADMIN_TOKEN', 'DATABASE_URL', 'REDIS_URL'])
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'ADMIN_TOKEN',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'OIDC_CLIENT_SECRET',
+])
 
 /** Thrown by `parseConfig`; its message is one line that names the variable, what is wrong and what was given. */
 export class ConfigError extends Error {

@@ -1,6 +1,7 @@
 import { roomOf } from '../../shared/cafe/control-room'
 import { SyncErrorReason } from '../../shared/protocol/sync-error'
 import type { ClientOwnership } from '../attribution/ClientOwnership'
+import type { AccountSessions } from '../auth/AccountSessions'
 import type { MemberRecord } from '../storage/port'
 import type { WritePolicy } from '../sync/WritePolicy'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
@@ -20,6 +21,8 @@ export interface SocketCredentials {
   readonly token: string | null
   /** The workspace's session cookie, where the request may use it (a same-origin upgrade), else null. */
   readonly cookie: (workspaceId: string) => string | null
+  /** The organisation-account session cookie, on a same-origin upgrade only (else null). */
+  readonly account?: string | null
 }
 
 export type SocketAccess =
@@ -29,7 +32,9 @@ export type SocketAccess =
 export type SocketAuthorizer = (docId: string, credentials: SocketCredentials) => Promise<SocketAccess>
 
 export interface SocketAuthorizerOptions {
-  readonly workspaces: Pick<WorkspaceService, 'findDocument' | 'authenticate'>
+  readonly workspaces: Pick<WorkspaceService, 'findDocument' | 'authenticate' | 'authenticateAccount'>
+  /** Sessions of people signed in with an organisation account (null or absent: sign-in is off). */
+  readonly accounts?: Pick<AccountSessions, 'find'> | null
   readonly ownership: ClientOwnership
   /** Who may write a café table's note (without it, only facilitators may). */
   readonly noteAccess?: NoteAccess
@@ -44,6 +49,7 @@ export const makeSocketAuthorizer = ({
   workspaces,
   ownership,
   noteAccess,
+  accounts = null,
 }: SocketAuthorizerOptions): SocketAuthorizer =>
   async function authorizeSocket(docId, credentials) {
     const room = roomOf(docId)
@@ -51,8 +57,13 @@ export const makeSocketAuthorizer = ({
     // Only a café has a control room and table notes.
     const document = room.kind !== 'content' && found?.template !== 'cafe' ? null : found
     const token = credentials.token ?? (document === null ? null : credentials.cookie(document.workspaceId))
-    if (token === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
-    const member = await workspaces.authenticate(token)
+    let member = token === null ? null : await workspaces.authenticate(token)
+    // A person signed in with an organisation account opens the rooms of the workspaces they are members of.
+    if (member === null && credentials.token === null && document !== null && accounts !== null) {
+      const session = await accounts.find(credentials.account ?? null)
+      if (session !== null)
+        member = await workspaces.authenticateAccount(session.identity, document.workspaceId)
+    }
     if (member === null) return { ok: false, reason: SyncErrorReason.Unauthorized }
     if (document === null) return { ok: false, reason: SyncErrorReason.NotFound }
     if (document.workspaceId !== member.workspaceId) return { ok: false, reason: SyncErrorReason.Forbidden }

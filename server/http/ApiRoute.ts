@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Action } from '../../shared/access/permissions'
 import type { RouteContract } from '../../shared/api/route-contract'
 import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { VerifiedIdentity } from '../../shared/schema/verified-identity'
 import { ApiError } from '../errors/ApiError'
 import type { MemberRecord } from '../storage/port'
 
@@ -23,6 +24,8 @@ export interface RouteInput<P, Q, B> {
   readonly member: MemberRecord | null
   /** The `:documentId` route's document, found while authorising (null on routes without one). */
   readonly document: DocumentRecord | null
+  /** Who is signed in with an organisation account on this request (null: nobody, or sign-in is off). */
+  readonly account: VerifiedIdentity | null
   /** Where links the server hands out should point (PUBLIC_URL, or the request's own origin). */
   readonly origin: string
   readonly context: Context

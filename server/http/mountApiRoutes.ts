@@ -2,12 +2,14 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { DocumentRecord } from '../../shared/schema/document-record'
+import type { VerifiedIdentity } from '../../shared/schema/verified-identity'
+import type { AccountSessions } from '../auth/AccountSessions'
 import { ApiError } from '../errors/ApiError'
 import { linkOrigin } from '../network/roomAddresses'
 import type { MemberRecord } from '../storage/port'
 import type { WorkspaceService } from '../workspaces/WorkspaceService'
 import type { ApiRoute } from './ApiRoute'
-import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './sessionCookie'
+import { accountTokenOf, clearSessionCookie, sessionTokenOf, setSessionCookie } from './sessionCookie'
 
 export interface MountApiRoutesOptions {
   readonly workspaces: WorkspaceService
@@ -17,6 +19,10 @@ export interface MountApiRoutesOptions {
   readonly publicUrl: string | null
   /** The interface the server listens on (HOST): links handed out on loopback point to the room's network. */
   readonly host: string
+  /** Sessions of people signed in with an organisation account; null when sign-in is not configured. */
+  readonly accounts?: Pick<AccountSessions, 'find'> | null
+  /** Creating a workspace needs a signed-in account (instead of the admin token). */
+  readonly requireSignInToCreate?: boolean
 }
 
 const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T => {
@@ -54,12 +60,24 @@ const sameSecret = (given: string, expected: string): boolean => {
 export const mountApiRoutes = (
   app: Hono,
   routes: readonly ApiRoute[],
-  { workspaces, adminToken, publicUrl, host }: MountApiRoutesOptions,
+  {
+    workspaces,
+    adminToken,
+    publicUrl,
+    host,
+    accounts = null,
+    requireSignInToCreate = false,
+  }: MountApiRoutesOptions,
 ): void => {
+  /** Who is signed in with an organisation account on this request, if anyone. */
+  const accountOf = async (c: Context): Promise<VerifiedIdentity | null> =>
+    accounts === null ? null : ((await accounts.find(accountTokenOf(c)))?.identity ?? null)
+
   const authenticateMember = async (
     c: Context,
     route: ApiRoute,
     params: Record<string, unknown>,
+    account: VerifiedIdentity | null,
   ): Promise<{ member: MemberRecord; document: DocumentRecord | null }> => {
     if (route.access === 'public' || route.access === 'creator') throw new Error('not a member route')
     let workspaceId = typeof params.workspaceId === 'string' ? params.workspaceId : null
@@ -67,14 +85,23 @@ export const mountApiRoutes = (
     const document = documentId === null ? null : await workspaces.findDocument(documentId)
     workspaceId ??= document?.workspaceId ?? null
     const token = sessionTokenOf(c, workspaceId)
-    if (token === null)
-      throw new ApiError('unauthorized', 'sign in through an invite link first (no session)')
-    const member = await workspaces.authenticate(token)
-    if (member === null)
-      throw new ApiError('unauthorized', 'this session is not valid (unknown or withdrawn)')
+    let member = token === null ? null : await workspaces.authenticate(token)
+    // Signed in with an organisation account: the membership bound to it opens the workspace on any device.
+    if (
+      member === null &&
+      account !== null &&
+      workspaceId !== null &&
+      c.req.header('authorization') === undefined
+    )
+      member = await workspaces.authenticateAccount(account, workspaceId)
+    if (member === null) {
+      throw token === null
+        ? new ApiError('unauthorized', 'sign in through an invite link first (no session)')
+        : new ApiError('unauthorized', 'this session is not valid (unknown or withdrawn)')
+    }
     if (documentId !== null && document === null) throw new ApiError('not-found', 'no such document')
     workspaces.authorize(member, workspaceId ?? member.workspaceId, route.access)
-    return { member, document }
+    return { member: verifiedNow(member, account), document }
   }
 
   for (const route of routes) {
@@ -82,8 +109,16 @@ export const mountApiRoutes = (
       const params = parse(route.params, c.req.param(), 'path') as Record<string, unknown>
       let member: MemberRecord | null = null
       let document: DocumentRecord | null = null
+      const account = await accountOf(c)
       if (route.access === 'creator') {
-        if (adminToken !== null) {
+        if (requireSignInToCreate) {
+          if (account === null) {
+            throw new ApiError(
+              'unauthorized',
+              'this server lets only people signed in with an organisation account create a workspace: sign in first',
+            )
+          }
+        } else if (adminToken !== null) {
           const token = sessionTokenOf(c, null)
           if (token === null || token === '') {
             throw new ApiError('unauthorized', 'this server requires its admin token to create a workspace')
@@ -91,12 +126,21 @@ export const mountApiRoutes = (
           if (!sameSecret(token, adminToken)) throw new ApiError('forbidden', 'wrong admin token')
         }
       } else if (route.access !== 'public') {
-        ;({ member, document } = await authenticateMember(c, route, params))
+        ;({ member, document } = await authenticateMember(c, route, params, account))
       }
       const query = parse(route.query, c.req.query(), 'query')
       const body = route.body === undefined ? undefined : parse(route.body, await readJson(c), 'body')
       const origin = linkOrigin(c.req.url, publicUrl, host)
-      const result = await route.handle({ params, query, body, member, document, origin, context: c })
+      const result = await route.handle({
+        params,
+        query,
+        body,
+        member,
+        document,
+        account,
+        origin,
+        context: c,
+      })
       if (result instanceof Response) return result
       const secure = origin.startsWith('https:')
       if (route.cookie === 'set') {
@@ -109,6 +153,22 @@ export const mountApiRoutes = (
       return c.json(result as object, route.status)
     })
   }
+}
+
+/**
+ * A membership bound to an organisation account counts as verified only while that account is signed in on
+ * the request: an approval made through the invite session alone records no verified identity.
+ */
+const verifiedNow = (member: MemberRecord, account: VerifiedIdentity | null): MemberRecord => {
+  if (member.identity === undefined) return member
+  if (
+    account !== null &&
+    account.issuer === member.identity.issuer &&
+    account.subject === member.identity.subject
+  )
+    return member
+  const { identity: _unverified, ...rest } = member
+  return rest
 }
 
 /** Routes that set the cookie answer with a session and the workspace it belongs to. */

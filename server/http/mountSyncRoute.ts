@@ -13,7 +13,7 @@ import type { SocketPort } from '../sync/SocketPort'
 import { binaryFrames } from './binaryFrames'
 import type { ConnectionLimiter } from './ConnectionLimiter'
 import { clientAddress } from './clientAddress'
-import { sessionTokenOf } from './sessionCookie'
+import { accountTokenOf, sessionTokenOf } from './sessionCookie'
 
 const OPEN = 1
 
@@ -90,6 +90,7 @@ const credentialsOf = (c: Context): SocketCredentials => {
   return {
     token: c.req.query('token') ?? sessionTokenOf(c, null),
     cookie: (workspaceId) => (sameOrigin ? sessionTokenOf(c, workspaceId) : null),
+    account: sameOrigin ? accountTokenOf(c) : null,
   }
 }
 

@@ -34,3 +34,24 @@ export const sessionTokenOf = (c: Context, workspaceId: string | null): string |
   if (workspaceId === null) return null
   return getCookie(c, sessionCookieName(workspaceId)) ?? null
 }
+
+/** A browser signed in with an organisation account: one cookie for the person, beside the workspace ones. */
+export const ACCOUNT_COOKIE = 'sv_account'
+
+export const setAccountCookie = (c: Context, token: string, secure: boolean, maxAgeSeconds: number): void => {
+  setCookie(c, ACCOUNT_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure,
+    path: '/',
+    maxAge: maxAgeSeconds,
+  })
+}
+
+export const clearAccountCookie = (c: Context, secure: boolean): void => {
+  deleteCookie(c, ACCOUNT_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Strict' })
+}
+
+/** The account session token a request carries (never with `Authorization`: that names its own session). */
+export const accountTokenOf = (c: Context): string | null =>
+  c.req.header('authorization') === undefined ? (getCookie(c, ACCOUNT_COOKIE) ?? null) : null

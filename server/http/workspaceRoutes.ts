@@ -15,7 +15,7 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
   defineRoute(workspaceApi.createWorkspace, {
     access: 'creator',
     cookie: 'set',
-    handle: ({ body, origin }) => service.createWorkspace(body, origin),
+    handle: ({ body, origin, account }) => service.createWorkspace(body, origin, account),
   }),
   defineRoute(workspaceApi.previewInvite, {
     access: 'public',
@@ -24,7 +24,7 @@ export const workspaceRoutes = (service: WorkspaceService): ApiRoute[] => [
   defineRoute(workspaceApi.join, {
     access: 'public',
     cookie: 'set',
-    handle: ({ body }) => service.join(body),
+    handle: ({ body, account }) => service.join(body, account),
   }),
   defineRoute(workspaceApi.getWorkspace, {
     access: 'workspace.read',

@@ -6,6 +6,7 @@ import type { Invite } from '../../shared/schema/invite'
 import type { Member } from '../../shared/schema/member'
 import type { Party } from '../../shared/schema/party'
 import type { RecordReference } from '../../shared/schema/record-reference'
+import type { VerifiedIdentity } from '../../shared/schema/verified-identity'
 import type { Approval, VersionDecision, VersionSummary } from '../../shared/schema/version'
 import type { Workspace } from '../../shared/schema/workspace'
 
@@ -94,6 +95,15 @@ export interface MemberRecord extends Member {
   readonly inviteId: string | null
 }
 
+/** A browser signed in with an organisation account: only the hash of its token, and the ID token for sign-out. */
+export interface AccountSessionRecord {
+  readonly sessionHash: string
+  readonly identity: VerifiedIdentity
+  /** The provider's ID token, kept as the hint for RP-initiated logout. */
+  readonly idToken: string
+  readonly createdAt: string
+}
+
 /** An invite as stored: only the hash of its token. */
 export interface InviteRecord extends Invite {
   readonly workspaceId: string
@@ -159,6 +169,14 @@ export interface WorkspaceStore {
   findMemberBySession(sessionHash: string): Promise<MemberRecord | null>
   addMember(member: MemberRecord, audit: AuditRecord): Promise<void>
   removeMember(memberId: string, audit: AuditRecord): Promise<void>
+  /** The member an organisation account is bound to in a workspace, if any. */
+  findMemberByAccount(workspaceId: string, issuer: string, subject: string): Promise<MemberRecord | null>
+  /** Every membership bound to an organisation account, across workspaces. */
+  listMembersByAccount(issuer: string, subject: string): Promise<MemberRecord[]>
+
+  addAccountSession(session: AccountSessionRecord): Promise<void>
+  findAccountSession(sessionHash: string): Promise<AccountSessionRecord | null>
+  removeAccountSession(sessionHash: string): Promise<void>
 
   listInvites(workspaceId: string): Promise<InviteRecord[]>
   findInviteByToken(tokenHash: string): Promise<InviteRecord | null>

@@ -8,9 +8,10 @@ import { Invite } from '../../shared/schema/invite'
 import { Member } from '../../shared/schema/member'
 import { Party } from '../../shared/schema/party'
 import type { RecordReference } from '../../shared/schema/record-reference'
+import { VerifiedIdentity } from '../../shared/schema/verified-identity'
 import { Approval, VersionAuthor, VersionDecision, VersionSummary } from '../../shared/schema/version'
 import { Workspace } from '../../shared/schema/workspace'
-import type { InviteRecord, MemberRecord, VersionRecord } from './port'
+import type { AccountSessionRecord, InviteRecord, MemberRecord, VersionRecord } from './port'
 
 /*
  * The rows of the workspace tables as both SQL adapters (SQLite, Postgres) store them — same columns,
@@ -53,6 +54,9 @@ export const MemberRow = z
     decision_maker: z
       .union([z.boolean(), z.literal(0), z.literal(1)])
       .transform((value) => value === true || value === 1),
+    account_issuer: z.string().nullable(),
+    account_subject: z.string().nullable(),
+    account_name: z.string().nullable(),
   })
   .transform(
     (row): MemberRecord => ({
@@ -63,6 +67,15 @@ export const MemberRow = z
         role: row.role,
         joinedAt: row.joined_at,
         ...(row.decision_maker ? { decisionMaker: true } : {}),
+        ...(row.account_issuer !== null && row.account_subject !== null
+          ? {
+              identity: {
+                issuer: row.account_issuer,
+                subject: row.account_subject,
+                name: row.account_name ?? '',
+              },
+            }
+          : {}),
       }),
       workspaceId: row.workspace_id,
       sessionHash: row.session_hash,
@@ -230,6 +243,8 @@ export const ApprovalRow = z
     member_id: z.string(),
     name: z.string(),
     at: z.string(),
+    // Approvals only (recommendations have no such column).
+    identity: jsonOf(VerifiedIdentity).optional(),
   })
   .transform((row) => ({
     number: row.number,
@@ -239,8 +254,28 @@ export const ApprovalRow = z
       memberId: row.member_id,
       name: row.name,
       at: row.at,
+      ...(row.identity == null ? {} : { identity: row.identity }),
     }),
   }))
+
+/** A signed-in browser's session as stored: the token's hash and the identity it stands for. */
+export const AccountSessionRow = z
+  .object({
+    session_hash: z.string(),
+    issuer: z.string(),
+    subject: z.string(),
+    name: z.string(),
+    id_token: z.string(),
+    created_at: z.string(),
+  })
+  .transform(
+    (row): AccountSessionRecord => ({
+      sessionHash: row.session_hash,
+      identity: VerifiedIdentity.parse({ issuer: row.issuer, subject: row.subject, name: row.name }),
+      idToken: row.id_token,
+      createdAt: row.created_at,
+    }),
+  )
 
 /** Approvals grouped by version number. */
 export const groupApprovals = (rows: readonly { number: number; approval: z.infer<typeof Approval> }[]) => {

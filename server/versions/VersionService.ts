@@ -5,6 +5,7 @@ import type { DocumentValue } from '../../shared/document/field-value'
 import type { ExportFormat } from '../../shared/export/export-format'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { FilingManifest } from '../../shared/schema/filing-manifest'
+import type { VerifiedIdentity } from '../../shared/schema/verified-identity'
 import {
   decisionLine,
   type RecordDecisionRequest,
@@ -25,6 +26,11 @@ const bytesOf = (body: string | Uint8Array): Uint8Array =>
 
 /** The formats a registrar files: PDF to read, DOCX to work on, JSON to process. */
 const FILED_FORMATS = ['pdf', 'docx', 'json'] as const
+
+/** The verified identity to record beside what a member does, when they are signed in with one (else nothing). */
+const verified = (of: {
+  readonly identity?: VerifiedIdentity | undefined
+}): { identity?: VerifiedIdentity } => (of.identity === undefined ? {} : { identity: of.identity })
 
 /**
  * Saved versions of documents: immutable, numbered, each with the SHA-256 of its value's canonical JSON —
@@ -76,7 +82,7 @@ export class VersionService {
       workspaceId: member.workspaceId,
       at,
       type: 'version-saved',
-      actor: { ...createdBy, role: member.role },
+      actor: { ...createdBy, role: member.role, ...verified(member) },
       subject: { kind: 'version', id: document.id, label: request.label },
     })
     this.options.onChanged?.(document.id)
@@ -149,6 +155,7 @@ export class VersionService {
       memberId: member.id,
       name: member.name,
       at,
+      ...verified(member),
     }
     const added = await this.options.versions.addApproval(document.id, number, approval, {
       workspaceId: member.workspaceId,
@@ -160,6 +167,7 @@ export class VersionService {
         partyId: member.partyId,
         partyName: approval.partyName,
         role: member.role,
+        ...verified(member),
       },
       subject: { kind: 'version', id: document.id, label: `${number}` },
     })
@@ -193,6 +201,7 @@ export class VersionService {
           partyId: member.partyId,
           partyName,
           role: member.role,
+          ...verified(member),
         },
         subject: { kind: 'version', id: document.id, label: `${number}` },
       },
@@ -235,6 +244,7 @@ export class VersionService {
       paragraph: request.paragraph,
       recordedBy: member.name,
       at,
+      ...verified(member),
     }
     const added = await this.options.versions.addDecision(document.id, number, decision, {
       workspaceId: member.workspaceId,
@@ -246,6 +256,7 @@ export class VersionService {
         partyId: member.partyId,
         partyName: decision.partyName,
         role: member.role,
+        ...verified(member),
       },
       subject: { kind: 'version', id: document.id, label: `${number}: ${decisionLine(decision)}` },
     })
@@ -346,12 +357,14 @@ export class VersionService {
         party: approval.partyName,
         name: approval.name,
         at: approval.at,
+        ...verified(approval),
       })),
       decisions: [...(allDecisions.get(number) ?? [])]
         .sort((a, b) => partyOrder(a.partyId) - partyOrder(b.partyId))
         .map((decision) => ({
           party: decision.partyName,
           line: decisionLine(decision),
+          ...verified(decision),
         })),
     })
     const file = await this.options.documents.render(value, context, format)
@@ -404,6 +417,7 @@ export class VersionService {
         party: approval.partyName,
         name: approval.name,
         at: approval.at,
+        ...verified(approval),
       })),
       agreedByAllParties: view.agreedByAllParties,
       decisions: view.decisions.map((decision) => ({
@@ -412,6 +426,7 @@ export class VersionService {
         date: decision.date,
         paragraph: decision.paragraph,
         recordedBy: decision.recordedBy,
+        ...verified(decision),
       })),
       files: contents.map(({ file, bytes }) => ({
         name: file.filename,

@@ -1,5 +1,6 @@
 import { type Action, can } from '../../shared/access/permissions'
 import { defaultVocabulary, type VocabularyTerm } from '../../shared/agreement/vocabulary'
+import type { AccountWorkspace } from '../../shared/api/account-routes'
 import type {
   AddMemberRequest,
   CreateDocumentRequest,
@@ -17,6 +18,7 @@ import type { Member } from '../../shared/schema/member'
 import { missingPartyKinds, type NewParty, type Party } from '../../shared/schema/party'
 import type { RecordReferences, SetRecordReferenceRequest } from '../../shared/schema/record-reference'
 import type { Role } from '../../shared/schema/role'
+import type { VerifiedIdentity } from '../../shared/schema/verified-identity'
 import { hashToken, isWellFormedToken, newId, newToken } from '../access/tokens'
 import { ApiError } from '../errors/ApiError'
 import type { AuditRecord, InviteRecord, MemberRecord, WorkspaceStore } from '../storage/port'
@@ -101,6 +103,28 @@ export class WorkspaceService {
     return member
   }
 
+  /**
+   * The member an organisation account is in a workspace (the membership it joined or created while signed
+   * in), or null. Looked up on every request, so removing the member ends the account's access as well.
+   */
+  async authenticateAccount(identity: VerifiedIdentity, workspaceId: string): Promise<MemberRecord | null> {
+    if (this.deleting.has(workspaceId)) return null
+    return this.store.findMemberByAccount(workspaceId, identity.issuer, identity.subject)
+  }
+
+  /** The workspaces an organisation account is a member of, on whichever device it joined them. */
+  async workspacesOf(identity: VerifiedIdentity): Promise<AccountWorkspace[]> {
+    const members = await this.store.listMembersByAccount(identity.issuer, identity.subject)
+    const found: AccountWorkspace[] = []
+    for (const member of members) {
+      if (this.deleting.has(member.workspaceId)) continue
+      const workspace = await this.store.getWorkspace(member.workspaceId)
+      if (workspace === null) continue
+      found.push({ id: workspace.id, name: workspace.name, memberName: member.name, role: member.role })
+    }
+    return found
+  }
+
   /** Throws 403 unless `member` belongs to `workspaceId` and its role allows `action`. */
   authorize(member: MemberRecord, workspaceId: string, action: Action): void {
     if (member.workspaceId !== workspaceId) {
@@ -128,6 +152,7 @@ export class WorkspaceService {
       partyId: member.partyId,
       partyName: party?.name ?? '',
       role: member.role,
+      ...(member.identity === undefined ? {} : { identity: member.identity }),
     }
   }
 
@@ -169,7 +194,12 @@ export class WorkspaceService {
     }
   }
 
-  async createWorkspace(request: CreateWorkspaceRequest, origin: string): Promise<CreateWorkspaceResponse> {
+  /** `account`: the creator is signed in with an organisation account, which the membership is bound to. */
+  async createWorkspace(
+    request: CreateWorkspaceRequest,
+    origin: string,
+    account: VerifiedIdentity | null = null,
+  ): Promise<CreateWorkspaceResponse> {
     const workspace = {
       id: newId(),
       name: request.name,
@@ -196,6 +226,7 @@ export class WorkspaceService {
       decisionMaker: true,
       sessionHash: hashToken(sessionToken),
       inviteId: null,
+      ...(account === null ? {} : { identity: account }),
     }
     const facilitator = this.newInvite(workspace.id, 'facilitator', origin)
     const participant = this.newInvite(workspace.id, 'participant', origin)
@@ -206,6 +237,7 @@ export class WorkspaceService {
       partyId: creatorParty.id,
       partyName: creatorParty.name,
       role: 'facilitator',
+      ...(account === null ? {} : { identity: account }),
     }
     const inviteEntries = [facilitator, participant, viewer].map(({ link }) =>
       this.entry(workspace.id, 'invite-created', actor, { kind: 'invite', id: link.id, label: link.role }),
@@ -264,7 +296,13 @@ export class WorkspaceService {
   /** A new member with a fresh session; `addedBy` is null when they joined themselves through an invite. */
   private async admit(
     workspaceId: string,
-    input: { name: string; partyId: string; role: Role; inviteId: string | null },
+    input: {
+      name: string
+      partyId: string
+      role: Role
+      inviteId: string | null
+      identity?: VerifiedIdentity | undefined
+    },
     addedBy: MemberRecord | null,
   ): Promise<{ member: Member; session: { token: string } }> {
     const party = await this.partyOf(workspaceId, input.partyId)
@@ -278,6 +316,7 @@ export class WorkspaceService {
       joinedAt: this.timestamp(),
       sessionHash: hashToken(sessionToken),
       inviteId: input.inviteId,
+      ...(input.identity === undefined ? {} : { identity: input.identity }),
     }
     const actor: AuditActor =
       addedBy === null
@@ -287,6 +326,7 @@ export class WorkspaceService {
             partyId: party.id,
             partyName: party.name,
             role: member.role,
+            ...(input.identity === undefined ? {} : { identity: input.identity }),
           }
         : await this.actor(addedBy)
     await this.store.addMember(
@@ -296,8 +336,23 @@ export class WorkspaceService {
     return { member: toMember(member), session: { token: sessionToken } }
   }
 
-  async join(request: JoinRequest): Promise<JoinResponse> {
+  /**
+   * Joins through an invite. `account`: the person is signed in with an organisation account, and the
+   * membership is bound to it (their other devices need no link) — except through a viewer link, which makes
+   * a shared screen, not a person's membership.
+   */
+  async join(request: JoinRequest, account: VerifiedIdentity | null = null): Promise<JoinResponse> {
     const invite = await this.usableInvite(request.invite)
+    const binds = account !== null && invite.role !== 'viewer'
+    if (binds) {
+      const already = await this.authenticateAccount(account, invite.workspaceId)
+      if (already !== null) {
+        throw new ApiError(
+          'conflict',
+          `this account is already a member of the workspace (as ${already.name}); open it from the start page`,
+        )
+      }
+    }
     let { name, partyId } = request
     if (invite.role === 'viewer') {
       // A shared screen is a screen, not a person: it asks nothing, and it is nobody's member in the
@@ -317,7 +372,7 @@ export class WorkspaceService {
     }
     const admitted = await this.admit(
       invite.workspaceId,
-      { name, partyId, role: invite.role, inviteId: invite.id },
+      { name, partyId, role: invite.role, inviteId: invite.id, identity: binds ? account : undefined },
       null,
     )
     return { ...admitted, workspaceId: invite.workspaceId }
@@ -339,7 +394,12 @@ export class WorkspaceService {
       this.store.listMembers(workspace.id),
       this.store.listDocuments(workspace.id),
     ])
-    return { workspace, parties, members: members.map(toMember), documents, me: toMember(member) }
+    // Only the person themselves sees which organisation account their membership is bound to.
+    const me = {
+      ...toMember(member),
+      ...(member.identity === undefined ? {} : { identity: member.identity }),
+    }
+    return { workspace, parties, members: members.map(toMember), documents, me }
   }
 
   listParties(member: MemberRecord): Promise<Party[]> {

@@ -1,6 +1,7 @@
 import type { Lexicon } from '../agreement/hunspell-lexicon'
 import type { VocabularyTerm } from '../agreement/vocabulary'
 import type { Party } from '../schema/party'
+import type { VerifiedIdentity } from '../schema/verified-identity'
 import type { Template } from '../templates/template'
 
 /** A saved version's identity, printed on exports of it (versions arrive with the artifacts issue). */
@@ -10,9 +11,19 @@ export interface ExportVersion {
   readonly sha256: string
   readonly createdAt: string
   readonly createdBy: string
-  readonly approvals: readonly { readonly party: string; readonly name: string; readonly at: string }[]
+  /** Each party's approval; `identity` when the approver was signed in with an organisation account. */
+  readonly approvals: readonly {
+    readonly party: string
+    readonly name: string
+    readonly at: string
+    readonly identity?: VerifiedIdentity
+  }[]
   /** Each party's formal decision on the version, as one line ("Stadsdelsnämnden 2027-03-14 § 12"). */
-  readonly decisions?: readonly { readonly party: string; readonly line: string }[]
+  readonly decisions?: readonly {
+    readonly party: string
+    readonly line: string
+    readonly identity?: VerifiedIdentity
+  }[]
 }
 
 /** What every export's header says: where the document comes from, for the records (diarieföring). */

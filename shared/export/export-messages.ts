@@ -12,6 +12,7 @@ export const exportMessages = {
     savedBy: 'Sparad av',
     hash: 'SHA-256',
     approvals: 'Godkännanden',
+    verified: 'verifierad inloggning',
     noApprovals: 'Inga godkännanden',
     vocabularyAppendix: 'Bilaga: språkguide',
     vocabularyAppendixIntro:
@@ -90,6 +91,7 @@ export const exportMessages = {
     savedBy: 'Saved by',
     hash: 'SHA-256',
     approvals: 'Approvals',
+    verified: 'verified sign-in',
     noApprovals: 'No approvals',
     vocabularyAppendix: 'Appendix: language guide',
     vocabularyAppendixIntro:

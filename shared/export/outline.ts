@@ -4,6 +4,7 @@ import { budgetTotals, rowAmount } from '../document/budget'
 import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue, FieldValues } from '../document/field-value'
 import { unexpectedCase } from '../errors'
+import type { VerifiedIdentity } from '../schema/verified-identity'
 import { type Field, type FieldOf, fieldsOf } from '../templates/template'
 import { cafeSections } from './cafe-outline'
 import type { ExportContext } from './export-context'
@@ -31,6 +32,10 @@ interface Formatting {
   readonly number: (value: number | null) => string
   readonly partyName: (id: string | null) => string
 }
+
+/** ` (verifierad inloggning: Karin Ek, https://idp…, subject)` after an approval made signed in; else nothing. */
+const verified = (identity: VerifiedIdentity | undefined, m: { readonly verified: string }): string =>
+  identity === undefined ? '' : ` (${m.verified}: ${identity.name}, ${identity.issuer}, ${identity.subject})`
 
 const budgetBlocks = (
   field: FieldOf<'budget'>,
@@ -279,10 +284,15 @@ export const toOutline = (stored: DocumentValue, context: ExportContext): Outlin
       m.approvals,
       v.approvals.length === 0
         ? m.noApprovals
-        : v.approvals.map((a) => `${a.party}: ${a.name}, ${formatTimestamp(a.at)}`).join('; '),
+        : v.approvals
+            .map((a) => `${a.party}: ${a.name}, ${formatTimestamp(a.at)}${verified(a.identity, m)}`)
+            .join('; '),
     ])
     if (v.decisions !== undefined && v.decisions.length > 0) {
-      header.push([m.decisions, v.decisions.map((d) => `${d.party}: ${d.line}`).join('; ')])
+      header.push([
+        m.decisions,
+        v.decisions.map((d) => `${d.party}: ${d.line}${verified(d.identity, m)}`).join('; '),
+      ])
     }
   }
   const sections: OutlineSection[] = context.template.sections.map((section) => ({

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EntityId } from './entity-id'
 import { Role } from './role'
 import { Timestamp } from './text'
+import { VerifiedIdentity } from './verified-identity'
 
 /** What the audit log records. Append new types at the end; stored rows keep their type names. */
 export const AuditEventType = z.enum([
@@ -36,6 +37,8 @@ export const AuditActor = z.object({
   partyId: EntityId,
   partyName: z.string(),
   role: Role,
+  /** The organisation account the member is signed in with, when they are. */
+  identity: VerifiedIdentity.optional(),
 })
 export type AuditActor = z.infer<typeof AuditActor>
 

@@ -3,6 +3,7 @@ import { EntityId } from './entity-id'
 import { Party } from './party'
 import { TemplateId } from './template-id'
 import { Timestamp } from './text'
+import { VerifiedIdentity } from './verified-identity'
 import { Sha256 } from './version'
 
 /** One file of a filing bundle, with the SHA-256 of its bytes so a registrar can check it later. */
@@ -43,7 +44,9 @@ export const FilingManifest = z.object({
     /** SHA-256 of the canonical JSON of the version's value, as recorded when it was saved. */
     valueSha256: Sha256,
   }),
-  approvals: z.array(z.object({ party: z.string(), name: z.string(), at: Timestamp })),
+  approvals: z.array(
+    z.object({ party: z.string(), name: z.string(), at: Timestamp, identity: VerifiedIdentity.optional() }),
+  ),
   agreedByAllParties: z.boolean(),
   /** Each party's formal decision on the version, as recorded by its decision-maker. */
   decisions: z.array(
@@ -53,6 +56,7 @@ export const FilingManifest = z.object({
       date: z.string(),
       paragraph: z.string(),
       recordedBy: z.string(),
+      identity: VerifiedIdentity.optional(),
     }),
   ),
   files: z.array(FiledFile),

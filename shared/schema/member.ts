@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EntityId } from './entity-id'
 import { Role } from './role'
 import { singleLine, Timestamp } from './text'
+import { VerifiedIdentity } from './verified-identity'
 
 /** A display name: what others see beside a cursor. The only personal data a member gives. */
 export const DisplayName = singleLine(80)
@@ -18,5 +19,7 @@ export const Member = z.object({
    * e.g. who has authority to sign); others recommend. The workspace's creator is one from the start.
    */
   decisionMaker: z.boolean().optional(),
+  /** Set when the member joined signed in with an organisation account: the membership belongs to it. */
+  identity: VerifiedIdentity.optional(),
 })
 export type Member = z.infer<typeof Member>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EntityId } from './entity-id'
 import { TemplateId } from './template-id'
 import { multiLine, singleLine, Timestamp } from './text'
+import { VerifiedIdentity } from './verified-identity'
 
 /** Who saved a version, as they were then. */
 export const VersionAuthor = z.object({
@@ -21,6 +22,8 @@ export const Approval = z.object({
   memberId: EntityId,
   name: z.string(),
   at: Timestamp,
+  /** The organisation account the member was signed in with, when they were. */
+  identity: VerifiedIdentity.optional(),
 })
 export type Approval = z.infer<typeof Approval>
 
@@ -36,6 +39,8 @@ export const VersionDecision = z.object({
   paragraph: z.string().trim().max(20),
   recordedBy: z.string(),
   at: Timestamp,
+  /** The organisation account of the member who recorded it, when they were signed in with one. */
+  identity: VerifiedIdentity.optional(),
 })
 export type VersionDecision = z.infer<typeof VersionDecision>
 

@@ -68,6 +68,12 @@ const fixture = (): NewWorkspace & { participantInvite: InviteRecord } => {
   }
 }
 
+const verifiedAisha = {
+  issuer: 'https://login.example.se/realms/forening',
+  subject: 'aisha-7f3',
+  name: 'Aisha A.',
+}
+
 const entry = (workspaceId: string, type: AuditRecord['type'], minute = 1): AuditRecord => ({
   workspaceId,
   at: at(minute),
@@ -566,12 +572,14 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
         await storage.versions.addApproval(
           document.id,
           number,
-          approval(forening!.id, 'Aisha'),
+          { ...approval(forening!.id, 'Aisha'), identity: verifiedAisha },
           entry(input.workspace.id, 'version-approved'),
         ),
       ).toBe(true)
       const approvals = await storage.versions.listApprovals(document.id)
       expect(approvals.get(number)?.map((a) => a.name)).toEqual(['Karin', 'Aisha'])
+      // An approval made signed in keeps its verified identity; one made without has none.
+      expect(approvals.get(number)?.map((a) => a.identity)).toEqual([undefined, verifiedAisha])
       const audit = await store.listAudit(input.workspace.id, { limit: 20 })
       expect(audit.filter((event) => event.type === 'version-approved')).toHaveLength(2)
       await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted'))
@@ -640,6 +648,59 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       await store.removeDocument(document.id, entry(input.workspace.id, 'document-deleted'))
       expect((await storage.versions.listDecisions(document.id)).size).toBe(0)
       expect((await storage.versions.listRecommendations(document.id)).size).toBe(0)
+    })
+
+    it('[WS17] a membership bound to an organisation account is found by the account, per workspace and across workspaces', async () => {
+      const store = storage.workspaces
+      const first = fixture()
+      const second = fixture()
+      const account = { issuer: 'https://login.example.se', subject: 'karin-123', name: 'Karin Ek' }
+      await store.createWorkspace({ ...first, creator: { ...first.creator, identity: account } })
+      await store.createWorkspace(second)
+      const bound: MemberRecord = {
+        ...second.creator,
+        id: id(),
+        name: 'Karin i andra',
+        sessionHash: `session-${id()}`,
+        role: 'participant',
+        joinedAt: at(5),
+        identity: account,
+      }
+      await store.addMember(bound, entry(second.workspace.id, 'member-joined'))
+      expect(await store.getMember(bound.id)).toEqual(bound)
+      expect(await store.findMemberByAccount(first.workspace.id, account.issuer, account.subject)).toEqual({
+        ...first.creator,
+        identity: account,
+      })
+      expect(await store.findMemberByAccount(second.workspace.id, account.issuer, account.subject)).toEqual(
+        bound,
+      )
+      // The same subject at another provider is another person.
+      expect(
+        await store.findMemberByAccount(first.workspace.id, 'https://other.example', account.subject),
+      ).toBeNull()
+      expect((await store.listMembersByAccount(account.issuer, account.subject)).map((m) => m.id)).toEqual([
+        first.creator.id,
+        bound.id,
+      ])
+      await store.removeMember(bound.id, entry(second.workspace.id, 'member-removed'))
+      expect(await store.findMemberByAccount(second.workspace.id, account.issuer, account.subject)).toBeNull()
+      expect(await store.listMembersByAccount(account.issuer, account.subject)).toHaveLength(1)
+    })
+
+    it('[WS18] an account session is found by its hash until it is removed', async () => {
+      const store = storage.workspaces
+      const session = {
+        sessionHash: `account-${id()}`,
+        identity: { issuer: 'https://login.example.se', subject: 'karin-123', name: 'Karin Ek' },
+        idToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJrYXJpbi0xMjMifQ.c2lnbmF0dXJl',
+        createdAt: at(7),
+      }
+      await store.addAccountSession(session)
+      expect(await store.findAccountSession(session.sessionHash)).toEqual(session)
+      expect(await store.findAccountSession('nobody')).toBeNull()
+      await store.removeAccountSession(session.sessionHash)
+      expect(await store.findAccountSession(session.sessionHash)).toBeNull()
     })
   })
 }

@@ -27,7 +27,54 @@ describe('parseConfig', () => {
       databaseUrl: null,
       redisUrl: null,
       scaleCatchUpMs: 1_000,
+      oidc: null,
+      requireSignInToCreate: false,
     })
+  })
+
+  it('configures sign-in from the issuer, client id and secret together, with scopes and name claims', () => {
+    const config = parseConfig({
+      OIDC_ISSUER: 'https://login.example.se/realms/kommun',
+      OIDC_CLIENT_ID: 'samverkstad',
+      OIDC_CLIENT_SECRET: 'hemlig-klienthemlighet',
+      OIDC_NAME_CLAIMS: 'preferred_username,email',
+      REQUIRE_SIGN_IN_TO_CREATE: 'true',
+    })
+    expect(config.oidc).toEqual({
+      issuer: 'https://login.example.se/realms/kommun',
+      clientId: 'samverkstad',
+      clientSecret: 'hemlig-klienthemlighet',
+      scopes: 'openid profile email',
+      nameClaims: ['preferred_username', 'email'],
+    })
+    expect(config.requireSignInToCreate).toBe(true)
+  })
+
+  it('refuses part of the sign-in trio, naming what is missing, and never echoes the client secret', () => {
+    expect(() => parseConfig({ OIDC_ISSUER: 'https://login.example.se', OIDC_CLIENT_ID: 'sv' })).toThrow(
+      /^Invalid configuration: OIDC_CLIENT_SECRET: must be set too: sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET together \(OIDC_ISSUER, OIDC_CLIENT_ID given\)/,
+    )
+    let message = ''
+    try {
+      parseConfig({ OIDC_CLIENT_SECRET: 'topphemlig' })
+    } catch (error) {
+      message = String(error)
+    }
+    expect(message).toMatch(/OIDC_ISSUER: must be set too/)
+    expect(message).toMatch(/OIDC_CLIENT_ID: must be set too/)
+    expect(message).not.toContain('topphemlig')
+  })
+
+  it('refuses REQUIRE_SIGN_IN_TO_CREATE without sign-in, scopes without openid, and a bad claim list', () => {
+    expect(() => parseConfig({ REQUIRE_SIGN_IN_TO_CREATE: 'true' })).toThrow(
+      /REQUIRE_SIGN_IN_TO_CREATE: needs sign-in configured/,
+    )
+    const trio = { OIDC_ISSUER: 'https://idp.example.se', OIDC_CLIENT_ID: 'sv', OIDC_CLIENT_SECRET: 'x' }
+    expect(() => parseConfig({ ...trio, OIDC_SCOPES: 'profile email' })).toThrow(
+      /OIDC_SCOPES: must include openid/,
+    )
+    expect(() => parseConfig({ ...trio, OIDC_NAME_CLAIMS: 'name; email' })).toThrow(/OIDC_NAME_CLAIMS/)
+    expect(() => parseConfig({ ...trio, OIDC_ISSUER: 'ftp://idp.example.se' })).toThrow(/OIDC_ISSUER/)
   })
 
   it('never echoes ADMIN_TOKEN in its error, only how long it was', () => {

@@ -58,8 +58,8 @@ export class PostgresVersionStore implements VersionStore {
   ): Promise<boolean> {
     return transaction(this.pool, async (client) => {
       const inserted = await client.query(
-        `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at, identity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
         [
           documentId,
           number,
@@ -68,6 +68,7 @@ export class PostgresVersionStore implements VersionStore {
           approval.memberId,
           approval.name,
           approval.at,
+          approval.identity === undefined ? null : JSON.stringify(approval.identity),
         ],
       )
       if ((inserted.rowCount ?? 0) === 0) return false
@@ -138,7 +139,7 @@ export class PostgresVersionStore implements VersionStore {
 
   async listApprovals(documentId: string): Promise<Map<number, Approval[]>> {
     const { rows } = await this.pool.query(
-      'SELECT number, party_id, party_name, member_id, name, at FROM version_approval WHERE document_id = $1 ORDER BY number, at',
+      'SELECT number, party_id, party_name, member_id, name, at, identity FROM version_approval WHERE document_id = $1 ORDER BY number, at',
       [documentId],
     )
     return groupApprovals(parseRows(ApprovalRow, rows, `approvals of ${documentId}`))

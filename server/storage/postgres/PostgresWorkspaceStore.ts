@@ -8,8 +8,16 @@ import type { Party } from '../../../shared/schema/party'
 import type { RecordReference } from '../../../shared/schema/record-reference'
 import type { Workspace } from '../../../shared/schema/workspace'
 import { parseRow, parseRows } from '../parseRow'
-import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
+import type {
+  AccountSessionRecord,
+  AuditRecord,
+  InviteRecord,
+  MemberRecord,
+  NewWorkspace,
+  WorkspaceStore,
+} from '../port'
 import {
+  AccountSessionRow,
   AuditRow,
   DocumentRow,
   IdRow,
@@ -35,8 +43,9 @@ const insertParty = (client: Queryable, workspaceId: string, party: Party) =>
 
 const insertMember = (client: Queryable, member: MemberRecord) =>
   client.query(
-    `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at, decision_maker)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at, decision_maker,
+                         account_issuer, account_subject, account_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       member.id,
       member.workspaceId,
@@ -47,6 +56,9 @@ const insertMember = (client: Queryable, member: MemberRecord) =>
       member.inviteId,
       member.joinedAt,
       member.decisionMaker === true,
+      member.identity?.issuer ?? null,
+      member.identity?.subject ?? null,
+      member.identity?.name ?? null,
     ],
   )
 
@@ -219,6 +231,43 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
   async findMemberBySession(sessionHash: string): Promise<MemberRecord | null> {
     const [row] = await this.rows('SELECT * FROM member WHERE session_hash = $1', [sessionHash])
     return row === undefined ? null : parseRow(MemberRow, row, 'member')
+  }
+
+  async findMemberByAccount(
+    workspaceId: string,
+    issuer: string,
+    subject: string,
+  ): Promise<MemberRecord | null> {
+    const [row] = await this.rows(
+      'SELECT * FROM member WHERE workspace_id = $1 AND account_issuer = $2 AND account_subject = $3',
+      [workspaceId, issuer, subject],
+    )
+    return row === undefined ? null : parseRow(MemberRow, row, 'member')
+  }
+
+  async listMembersByAccount(issuer: string, subject: string): Promise<MemberRecord[]> {
+    const rows = await this.rows(
+      'SELECT * FROM member WHERE account_issuer = $1 AND account_subject = $2 ORDER BY joined_at, id',
+      [issuer, subject],
+    )
+    return parseRows(MemberRow, rows, 'members of an account')
+  }
+
+  async addAccountSession(session: AccountSessionRecord): Promise<void> {
+    const { issuer, subject, name } = session.identity
+    await this.pool.query(
+      'INSERT INTO account_session (session_hash, issuer, subject, name, id_token, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [session.sessionHash, issuer, subject, name, session.idToken, session.createdAt],
+    )
+  }
+
+  async findAccountSession(sessionHash: string): Promise<AccountSessionRecord | null> {
+    const [row] = await this.rows('SELECT * FROM account_session WHERE session_hash = $1', [sessionHash])
+    return row === undefined ? null : parseRow(AccountSessionRow, row, 'account session')
+  }
+
+  async removeAccountSession(sessionHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM account_session WHERE session_hash = $1', [sessionHash])
   }
 
   async addMember(member: MemberRecord, entry: AuditRecord): Promise<void> {

@@ -57,8 +57,8 @@ export class SqliteVersionStore implements VersionStore {
       ),
       get: db.prepare('SELECT * FROM document_version WHERE document_id = ? AND number = ?'),
       approve: db.prepare(
-        `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO version_approval (document_id, number, party_id, party_name, member_id, name, at, identity)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       recommend: db.prepare(
         `INSERT INTO version_recommendation (document_id, number, party_id, party_name, member_id, name, at)
@@ -74,7 +74,7 @@ export class SqliteVersionStore implements VersionStore {
         'SELECT number, decision FROM version_decision WHERE document_id = ? ORDER BY number, party_id',
       ),
       approvals: db.prepare(
-        'SELECT number, party_id, party_name, member_id, name, at FROM version_approval WHERE document_id = ? ORDER BY number, at',
+        'SELECT number, party_id, party_name, member_id, name, at, identity FROM version_approval WHERE document_id = ? ORDER BY number, at',
       ),
     }
     this.approveTx = db.transaction(
@@ -87,6 +87,7 @@ export class SqliteVersionStore implements VersionStore {
           approval.memberId,
           approval.name,
           approval.at,
+          approval.identity === undefined ? null : JSON.stringify(approval.identity),
         )
         if (changes > 0) writeAudit([audit])
         return changes > 0

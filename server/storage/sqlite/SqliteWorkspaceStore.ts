@@ -8,8 +8,16 @@ import type { Party } from '../../../shared/schema/party'
 import type { RecordReference } from '../../../shared/schema/record-reference'
 import type { Workspace } from '../../../shared/schema/workspace'
 import { parseRow, parseRows } from '../parseRow'
-import type { AuditRecord, InviteRecord, MemberRecord, NewWorkspace, WorkspaceStore } from '../port'
+import type {
+  AccountSessionRecord,
+  AuditRecord,
+  InviteRecord,
+  MemberRecord,
+  NewWorkspace,
+  WorkspaceStore,
+} from '../port'
 import {
+  AccountSessionRow,
   AuditRow,
   DocumentRow,
   IdRow,
@@ -57,9 +65,21 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       ),
       deleteParty: db.prepare('DELETE FROM party WHERE id = ? AND workspace_id = ?'),
       insertMember: db.prepare(
-        `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at, decision_maker)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO member (id, workspace_id, party_id, name, role, session_hash, invite_id, joined_at, decision_maker,
+                             account_issuer, account_subject, account_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      memberByAccount: db.prepare(
+        'SELECT * FROM member WHERE workspace_id = ? AND account_issuer = ? AND account_subject = ?',
+      ),
+      membersByAccount: db.prepare(
+        'SELECT * FROM member WHERE account_issuer = ? AND account_subject = ? ORDER BY joined_at, id',
+      ),
+      insertAccountSession: db.prepare(
+        'INSERT INTO account_session (session_hash, issuer, subject, name, id_token, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      accountSession: db.prepare('SELECT * FROM account_session WHERE session_hash = ?'),
+      deleteAccountSession: db.prepare('DELETE FROM account_session WHERE session_hash = ?'),
       members: db.prepare('SELECT * FROM member WHERE workspace_id = ? ORDER BY joined_at, id'),
       member: db.prepare('SELECT * FROM member WHERE id = ?'),
       memberBySession: db.prepare('SELECT * FROM member WHERE session_hash = ?'),
@@ -130,6 +150,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       member.inviteId,
       member.joinedAt,
       member.decisionMaker === true ? 1 : 0,
+      member.identity?.issuer ?? null,
+      member.identity?.subject ?? null,
+      member.identity?.name ?? null,
     )
   }
 
@@ -259,6 +282,40 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   async findMemberBySession(sessionHash: string): Promise<MemberRecord | null> {
     const row = this.sql.memberBySession.get(sessionHash)
     return row === undefined ? null : parseRow(MemberRow, row, 'member')
+  }
+
+  async findMemberByAccount(
+    workspaceId: string,
+    issuer: string,
+    subject: string,
+  ): Promise<MemberRecord | null> {
+    const row = this.sql.memberByAccount.get(workspaceId, issuer, subject)
+    return row === undefined ? null : parseRow(MemberRow, row, 'member')
+  }
+
+  async listMembersByAccount(issuer: string, subject: string): Promise<MemberRecord[]> {
+    return parseRows(MemberRow, this.sql.membersByAccount.all(issuer, subject), 'members of an account')
+  }
+
+  async addAccountSession(session: AccountSessionRecord): Promise<void> {
+    const { issuer, subject, name } = session.identity
+    this.sql.insertAccountSession.run(
+      session.sessionHash,
+      issuer,
+      subject,
+      name,
+      session.idToken,
+      session.createdAt,
+    )
+  }
+
+  async findAccountSession(sessionHash: string): Promise<AccountSessionRecord | null> {
+    const row = this.sql.accountSession.get(sessionHash)
+    return row === undefined ? null : parseRow(AccountSessionRow, row, 'account session')
+  }
+
+  async removeAccountSession(sessionHash: string): Promise<void> {
+    this.sql.deleteAccountSession.run(sessionHash)
   }
 
   async addMember(member: MemberRecord, audit: AuditRecord): Promise<void> {

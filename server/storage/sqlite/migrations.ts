@@ -139,4 +139,20 @@ export const sqliteMigrations: readonly string[] = [
      at TEXT NOT NULL,
      PRIMARY KEY (document_id, number, member_id)
    ) STRICT;`,
+  // Sign-in with an organisation account (OpenID Connect): a membership bound to the provider's subject, the
+  // browser sessions of signed-in people (only the token's hash), and the verified identity on an approval
+  // (JSON of VerifiedIdentity, NULL when the approver used an invite session).
+  `ALTER TABLE member ADD COLUMN account_issuer TEXT;
+   ALTER TABLE member ADD COLUMN account_subject TEXT;
+   ALTER TABLE member ADD COLUMN account_name TEXT;
+   CREATE INDEX member_by_account ON member (account_issuer, account_subject);
+   CREATE TABLE account_session (
+     session_hash TEXT PRIMARY KEY,
+     issuer TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     name TEXT NOT NULL,
+     id_token TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   ALTER TABLE version_approval ADD COLUMN identity TEXT;`,
 ]
