@@ -14,6 +14,7 @@ import { writeDocument } from '../../shared/ydoc/document-ydoc'
 import { ensureClientBuilt, launchBrowser } from '../helpers/browser'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { filledDocument } from '../helpers/filled-document'
+import { signInAs, startTestOidcProvider, TEST_CLIENT } from '../helpers/oidc-provider'
 import { startTestServer } from '../helpers/test-server'
 import { TestWorkspace } from '../helpers/workspace'
 
@@ -26,7 +27,16 @@ const sizes = [
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ] as const
 
-const server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
+// Sign-in with an organisation account is configured (a real OpenID provider on loopback), as a municipality
+// would run it: the start page shows it, and one page is taken signed in.
+const provider = await startTestOidcProvider()
+const server = await startTestServer({
+  STATIC_DIR: ensureClientBuilt(),
+  OIDC_ISSUER: provider.issuer,
+  OIDC_CLIENT_ID: TEST_CLIENT.id,
+  OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+})
+provider.register(server.url)
 
 const IDEAS = [
   'Läxhjälp i föreningslokalen två kvällar i veckan',
@@ -200,7 +210,31 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 500))
   destroyProvider(writer)
 
+  // Omar from the municipality joined signed in: his start page lists the workspace on any device.
+  const omar = await signInAs(server.url, 'omar.said')
+  const joined = await fetch(`${server.url}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `sv_account=${omar}` },
+    body: JSON.stringify({
+      invite: workspace.created.invites.participant.token,
+      name: 'Omar Said',
+      partyId: workspace.partyId(0),
+    }),
+  })
+  if (joined.status !== 201) throw new Error(`joining signed in: ${joined.status} ${await joined.text()}`)
+
   for (const { name, viewport } of sizes) {
+    const signedIn = await browser.newContext({ viewport, locale: 'sv-SE' })
+    await signedIn.addCookies([
+      { name: 'sv_account', value: omar, url: server.url, httpOnly: true, sameSite: 'Strict' },
+    ])
+    const start = await signedIn.newPage()
+    await start.goto(server.url)
+    await start.getByText('Inloggad som Omar Said').waitFor()
+    await start.waitForLoadState('networkidle')
+    await start.screenshot({ path: join(out, `start-signed-in-${name}.png`) })
+    await signedIn.close()
+
     const context = await browser.newContext({ viewport, locale: 'sv-SE' })
     await context.addCookies([
       {
@@ -241,4 +275,5 @@ try {
 } finally {
   await browser.close()
   await server.close()
+  await provider.close()
 }

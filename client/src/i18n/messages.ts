@@ -14,6 +14,21 @@ const sv = {
   startIntro:
     'En arbetsyta samlar partnerskapets dokument: arbetsblad, cafésamtal och överenskommelser. Båda parter arbetar i den som jämlikar.',
   myWorkspaces: 'Dina arbetsytor på den här enheten',
+  signInTitle: 'Organisationskonto',
+  signInIntro:
+    'Arbetar du i en kommun eller region kan du logga in med ditt organisationskonto. Då hittar du dina arbetsytor på alla dina enheter, och dina godkännanden visar att de är verifierade. Föreningar använder sin inbjudningslänk som vanligt.',
+  signIn: 'Logga in med organisationskonto',
+  signedInAs: 'Inloggad som {name}',
+  signOut: 'Logga ut',
+  accountWorkspaces: 'Dina arbetsytor',
+  signInRequiredToCreate:
+    'På den här servern skapar man en arbetsyta inloggad med organisationskonto. Har du fått en inbjudningslänk behöver du inte logga in.',
+  joinSignedIn:
+    'Du går med som {name} med ditt organisationskonto. På dina andra enheter räcker det sedan att logga in.',
+  joinSignInFirst:
+    'Har du ett organisationskonto? Logga in först, så hittar du arbetsytan på alla dina enheter.',
+  verifiedSignIn: 'verifierad inloggning',
+  verifiedSignInTitle: 'Inloggad med organisationskonto hos {issuer}',
   partnershipName: 'Partnerskapets namn',
   challenge: 'Samhällsutmaningen',
   challengeHelp: 'Den komplexa samhällsutmaning ni vill arbeta med tillsammans.',

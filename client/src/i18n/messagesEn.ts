@@ -19,6 +19,21 @@ export const en: Catalog = {
   startIntro:
     "A workspace holds the partnership's documents: worksheets, world cafés and agreements. Both parties work in it as equals.",
   myWorkspaces: 'Your workspaces on this device',
+  signInTitle: 'Organisation account',
+  signInIntro:
+    'If you work for a municipality or region you can sign in with your organisation account. Your workspaces then follow you to all your devices, and your approvals show as verified. Associations use their invite link as before.',
+  signIn: 'Sign in with organisation account',
+  signedInAs: 'Signed in as {name}',
+  signOut: 'Sign out',
+  accountWorkspaces: 'Your workspaces',
+  signInRequiredToCreate:
+    'On this server, workspaces are created signed in with an organisation account. If you have an invite link, you need not sign in.',
+  joinSignedIn:
+    'You join as {name} with your organisation account. On your other devices, signing in is then enough.',
+  joinSignInFirst:
+    'Have an organisation account? Sign in first, and the workspace follows you to all your devices.',
+  verifiedSignIn: 'verified sign-in',
+  verifiedSignInTitle: 'Signed in with an organisation account at {issuer}',
   partnershipName: 'Name of the partnership',
   challenge: 'The societal challenge',
   challengeHelp: 'The complex societal challenge you want to work on together.',

@@ -1,10 +1,39 @@
 import { useNavigate } from '@solidjs/router'
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js'
+import { getAccount } from '../../../../shared/api/account-routes'
 import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import { ApiRequestError, call, rememberWorkspace } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { PartyMark } from '../../ui/PartyMark'
+import { signInHref } from '../start/AccountPanel'
+
+/** The invite carried over a sign-in: the provider's round trip would lose the URL's fragment. */
+const PENDING_INVITE_KEY = 'samverkstad.pendingInvite'
+
+/** The invite token: from the fragment, else the one kept while this tab signed in (used once). */
+const inviteToken = (): string => {
+  const fromLink = decodeURIComponent(location.hash.slice(1))
+  if (fromLink !== '') return fromLink
+  try {
+    const kept = sessionStorage.getItem(PENDING_INVITE_KEY) ?? ''
+    sessionStorage.removeItem(PENDING_INVITE_KEY)
+    if (kept !== '') history.replaceState(null, '', `/join#${kept}`)
+    return kept
+  } catch {
+    return ''
+  }
+}
+
+/** Keeps the invite in this tab (never in a URL the server sees) and signs in, coming back to the join page. */
+const signInFirst = (token: string) => {
+  try {
+    sessionStorage.setItem(PENDING_INVITE_KEY, token)
+  } catch {
+    // Without storage the person opens the invite link again after signing in.
+  }
+  location.assign(signInHref('/join'))
+}
 
 const roleWord: Record<string, MessageKey> = {
   facilitator: 'roleFacilitator',
@@ -16,9 +45,15 @@ const roleWord: Record<string, MessageKey> = {
 const JoinPage = () => {
   const { t } = useI18n()
   const navigate = useNavigate()
-  const token = decodeURIComponent(location.hash.slice(1))
+  const token = inviteToken()
   const [preview] = createResource(() => call(workspaceApi.previewInvite, { params: { token } }))
+  const [accountState] = createResource(() => call(getAccount, {}).catch(() => null))
+  const account = () => accountState()?.account ?? null
   const [name, setName] = createSignal('')
+  createEffect(() => {
+    const signedIn = account()
+    if (signedIn !== null && name() === '') setName(signedIn.identity.name)
+  })
   const [partyId, setPartyId] = createSignal('')
   const [error, setError] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal(false)
@@ -78,6 +113,25 @@ const JoinPage = () => {
                 }
               >
                 <p class="lead">{t('joinIntro')}</p>
+                <Show when={accountState()?.signInAvailable === true}>
+                  <Show
+                    when={account()}
+                    fallback={
+                      <p class="account-panel" data-join-sign-in>
+                        {t('joinSignInFirst')}{' '}
+                        <button type="button" class="button" onClick={() => signInFirst(token)}>
+                          {t('signIn')}
+                        </button>
+                      </p>
+                    }
+                  >
+                    {(signedIn) => (
+                      <p class="account-panel" data-join-signed-in>
+                        {t('joinSignedIn', { name: signedIn().identity.name })}
+                      </p>
+                    )}
+                  </Show>
+                </Show>
                 <form class="form" onSubmit={submit}>
                   <label for="join-name">{t('yourName')}</label>
                   <input

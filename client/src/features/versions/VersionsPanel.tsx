@@ -241,6 +241,18 @@ export const VersionsPanel = (props: {
                                   name: approval().name,
                                   time: formatDateTime(approval().at),
                                 })}
+                                <Show when={approval().identity}>
+                                  {(identity) => (
+                                    <span
+                                      class="verified-mark"
+                                      data-verified
+                                      title={t('verifiedSignInTitle', { issuer: identity().issuer })}
+                                    >
+                                      {' '}
+                                      ({t('verifiedSignIn')})
+                                    </span>
+                                  )}
+                                </Show>
                               </span>
                             )}
                           </Show>
