@@ -176,6 +176,8 @@ e2e('the document page', () => {
     expect((await focused(page)).role).not.toBe('button')
     // In English the letters are B, I and H.
     await page.getByRole('button', { name: 'In English' }).click()
+    // The English catalog is fetched the first time someone chooses it.
+    await page.getByRole('button', { name: 'På svenska' }).waitFor()
     const toolbar = page.getByRole('toolbar').first()
     expect(await toolbar.locator('[aria-hidden="true"]').allInnerTexts()).toEqual(
       expect.arrayContaining(['B', 'I', 'H']),
