@@ -94,6 +94,17 @@ export const mountSignInRoutes = (app: Hono, { oidc, sessions, publicUrl, logger
       )
     }
     const callbackUrl = new URL(`${origin}${SIGN_IN_CALLBACK_PATH}${new URL(c.req.url).search}`)
+    const providerError = callbackUrl.searchParams.get('error')
+    if (providerError !== null) {
+      // The person cancelled, or the provider would not sign them in to this service (access_denied, …).
+      logger.warn({ error: providerError.slice(0, 100) }, 'the identity provider did not sign the person in')
+      return failurePage(
+        c,
+        400,
+        'Inloggningen avbröts eller nekades av identitetstjänsten. Du kan försöka igen, eller använda din inbjudningslänk.',
+        'the sign-in was cancelled or refused by the identity provider. Try again, or use your invite link.',
+      )
+    }
     try {
       const { identity, idToken } = await oidc.finish(callbackUrl, transaction)
       setAccountCookie(c, await sessions.signIn(identity, idToken), secure, ACCOUNT_SESSION_MS / 1000)

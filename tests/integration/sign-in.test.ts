@@ -274,6 +274,16 @@ describe('signing in with an organisation account (a real OpenID provider on loo
     }
   })
 
+  it('says plainly when the person cancelled at the provider, and opens no session', async () => {
+    const login = await loginAtProvider(server.url, 'karin.ek')
+    const state = new URL(login.callbackUrl).searchParams.get('state')!
+    const cancelled = `${server.url}/auth/callback?error=access_denied&error_description=End-User+aborted&state=${state}`
+    const back = await returnFromProvider({ ...login, callbackUrl: cancelled })
+    expect(back.status).toBe(400)
+    expect(await back.text()).toMatch(/avbröts eller nekades/)
+    expect(back.headers.getSetCookie().some((line) => line.startsWith('sv_account='))).toBe(false)
+  })
+
   it('refuses a callback without the sign-in cookie (begun in another browser, or forged)', async () => {
     const login = await loginAtProvider(server.url, 'karin.ek')
     const back = await fetch(login.callbackUrl, { redirect: 'manual' })
