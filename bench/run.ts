@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room] [--scale-out] [--s4-processes=N] [--hogs=N]`
+// `npm run bench [-- --quick] [--runs=N] [--servers=a,b] [--scenarios=S1a,S3] [--skip-max-room] [--scale-out] [--s4-processes=N] [--s5-processes=N] [--soak-seconds=N] [--hogs=N] [--client]`
 // Drives Samverkstad and the reference servers with the same clients, in the same run, and writes one JSON
 // line per (server, scenario, run) to bench/results/, then the medians to docs/PERFORMANCE.md.
 import { execSync, spawn } from 'node:child_process'
@@ -27,6 +27,7 @@ import {
   startBenchServer,
   startScaleOutServers,
 } from './servers'
+import { splitFanout } from './splitFanout'
 
 export interface BenchRecord extends ScenarioResult {
   readonly date: string
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     'no-report': { type: 'boolean', default: false },
     'scale-out': { type: 'boolean', default: false },
     's4-processes': { type: 'string' },
+    's5-processes': { type: 'string' },
     hogs: { type: 'string' },
     'soak-seconds': { type: 'string' },
     client: { type: 'boolean', default: false },
@@ -80,6 +82,19 @@ const servers = (values.servers?.split(',') ??
   SERVER_KINDS.filter((kind) => !quick || kind !== 'floor')) as ServerKind[]
 const scenarios = (values.scenarios?.split(',') ?? SCENARIOS) as ScenarioId[]
 const s4Processes = Number(values['s4-processes'] ?? 0)
+/**
+ * S5's clients are dealt over this many generator processes: in one process, fifty documents applying every
+ * keystroke for four minutes stalled it for 0.7–1.3 s, the same for every server (PERFORMANCE.md, issue 28).
+ * 0 runs S5 in this process as S1a runs.
+ */
+const s5Processes = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(8)
+  .parse(values['s5-processes'] ?? 2, {
+    error: () => `--s5-processes must be a whole number from 0 to 8, not "${values['s5-processes']}"`,
+  })
 const hogs = z.coerce
   .number()
   .int()
@@ -169,6 +184,17 @@ const runScenario = async (kind: ServerKind, scenario: ScenarioId): Promise<Scen
           docName: 's1b',
         })
       case 'S5':
+        if (s5Processes > 0)
+          return await splitFanout(server, {
+            clients: size.s1a,
+            editsPerSecond: 2,
+            durationMs: size.soakMs,
+            cursors: true,
+            applyOnArrival: true,
+            docName: 's5',
+            scenario: 'S5',
+            processes: s5Processes,
+          })
         return await roomFanout(server, {
           clients: size.s1a,
           editsPerSecond: 2,
