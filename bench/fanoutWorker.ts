@@ -4,10 +4,10 @@
 // over a long soak.
 
 import { createHash } from 'node:crypto'
-import * as Y from 'yjs'
 import { BenchClient, firstStructId } from './BenchClient'
 import type { FanoutPlan, FanoutReport, FanoutStart, FanoutTyped } from './splitFanout'
 import { watchGeneratorStalls } from './stallWatch'
+import { typeInRoom } from './typeInRoom'
 
 const epochNow = (): number => performance.timeOrigin + performance.now()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -67,28 +67,12 @@ const onStart = async ({ startAt, durationMs }: FanoutStart) => {
   const cpuStart = process.cpuUsage()
   const wallStart = performance.now()
   const stalls = watchGeneratorStalls()
-  const interval = 1000 / plan.editsPerSecond
-  const timers: NodeJS.Timeout[] = []
-  clients.forEach((client, k) => {
-    const i = plan.indices[k]!
-    const text = client.doc.getText('t')
-    const edit = () => {
-      const at = plan.applyOnArrival ? Math.floor(Math.random() * (text.length + 1)) : text.length
-      text.insert(at, `${i % 10}`)
-      if (plan.cursors) {
-        const cursor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, at + 1))
-        client.setPresence({ user: { name: `Deltagare ${i}` }, cursor: { anchor: cursor, head: cursor } })
-      }
-    }
-    timers.push(
-      setTimeout(() => {
-        edit()
-        timers.push(setInterval(edit, interval))
-      }, Math.random() * interval),
-    )
-  })
+  const stopTyping = typeInRoom(
+    clients.map((client, k) => ({ client, index: plan.indices[k]! })),
+    plan,
+  )
   await sleep(durationMs)
-  for (const timer of timers) clearInterval(timer)
+  stopTyping()
   const cpu = process.cpuUsage(cpuStart)
   const seconds = (performance.now() - wallStart) / 1000
   const typed: FanoutTyped = {

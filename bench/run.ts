@@ -183,30 +183,23 @@ const runScenario = async (kind: ServerKind, scenario: ScenarioId): Promise<Scen
           applyOnArrival: false,
           docName: 's1b',
         })
-      case 'S5':
-        if (s5Processes > 0)
-          return await splitFanout(server, {
-            clients: size.s1a,
-            editsPerSecond: 2,
-            durationMs: size.soakMs,
-            cursors: true,
-            applyOnArrival: true,
-            docName: 's5',
-            scenario: 'S5',
-            processes: s5Processes,
-          })
-        return await roomFanout(server, {
+      case 'S5': {
+        const soak = {
           clients: size.s1a,
           editsPerSecond: 2,
           durationMs: size.soakMs,
           cursors: true,
-          // As people's editors do. Fifty documents applying every keystroke for four minutes loads this one
-          // generator process heavily (its stalls are recorded beside the figures); keeping the updates to
-          // apply at the end instead was tried and takes the generator far longer than the soak itself.
+          // As people's editors do. Fifty documents applying every keystroke for four minutes load one
+          // generator process heavily (hence the split); keeping the updates to apply at the end instead was
+          // tried and takes the generator far longer than the soak itself.
           applyOnArrival: true,
           docName: 's5',
           scenario: 'S5',
-        })
+        }
+        return s5Processes > 0
+          ? await splitFanout(server, { ...soak, processes: s5Processes })
+          : await roomFanout(server, soak)
+      }
       case 'S2':
         return await manyRooms(server, { rooms: size.rooms, durationMs: Math.min(size.durationMs, 6_000) })
       case 'S2-dwa1':

@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import { initialDocumentValue } from '../shared/document/field-value'
 import { dwa1 } from '../shared/templates/dwa-1'
 import { readMeta, writeDocument } from '../shared/ydoc/document-ydoc'
@@ -9,6 +8,7 @@ import { cpuSeconds, peakRssMiB, rssMiB, startCpuWindow } from './proc'
 import type { BenchServer } from './servers'
 import { watchGeneratorStalls } from './stallWatch'
 import { percentiles, round } from './stats'
+import { type TypingOptions, typeInRoom } from './typeInRoom'
 import { within } from './within'
 
 export type ScenarioId = 'S1a' | 'S1b' | 'S2' | 'S2-dwa1' | 'S3' | 'S4' | 'S5'
@@ -104,13 +104,9 @@ const generatorNote = (generatorCpuPct: number): string[] =>
       ]
     : []
 
-export interface RoomFanoutOptions {
+export interface RoomFanoutOptions extends TypingOptions {
   readonly clients: number
-  readonly editsPerSecond: number
   readonly durationMs: number
-  /** Send a cursor awareness update with every edit (S1a); otherwise presence is set once (S1b). */
-  readonly cursors: boolean
-  readonly applyOnArrival: boolean
   readonly docName: string
   /** The name results are recorded under; S1a or S1b by `cursors` when not given. */
   readonly scenario?: string
@@ -151,26 +147,12 @@ export const roomFanout = async (
 
   const measures = servers.map((each) => startCpuWindow(each.pid))
   const stalls = watchGeneratorStalls()
-  const interval = 1000 / options.editsPerSecond
-  const timers: NodeJS.Timeout[] = []
-  clients.forEach((client, i) => {
-    const text = client.doc.getText('t')
-    const start = setTimeout(() => {
-      const edit = () => {
-        const at = options.applyOnArrival ? Math.floor(Math.random() * (text.length + 1)) : text.length
-        text.insert(at, `${i % 10}`)
-        if (options.cursors) {
-          const cursor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, at + 1))
-          client.setPresence({ user: { name: `Deltagare ${i}` }, cursor: { anchor: cursor, head: cursor } })
-        }
-      }
-      edit()
-      timers.push(setInterval(edit, interval))
-    }, Math.random() * interval)
-    timers.push(start)
-  })
+  const stopTyping = typeInRoom(
+    clients.map((client, index) => ({ client, index })),
+    options,
+  )
   await sleep(options.durationMs)
-  for (const timer of timers) clearInterval(timer)
+  stopTyping()
   const windows = measures.map((measure) => measure())
   const window = {
     ...windows[0]!,

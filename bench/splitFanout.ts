@@ -2,19 +2,17 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { join } from 'node:path'
 import type { Framing } from './BenchClient'
 import { peakRssMiB, startCpuWindow } from './proc'
-import type { ScenarioResult } from './scenarios'
+import type { RoomFanoutOptions, ScenarioResult } from './scenarios'
 import type { BenchServer } from './servers'
 import { percentiles, round } from './stats'
+import type { TypingOptions } from './typeInRoom'
 
 /** What one generator process runs: its share of the room's clients (by index) and how they type. */
-export interface FanoutPlan {
+export interface FanoutPlan extends TypingOptions {
   readonly urls: readonly string[]
   readonly docName: string
   readonly framing: Framing
   readonly indices: readonly number[]
-  readonly editsPerSecond: number
-  readonly cursors: boolean
-  readonly applyOnArrival: boolean
 }
 export interface FanoutStart {
   readonly type: 'start'
@@ -122,13 +120,7 @@ const next = <T>(worker: ChildProcess, type: string): Promise<T> =>
     worker.on('message', listen)
   })
 
-export interface SplitFanoutOptions {
-  readonly clients: number
-  readonly editsPerSecond: number
-  readonly durationMs: number
-  readonly cursors: boolean
-  readonly applyOnArrival: boolean
-  readonly docName: string
+export interface SplitFanoutOptions extends RoomFanoutOptions {
   readonly scenario: string
   /** Generator processes the clients are dealt over, round-robin. */
   readonly processes: number
