@@ -18,6 +18,8 @@ export class AccountSessions {
   ) {}
 
   async signIn(identity: VerifiedIdentity, idToken: string): Promise<string> {
+    // Expired sessions hold ID tokens (names, e-mail addresses): each sign-in clears those past their time.
+    await this.store.removeAccountSessionsBefore(new Date(this.now() - ACCOUNT_SESSION_MS).toISOString())
     const token = newToken()
     await this.store.addAccountSession({
       sessionHash: hashToken(token),

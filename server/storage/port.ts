@@ -177,6 +177,8 @@ export interface WorkspaceStore {
   addAccountSession(session: AccountSessionRecord): Promise<void>
   findAccountSession(sessionHash: string): Promise<AccountSessionRecord | null>
   removeAccountSession(sessionHash: string): Promise<void>
+  /** Removes every account session created before `createdBefore` (ISO); resolves with how many. */
+  removeAccountSessionsBefore(createdBefore: string): Promise<number>
 
   listInvites(workspaceId: string): Promise<InviteRecord[]>
   findInviteByToken(tokenHash: string): Promise<InviteRecord | null>

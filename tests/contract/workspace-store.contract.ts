@@ -701,6 +701,14 @@ export const registerWorkspaceStoreContract = (name: string, factory: StorageFac
       expect(await store.findAccountSession('nobody')).toBeNull()
       await store.removeAccountSession(session.sessionHash)
       expect(await store.findAccountSession(session.sessionHash)).toBeNull()
+      // Sessions created before a moment go together; later ones stay.
+      const older = { ...session, sessionHash: `account-${id()}`, createdAt: at(1) }
+      const newer = { ...session, sessionHash: `account-${id()}`, createdAt: at(30) }
+      await store.addAccountSession(older)
+      await store.addAccountSession(newer)
+      expect(await store.removeAccountSessionsBefore(at(10))).toBe(1)
+      expect(await store.findAccountSession(older.sessionHash)).toBeNull()
+      expect(await store.findAccountSession(newer.sessionHash)).toEqual(newer)
     })
   })
 }

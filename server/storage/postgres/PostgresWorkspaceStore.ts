@@ -270,6 +270,13 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     await this.pool.query('DELETE FROM account_session WHERE session_hash = $1', [sessionHash])
   }
 
+  async removeAccountSessionsBefore(createdBefore: string): Promise<number> {
+    const removed = await this.pool.query('DELETE FROM account_session WHERE created_at < $1', [
+      createdBefore,
+    ])
+    return removed.rowCount ?? 0
+  }
+
   async addMember(member: MemberRecord, entry: AuditRecord): Promise<void> {
     await transaction(this.pool, async (client) => {
       await insertMember(client, member)

@@ -80,6 +80,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       ),
       accountSession: db.prepare('SELECT * FROM account_session WHERE session_hash = ?'),
       deleteAccountSession: db.prepare('DELETE FROM account_session WHERE session_hash = ?'),
+      deleteAccountSessionsBefore: db.prepare('DELETE FROM account_session WHERE created_at < ?'),
       members: db.prepare('SELECT * FROM member WHERE workspace_id = ? ORDER BY joined_at, id'),
       member: db.prepare('SELECT * FROM member WHERE id = ?'),
       memberBySession: db.prepare('SELECT * FROM member WHERE session_hash = ?'),
@@ -316,6 +317,10 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
 
   async removeAccountSession(sessionHash: string): Promise<void> {
     this.sql.deleteAccountSession.run(sessionHash)
+  }
+
+  async removeAccountSessionsBefore(createdBefore: string): Promise<number> {
+    return this.sql.deleteAccountSessionsBefore.run(createdBefore).changes
   }
 
   async addMember(member: MemberRecord, audit: AuditRecord): Promise<void> {

@@ -35,4 +35,15 @@ describe('AccountSessions', () => {
     expect(await sessions.find(token)).toBeNull()
     await storage.close()
   })
+
+  it('clears sessions past their lifetime whenever someone signs in (they hold ID tokens with personal data)', async () => {
+    const storage = openSqliteStorage({ file: ':memory:' })
+    let now = Date.UTC(2027, 0, 1)
+    const sessions = new AccountSessions(storage.workspaces, () => now)
+    const stale = await sessions.signIn(karin, 'old-id-token')
+    now += ACCOUNT_SESSION_MS + 1_000
+    await sessions.signIn(karin, 'new-id-token')
+    expect(await storage.workspaces.findAccountSession(hashToken(stale))).toBeNull()
+    await storage.close()
+  })
 })
