@@ -165,12 +165,14 @@ export interface ProviderLogin {
 
 /**
  * What a browser does between `GET /auth/login` and the callback, over plain HTTP: follows the redirects,
- * keeps the provider's cookies and submits its development login form as `login`.
+ * keeps the provider's cookies and submits its development login form as `login`. `publicUrl`: the address
+ * the server names itself by (PUBLIC_URL), where the provider sends the browser back.
  */
 export const loginAtProvider = async (
   serverUrl: string,
   login: string,
   returnTo = '/',
+  publicUrl = serverUrl,
 ): Promise<ProviderLogin> => {
   const start = await fetch(`${serverUrl}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, {
     redirect: 'manual',
@@ -181,7 +183,7 @@ export const loginAtProvider = async (
   const jar: Record<string, string> = {}
   let next = new URL(start.headers.get('location')!)
   for (let step = 0; step < 10; step++) {
-    if (next.href.startsWith(`${serverUrl}/auth/callback`)) return { callbackUrl: next.href, loginCookie }
+    if (next.href.startsWith(`${publicUrl}/auth/callback`)) return { callbackUrl: next.href, loginCookie }
     let response = await fetch(next, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } })
     Object.assign(jar, cookiesOf(response))
     if (response.status === 200) {

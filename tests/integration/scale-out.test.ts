@@ -3,16 +3,24 @@ import WebSocket from 'ws'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openPostgresStorage } from '../../server/storage/postgres/openPostgresStorage'
+import type { AccountState } from '../../shared/api/account-routes'
 import { CloseCode } from '../../shared/protocol/sync-error'
 import { connectProvider, destroyProvider, waitSynced } from '../helpers/clients'
 import { docFromStored } from '../helpers/docFromStored'
+import { freePort } from '../helpers/freePort'
+import {
+  loginAtProvider,
+  returnFromProvider,
+  startTestOidcProvider,
+  TEST_CLIENT,
+} from '../helpers/oidc-provider'
 import { createPrng } from '../helpers/prng'
 import { databaseUrl, dropSchema, freshSchema, redisUrl, skipMessage } from '../helpers/services'
 import { statusWatcher } from '../helpers/statusWatcher'
 import { TcpProxy } from '../helpers/tcp-proxy'
 import { type ServerProcess, spawnServer } from '../helpers/test-server'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait'
-import { TestWorkspace } from '../helpers/workspace'
+import { partnership, TestWorkspace } from '../helpers/workspace'
 
 const TOKEN = /[a-z]\d+\.\d+\|/g
 const tokensOf = (doc: Y.Doc): Set<string> => new Set(doc.getText('t').toString().match(TOKEN) ?? [])
@@ -275,6 +283,51 @@ scaleOutDescribe('scale-out: several instances on Postgres and Redis', () => {
       await proxy.cut()
     }
   }, 60_000)
+
+  it('signs in through one instance and is signed in on the other: the sign-in in progress and the session live in the shared store and the browser, not in an instance', async () => {
+    const provider = await startTestOidcProvider()
+    try {
+      // Behind a load balancer both instances answer to one public address; nothing listens on it here.
+      const publicUrl = `http://127.0.0.1:${await freePort()}`
+      provider.register(publicUrl)
+      const oidc = {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: TEST_CLIENT.id,
+        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+        PUBLIC_URL: publicUrl,
+      }
+      const [a, b] = [await instance(redisUrl!, oidc), await instance(redisUrl!, oidc)]
+      // The sign-in begins at A and the provider's answer lands on B.
+      const login = await loginAtProvider(a.url, 'karin.ek', '/', publicUrl)
+      const back = await returnFromProvider({
+        ...login,
+        callbackUrl: login.callbackUrl.replace(publicUrl, b.url),
+      })
+      expect(back.status).toBe(302)
+      const token = /sv_account=([^;]+)/.exec(back.headers.getSetCookie().join('\n'))![1]!
+      const cookie = { cookie: `sv_account=${token}` }
+      const created = await fetch(`${a.url}/api/workspaces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...cookie },
+        body: JSON.stringify(partnership()),
+      })
+      expect(created.status).toBe(201)
+      const { workspace } = (await created.json()) as { workspace: { id: string } }
+      // B knows the session and the bound membership.
+      const account = (await (
+        await fetch(`${b.url}/api/account`, { headers: cookie })
+      ).json()) as AccountState
+      expect(account.account?.identity.subject).toBe('karin.ek')
+      expect(account.account?.workspaces.map((each) => each.id)).toEqual([workspace.id])
+      expect((await fetch(`${b.url}/api/workspaces/${workspace.id}`, { headers: cookie })).status).toBe(200)
+      // Signing out on B ends it on A too.
+      const out = await fetch(`${b.url}/api/account/sign-out`, { method: 'POST', headers: cookie })
+      expect(out.status).toBe(200)
+      expect((await fetch(`${a.url}/api/workspaces/${workspace.id}`, { headers: cookie })).status).toBe(401)
+    } finally {
+      await provider.close()
+    }
+  })
 })
 
 /** Closes a provider without destroying its Y.Doc (the client's content lives on, as in a browser tab). */
