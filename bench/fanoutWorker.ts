@@ -23,9 +23,9 @@ let lastArrival = 0
 const onPlan = async (given: FanoutPlan) => {
   plan = given
   clients = given.indices.map(
-    (index) =>
+    () =>
       new BenchClient({
-        url: given.urls[index % given.urls.length]!,
+        url: given.url,
         docName: given.docName,
         framing: given.framing,
         applyOnArrival: given.applyOnArrival,

@@ -9,7 +9,7 @@ import type { TypingOptions } from './typeInRoom'
 
 /** What one generator process runs: its share of the room's clients (by index) and how they type. */
 export interface FanoutPlan extends TypingOptions {
-  readonly urls: readonly string[]
+  readonly url: string
   readonly docName: string
   readonly framing: Framing
   readonly indices: readonly number[]
@@ -144,7 +144,7 @@ export const splitFanout = async (
     await Promise.all(
       workers.map((worker, w) => {
         const plan: FanoutPlan = {
-          urls: [server.urlFor(options.docName)],
+          url: server.urlFor(options.docName),
           docName: options.docName,
           framing: server.framing,
           indices: shares[w]!,

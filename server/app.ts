@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
@@ -194,11 +194,12 @@ export const createApp = ({
       'Retry-After': String(limiter.retryAfterSeconds(address)),
     })
 
-  app.use('/api/*', async function apiLimits(c, next) {
+  const rateLimits: MiddlewareHandler = async function rateLimits(c, next) {
     const address = clientAddress(c, config.trustProxy)
     if (!limiter.take(address)) return rateLimited(address)
     return next()
-  })
+  }
+  app.use('/api/*', rateLimits)
   app.use('/api/*', sameSiteWrites({ publicUrl: config.publicUrl }))
   app.use(
     '/api/*',
@@ -212,11 +213,7 @@ export const createApp = ({
       },
     }),
   )
-  app.use('/auth/*', async function signInLimits(c, next) {
-    const address = clientAddress(c, config.trustProxy)
-    if (!limiter.take(address)) return rateLimited(address)
-    return next()
-  })
+  app.use('/auth/*', rateLimits)
   if (sign !== null) mountSignInRoutes(app, { ...sign, publicUrl: config.publicUrl, logger })
   app.all('/auth/*', () => {
     throw new ApiError(
@@ -224,11 +221,7 @@ export const createApp = ({
       'signing in with an organisation account is not configured on this server',
     )
   })
-  app.use('/sync/*', async function syncLimits(c, next) {
-    const address = clientAddress(c, config.trustProxy)
-    if (!limiter.take(address)) return rateLimited(address)
-    return next()
-  })
+  app.use('/sync/*', rateLimits)
 
   const openApi = openApiDocument(routes, VERSION)
   app.get('/api/openapi.json', (c) => c.json(openApi))

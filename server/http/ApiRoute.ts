@@ -24,7 +24,10 @@ export interface RouteInput<P, Q, B> {
   readonly member: MemberRecord | null
   /** The `:documentId` route's document, found while authorising (null on routes without one). */
   readonly document: DocumentRecord | null
-  /** Who is signed in with an organisation account on this request (null: nobody, or sign-in is off). */
+  /**
+   * Who is signed in with an organisation account (public and creator routes; null: nobody, or sign-in is
+   * off). Always null on member routes: there the member carries its identity while it is verified.
+   */
   readonly account: VerifiedIdentity | null
   /** Where links the server hands out should point (PUBLIC_URL, or the request's own origin). */
   readonly origin: string

@@ -77,7 +77,6 @@ export const mountApiRoutes = (
     c: Context,
     route: ApiRoute,
     params: Record<string, unknown>,
-    account: VerifiedIdentity | null,
   ): Promise<{ member: MemberRecord; document: DocumentRecord | null }> => {
     if (route.access === 'public' || route.access === 'creator') throw new Error('not a member route')
     let workspaceId = typeof params.workspaceId === 'string' ? params.workspaceId : null
@@ -86,13 +85,15 @@ export const mountApiRoutes = (
     workspaceId ??= document?.workspaceId ?? null
     const token = sessionTokenOf(c, workspaceId)
     let member = token === null ? null : await workspaces.authenticate(token)
+    // The account session is looked up only where it decides something: an invite session of a membership
+    // no account is bound to (most requests) needs no second lookup.
+    const needsAccount =
+      member === null
+        ? workspaceId !== null && c.req.header('authorization') === undefined
+        : member.identity !== undefined
+    const account = needsAccount ? await accountOf(c) : null
     // Signed in with an organisation account: the membership bound to it opens the workspace on any device.
-    if (
-      member === null &&
-      account !== null &&
-      workspaceId !== null &&
-      c.req.header('authorization') === undefined
-    )
+    if (member === null && account !== null && workspaceId !== null)
       member = await workspaces.authenticateAccount(account, workspaceId)
     if (member === null) {
       throw token === null
@@ -109,7 +110,8 @@ export const mountApiRoutes = (
       const params = parse(route.params, c.req.param(), 'path') as Record<string, unknown>
       let member: MemberRecord | null = null
       let document: DocumentRecord | null = null
-      const account = await accountOf(c)
+      // Public and creator routes are told who is signed in; a member route's member carries it already.
+      const account = route.access === 'public' || route.access === 'creator' ? await accountOf(c) : null
       if (route.access === 'creator') {
         if (requireSignInToCreate) {
           if (account === null) {
@@ -126,7 +128,7 @@ export const mountApiRoutes = (
           if (!sameSecret(token, adminToken)) throw new ApiError('forbidden', 'wrong admin token')
         }
       } else if (route.access !== 'public') {
-        ;({ member, document } = await authenticateMember(c, route, params, account))
+        ;({ member, document } = await authenticateMember(c, route, params))
       }
       const query = parse(route.query, c.req.query(), 'query')
       const body = route.body === undefined ? undefined : parse(route.body, await readJson(c), 'body')

@@ -10,18 +10,16 @@ export const sessionCookieName = (workspaceId: string): string => `sv_${workspac
 /** Chrome caps cookie lifetimes at 400 days; a session itself lasts until the member is removed. */
 const MAX_AGE_SECONDS = 400 * 24 * 60 * 60
 
+/** Every session cookie, workspace or account: for the whole site, never readable by scripts or other sites. */
+const sessionOptions = (secure: boolean) =>
+  ({ httpOnly: true, sameSite: 'Strict', secure, path: '/' }) as const
+
 export const setSessionCookie = (c: Context, workspaceId: string, token: string, secure: boolean): void => {
-  setCookie(c, sessionCookieName(workspaceId), token, {
-    httpOnly: true,
-    sameSite: 'Strict',
-    secure,
-    path: '/',
-    maxAge: MAX_AGE_SECONDS,
-  })
+  setCookie(c, sessionCookieName(workspaceId), token, { ...sessionOptions(secure), maxAge: MAX_AGE_SECONDS })
 }
 
 export const clearSessionCookie = (c: Context, workspaceId: string, secure: boolean): void => {
-  deleteCookie(c, sessionCookieName(workspaceId), { path: '/', secure, httpOnly: true, sameSite: 'Strict' })
+  deleteCookie(c, sessionCookieName(workspaceId), sessionOptions(secure))
 }
 
 /** The session token a request carries for a workspace: `Authorization: Bearer`, else that workspace's cookie. */
@@ -39,17 +37,11 @@ export const sessionTokenOf = (c: Context, workspaceId: string | null): string |
 export const ACCOUNT_COOKIE = 'sv_account'
 
 export const setAccountCookie = (c: Context, token: string, secure: boolean, maxAgeSeconds: number): void => {
-  setCookie(c, ACCOUNT_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Strict',
-    secure,
-    path: '/',
-    maxAge: maxAgeSeconds,
-  })
+  setCookie(c, ACCOUNT_COOKIE, token, { ...sessionOptions(secure), maxAge: maxAgeSeconds })
 }
 
 export const clearAccountCookie = (c: Context, secure: boolean): void => {
-  deleteCookie(c, ACCOUNT_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Strict' })
+  deleteCookie(c, ACCOUNT_COOKIE, sessionOptions(secure))
 }
 
 /** The account session token a request carries (never with `Authorization`: that names its own session). */

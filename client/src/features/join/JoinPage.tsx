@@ -1,12 +1,11 @@
 import { useNavigate } from '@solidjs/router'
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js'
-import { getAccount } from '../../../../shared/api/account-routes'
 import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import { ApiRequestError, call, rememberWorkspace } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { PartyMark } from '../../ui/PartyMark'
-import { signInHref } from '../start/AccountPanel'
+import { createAccountState, signInHref } from '../start/AccountPanel'
 
 /** The invite carried over a sign-in: the provider's round trip would lose the URL's fragment. */
 const PENDING_INVITE_KEY = 'samverkstad.pendingInvite'
@@ -47,8 +46,7 @@ const JoinPage = () => {
   const navigate = useNavigate()
   const token = inviteToken()
   const [preview] = createResource(() => call(workspaceApi.previewInvite, { params: { token } }))
-  const [accountState] = createResource(() => call(getAccount, {}).catch(() => null))
-  const account = () => accountState()?.account ?? null
+  const { state: accountState, account } = createAccountState()
   const [name, setName] = createSignal('')
   createEffect(() => {
     const signedIn = account()

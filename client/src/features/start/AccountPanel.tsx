@@ -1,6 +1,5 @@
-import { Show } from 'solid-js'
-import type { AccountState } from '../../../../shared/api/account-routes'
-import { SIGN_IN_PATH, signOut } from '../../../../shared/api/account-routes'
+import { createResource, Show } from 'solid-js'
+import { type AccountState, getAccount, SIGN_IN_PATH, signOut } from '../../../../shared/api/account-routes'
 import { call } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
 
@@ -10,6 +9,15 @@ import { useI18n } from '../../i18n/i18n'
  */
 export const signInHref = (returnTo: string): string =>
   `${SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`
+
+/**
+ * Whether this server offers sign-in and who is signed in on this browser (`account()` null: nobody). A
+ * server that cannot answer simply offers no sign-in.
+ */
+export const createAccountState = () => {
+  const [state] = createResource(() => call(getAccount, {}).catch(() => null))
+  return { state, account: () => state()?.account ?? null }
+}
 
 /** Ends the sign-in here, then at the provider when it offers that (else back to the start page). */
 export const signOutEverywhere = async (): Promise<void> => {

@@ -1,13 +1,12 @@
 import { A, useNavigate } from '@solidjs/router'
-import { createEffect, createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
-import { getAccount } from '../../../../shared/api/account-routes'
 import type { CreateWorkspaceResponse } from '../../../../shared/api/workspace-api'
 import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import type { PartyKind } from '../../../../shared/schema/party'
 import { ApiRequestError, call, knownWorkspaces, rememberWorkspace } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
-import { AccountPanel, signInHref } from './AccountPanel'
+import { AccountPanel, createAccountState, signInHref } from './AccountPanel'
 import { InviteLinks } from './InviteLinks'
 
 interface PartyDraft {
@@ -30,9 +29,7 @@ const StartPage = () => {
   const [error, setError] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal(false)
   const [created, setCreated] = createSignal<CreateWorkspaceResponse | null>(null)
-  // An older server, or one that cannot answer, simply offers no sign-in.
-  const [accountState] = createResource(() => call(getAccount, {}).catch(() => null))
-  const account = () => accountState()?.account ?? null
+  const { state: accountState, account } = createAccountState()
   /** The signed-in person's workspaces (on any device) first, then those this device remembers. */
   const workspaces = createMemo(() => {
     const mine = account()?.workspaces.map(({ id, name }) => ({ id, name })) ?? []
