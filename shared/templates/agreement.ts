@@ -1,5 +1,5 @@
 import { t } from './localized'
-import { type Localized, Template } from './template'
+import { defineTemplate, type Localized } from './template'
 
 const section = (id: string, title: Localized, question: Localized | null, help?: Localized) => ({
   id,
@@ -13,7 +13,7 @@ const section = (id: string, title: Localized, question: Localized | null, help?
  * plus repayment of funds not used as agreed (Stockholm's social services). Dates and the budget are
  * structured so the calendar and the co-financing indicators can read them.
  */
-export const agreement = Template.parse({
+export const agreement = defineTemplate({
   id: 'agreement',
   version: 1,
   title: t(

@@ -1,12 +1,12 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /**
  * A world-café session (SKL's method): the challenge, the rounds with their questions and durations
  * (prefilled with the four suggested questions, the first one longer), the check-in and check-out questions.
  * Tables, seating, the timer, notes and the harvest are the café's own live state.
  */
-export const cafe = Template.parse({
+export const cafe = defineTemplate({
   id: 'cafe',
   version: 1,
   title: t('Cafésamtal', 'World café'),

@@ -1,11 +1,11 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /**
  * SKL's planning tool, sheet 1 (an adaptation of Design for Wiser Action, Möller et al. 2012): the prompts
  * exactly as printed, in the sheet's order. Help texts are ours.
  */
-export const dwa1 = Template.parse({
+export const dwa1 = defineTemplate({
   id: 'dwa-1',
   version: 1,
   title: t('Samarbetets syfte, insatser och mål', 'Purpose, actions and goals of the collaboration'),

@@ -1,8 +1,8 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /** SKL's planning tool, sheet 2: the prompts exactly as printed, in the sheet's order; co-financing last. */
-export const dwa2 = Template.parse({
+export const dwa2 = defineTemplate({
   id: 'dwa-2',
   version: 1,
   title: t('Partnerskapets organisering & strategi', 'Organising the partnership & strategy'),

@@ -1,8 +1,8 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /** The evaluation of the whole period, in quarter one or two of the partnership's final year. */
-export const evaluation = Template.parse({
+export const evaluation = defineTemplate({
   id: 'evaluation',
   version: 1,
   title: t('Utvärdering av partnerskapet', 'Evaluation of the partnership'),

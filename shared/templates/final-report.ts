@@ -1,5 +1,5 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 const position = (id: string, label: ReturnType<typeof t>) => ({
   id,
@@ -16,7 +16,7 @@ const position = (id: string, label: ReturnType<typeof t>) => ({
  * The final report of the whole period (built on the evaluation and earlier follow-ups) and each party's
  * position on renegotiation, due at the latest three months before the agreement ends.
  */
-export const finalReport = Template.parse({
+export const finalReport = defineTemplate({
   id: 'final-report',
   version: 1,
   title: t('Slutrapport och ställningstagande', 'Final report and position'),

@@ -1,12 +1,12 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /**
  * The yearly financial report against the agreement's budget (Järva 2.3.1: the follow-up covers the finances
  * and how the IOP funds were used): each budget line with what was agreed and what it came to, why they
  * differ, and the volunteer contribution.
  */
-export const financialReport = Template.parse({
+export const financialReport = defineTemplate({
   id: 'financial-report',
   version: 1,
   title: t('Ekonomisk redovisning', 'Financial report'),

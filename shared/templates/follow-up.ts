@@ -1,8 +1,8 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /** The yearly follow-up (at least once a year, in quarter four), with what Järva requires it to contain. */
-export const followUp = Template.parse({
+export const followUp = defineTemplate({
   id: 'follow-up',
   version: 1,
   title: t('Uppföljning av partnerskapet', 'Follow-up of the partnership'),

@@ -1,12 +1,12 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /**
  * The documented assessment of an incoming initiative: Mora's nine statements (all should hold for an IOP to
  * be possible) and Järva's six general conditions, each answered with a comment, and the recorded outcome.
  * The tool never gives legal advice; the checklist structures the partners' own assessment.
  */
-export const initiativeChecklist = Template.parse({
+export const initiativeChecklist = defineTemplate({
   id: 'initiative-checklist',
   version: 1,
   title: t('Checklista för inkommet IOP-initiativ', 'Checklist for an incoming IOP initiative'),

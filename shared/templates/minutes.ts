@@ -1,11 +1,11 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /**
  * Minutes of the partnership's meetings — idémöten, the steering group and the working group (Järva 2.2–2.3):
  * when and where, who was there for each party, what was decided, and who does what by when.
  */
-export const minutes = Template.parse({
+export const minutes = defineTemplate({
   id: 'minutes',
   version: 1,
   title: t('Minnesanteckningar', 'Meeting minutes'),

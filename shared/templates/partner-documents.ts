@@ -1,5 +1,5 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 const requested = [
   'Stadgar, bolagsordning eller motsvarande',
@@ -13,7 +13,7 @@ const requested = [
 ]
 
 /** The documents requested from the non-profit partner before an IOP, each marked received with a date. */
-export const partnerDocuments = Template.parse({
+export const partnerDocuments = defineTemplate({
   id: 'partner-documents',
   version: 1,
   title: t('Underlag från den idéburna parten', 'Documents from the non-profit partner'),

@@ -1,12 +1,12 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /**
  * The municipality's review of a proposed partnership and its partner (granskning): whether it falls within
  * the committee's remit and the municipality's competence, whether it is a purchase or state aid, the
  * partner's documents, and the conclusion with its reasoning. It structures the review; it is not legal advice.
  */
-export const review = Template.parse({
+export const review = defineTemplate({
   id: 'review',
   version: 1,
   title: t('Granskning inför partnerskap', 'Review before a partnership'),

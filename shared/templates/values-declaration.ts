@@ -1,11 +1,11 @@
 import { t } from './localized'
-import { Template } from './template'
+import { defineTemplate } from './template'
 
 /**
  * The values declaration (värdegrundsintyg) a non-profit partner signs before the dialogue on an IOP
  * (Mora's guideline, after the democracy condition for state grants).
  */
-export const valuesDeclaration = Template.parse({
+export const valuesDeclaration = defineTemplate({
   id: 'values-declaration',
   version: 1,
   title: t('Intyg om värdegrund', 'Declaration of values'),
