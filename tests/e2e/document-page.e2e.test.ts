@@ -75,6 +75,30 @@ e2e('the document page', () => {
     )
   }, 60_000)
 
+  it('opened by its link, loads its record and workspace once each, while its code is still on the way, and the side panel after the fields', async () => {
+    const page = await (await newPerson(session.browser, PHONE)).newPage()
+    await createWorkspaceInBrowser(page, session.server.url)
+    const documentUrl = await createDocumentInBrowser(page, 'Samarbetets syfte')
+    const documentId = new URL(documentUrl).pathname.split('/').at(-1)!
+    const workspaceId = new URL(documentUrl).pathname.split('/')[2]!
+    const requested: string[] = []
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    // A fresh load of the page, as when a link is opened: the start-up preload and the page share one request.
+    await page.goto(documentUrl)
+    await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor()
+    await page.getByRole('tab', { name: 'Versioner' }).waitFor()
+    expect(requested.filter((path) => path === `/api/documents/${documentId}`)).toHaveLength(1)
+    expect(requested.filter((path) => path === `/api/workspaces/${workspaceId}`)).toHaveLength(1)
+    // The data was asked for before the page's editor code was requested to run, not after it.
+    const dataAt = requested.indexOf(`/api/documents/${documentId}`)
+    const panelAt = requested.findIndex((path) => /\/assets\/DocumentSidePanel-[^/]+\.js$/.test(path))
+    expect(panelAt).toBeGreaterThan(dataAt)
+    // Typing works at once.
+    await page.locator('.ProseMirror').first().click()
+    await page.keyboard.type('Trygghet')
+    await expect.poll(() => page.locator('.ProseMirror').first().innerText()).toContain('Trygghet')
+  }, 60_000)
+
   it('keeps a quiet header: one Exportera menu driven by keyboard, toggles that move nothing, and the bar in view while scrolling', async () => {
     const page = await (await newPerson(session.browser, LAPTOP)).newPage()
     await createWorkspaceInBrowser(page, session.server.url)

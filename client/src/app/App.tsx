@@ -1,17 +1,7 @@
 import { A, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router'
-import { lazy, Show } from 'solid-js'
+import { Show } from 'solid-js'
 import { type I18n, I18nProvider, useI18n } from '../i18n/i18n'
-
-const StartPage = lazy(() => import('../features/start/StartPage'))
-const JoinPage = lazy(() => import('../features/join/JoinPage'))
-const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage'))
-const DocumentPage = lazy(() => import('../features/document/DocumentPage'))
-const StatementPage = lazy(() => import('../features/accessibility/StatementPage'))
-const ScreenPage = lazy(() => import('../features/screen/ScreenPage'))
-const CafePage = lazy(() => import('../features/cafe/CafePage'))
-const CafeScreenPage = lazy(() =>
-  import('../features/cafe/CafePage').then((module) => ({ default: module.CafeScreenPage })),
-)
+import { pages } from './pages'
 
 /** Landmarks every page shares: a skip link, the header with the language choice, main, and the footer. */
 const Layout = (props: RouteSectionProps) => {
@@ -61,14 +51,9 @@ export const App = (props: { readonly i18n: I18n }) => {
   return (
     <I18nProvider i18n={i18n}>
       <Router root={Layout}>
-        <Route path="/" component={StartPage} />
-        <Route path="/join" component={JoinPage} />
-        <Route path="/w/:workspaceId" component={WorkspacePage} />
-        <Route path="/w/:workspaceId/d/:documentId" component={DocumentPage} />
-        <Route path="/w/:workspaceId/skarm" component={ScreenPage} />
-        <Route path="/w/:workspaceId/cafe/:documentId" component={CafePage} />
-        <Route path="/w/:workspaceId/cafe/:documentId/skarm" component={CafeScreenPage} />
-        <Route path="/tillganglighet" component={StatementPage} />
+        {pages.map((page) => (
+          <Route path={page.path} component={page.component} />
+        ))}
       </Router>
     </I18nProvider>
   )

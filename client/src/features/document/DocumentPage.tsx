@@ -1,5 +1,15 @@
 import type { EditorView } from 'prosemirror-view'
-import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  lazy,
+  onCleanup,
+  Show,
+  Suspense,
+} from 'solid-js'
 import type * as Y from 'yjs'
 import * as aidApi from '../../../../shared/api/aid-routes'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
@@ -13,10 +23,15 @@ import { useI18n } from '../../i18n/i18n'
 import { createDocumentSession } from '../../model/createDocumentSession'
 import { DocumentHeader } from './DocumentHeader'
 import { DocumentRoute } from './DocumentRoute'
-import { DocumentSidePanel } from './DocumentSidePanel'
 import { FieldCard } from './FieldCard'
 import { FieldEditor, type FieldEditorContext } from './fieldEditors'
 import { presenceUserOf } from './presenceUser'
+
+// The side panel (versions, the language and equality aids) is code of its own, loaded once the sheet is on
+// the page: on a phone, evaluating and drawing it would otherwise delay the first field that can be typed in.
+const DocumentSidePanel = lazy(() =>
+  import('./DocumentSidePanel').then((module) => ({ default: module.DocumentSidePanel })),
+)
 
 export interface DocumentEditorProps {
   readonly record: DocumentRecord
@@ -181,16 +196,18 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
           </For>
         </div>
         <Show when={!screenMode()}>
-          <DocumentSidePanel
-            record={props.record}
-            view={props.view}
-            template={template}
-            session={session}
-            vocabulary={vocabulary()}
-            onVocabulary={setVocabulary}
-            views={views}
-            onShowField={showField}
-          />
+          <Suspense>
+            <DocumentSidePanel
+              record={props.record}
+              view={props.view}
+              template={template}
+              session={session}
+              vocabulary={vocabulary()}
+              onVocabulary={setVocabulary}
+              views={views}
+              onShowField={showField}
+            />
+          </Suspense>
         </Show>
       </div>
     </div>

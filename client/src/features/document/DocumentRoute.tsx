@@ -1,10 +1,10 @@
 import { useParams } from '@solidjs/router'
 import { createResource, type JSX, Show } from 'solid-js'
 import type { WorkspaceView } from '../../../../shared/api/workspace-api'
-import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
-import { ApiRequestError, call } from '../../api/api'
+import { ApiRequestError } from '../../api/api'
 import { useI18n } from '../../i18n/i18n'
+import { loadDocumentRoute } from './loadDocumentRoute'
 
 /**
  * A page about one document (`/w/:workspaceId/…/:documentId`): loads its registry entry and the workspace,
@@ -18,13 +18,7 @@ export const DocumentRoute = (props: {
   const params = useParams<{ workspaceId: string; documentId: string }>()
   const [data] = createResource(
     () => [params.workspaceId, params.documentId] as const,
-    async ([workspaceId, documentId]) => {
-      const [record, view] = await Promise.all([
-        call(workspaceApi.getDocument, { params: { documentId } }),
-        call(workspaceApi.getWorkspace, { params: { workspaceId } }),
-      ])
-      return { record, view }
-    },
+    ([workspaceId, documentId]) => loadDocumentRoute(workspaceId, documentId),
   )
   return (
     <div class={`page ${props.class ?? ''}`}>

@@ -3,7 +3,7 @@ import { keymap } from 'prosemirror-keymap'
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list'
 import { EditorState, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import { createEffect, createSignal, For, onCleanup, onMount } from 'solid-js'
+import { createEffect, createSignal, For, on, onCleanup, onMount } from 'solid-js'
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -154,22 +154,40 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
     })
     props.onView?.(view)
   })
-  createEffect(() => {
-    props.vocabulary?.()
-    swedishLexicon()
-    if (view !== null) refreshVocabulary(view)
-  })
-  createEffect(() => {
-    props.authorOf?.()
-    if (view !== null) refreshPartyColours(view)
-  })
+  // These react to changes only: the editor was created with the current values, and updating a view just
+  // made would redraw it and force a layout of the whole page per field, on the way to the first keystroke.
+  createEffect(
+    on(
+      () => [props.vocabulary?.(), swedishLexicon()],
+      () => {
+        if (view !== null) refreshVocabulary(view)
+      },
+      { defer: true },
+    ),
+  )
+  createEffect(
+    on(
+      () => props.authorOf?.(),
+      () => {
+        if (view !== null) refreshPartyColours(view)
+      },
+      { defer: true },
+    ),
+  )
   // Frozen or unfrozen while open: ProseMirror reads `editable` again on setProps.
-  createEffect(() => {
-    const readOnly = props.readOnly
-    view?.setProps({
-      attributes: { ...(view.props.attributes as Record<string, string>), 'aria-readonly': String(readOnly) },
-    })
-  })
+  createEffect(
+    on(
+      () => props.readOnly,
+      (readOnly) =>
+        view?.setProps({
+          attributes: {
+            ...(view.props.attributes as Record<string, string>),
+            'aria-readonly': String(readOnly),
+          },
+        }),
+      { defer: true },
+    ),
+  )
   onCleanup(() => {
     props.onView?.(null)
     view?.destroy()
