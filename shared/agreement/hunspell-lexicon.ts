@@ -24,6 +24,23 @@ interface AffixRule {
  * browser too. Single-character flags (Hunspell's default, and what the Swedish dictionary uses).
  */
 export const parseHunspellLexicon = (aff: string, dic: string): Lexicon => {
+  const reading = readHunspellLexicon(aff, dic)
+  for (;;) {
+    const step = reading.next()
+    if (step.done === true) return step.value
+  }
+}
+
+/** How many lines of the .dic `readHunspellLexicon` reads between two pauses. */
+export const LEXICON_LINES_PER_STEP = 4_000
+
+/**
+ * `parseHunspellLexicon` as steps: it pauses (yields) every `LEXICON_LINES_PER_STEP` lines of the .dic and
+ * returns the lexicon when done. A browser reads the 2.4 MB Swedish dictionary a few milliseconds at a time
+ * between frames: in one piece it would freeze a phone for almost half a second, just as its user begins
+ * to type.
+ */
+export function* readHunspellLexicon(aff: string, dic: string): Generator<void, Lexicon, void> {
   let begin = ''
   let middle = ''
   let end = ''
@@ -47,7 +64,13 @@ export const parseHunspellLexicon = (aff: string, dic: string): Lexicon => {
     }
   }
   const words = new Map<string, string>()
-  for (const line of dic.split('\n')) {
+  let lines = 0
+  // Line by line without splitting the whole file first (an array of 200,000 strings at once).
+  for (let at = 0; at < dic.length; ) {
+    const next = dic.indexOf('\n', at)
+    const line = dic.slice(at, next === -1 ? dic.length : next)
+    at = next === -1 ? dic.length : next + 1
+    if (++lines % LEXICON_LINES_PER_STEP === 0) yield
     const slash = line.indexOf('/')
     const word = (slash === -1 ? line : line.slice(0, slash)).trim()
     if (word === '' || /^\d+$/.test(word)) continue

@@ -1,14 +1,36 @@
 import { createRoot, createSignal } from 'solid-js'
-import { type Lexicon, parseHunspellLexicon } from '../../../shared/agreement/hunspell-lexicon'
+import { type Lexicon, readHunspellLexicon } from '../../../shared/agreement/hunspell-lexicon'
 import { LEXICON_FILES } from '../../../shared/api/lexicon-files'
 
 /**
  * The Swedish lexicon the language guide uses to find words inside compounds, fetched once (about 2.4 MB,
- * cached by the browser for good) when the first editor with the guide opens. Until it has arrived, the
- * guide finds whole words only.
+ * cached by the browser for good) when the first editor with the guide opens, and read a few milliseconds at
+ * a time so that typing and drawing go on meanwhile. Until it is ready, the guide finds whole words only.
  */
 const [lexicon, setLexicon] = createRoot(() => createSignal<Lexicon | null>(null))
 let requested = false
+
+/** Longest stretch of reading between two pauses: well inside one frame, even on a slow phone. */
+const SLICE_MS = 8
+
+/** Runs `steps` to its end a slice at a time, each slice a task of its own, so input and frames come between. */
+const inSlices = <T>(steps: Generator<void, T, void>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const slice = () => {
+      try {
+        const until = performance.now() + SLICE_MS
+        for (;;) {
+          const step = steps.next()
+          if (step.done === true) return resolve(step.value)
+          if (performance.now() >= until) break
+        }
+        setTimeout(slice, 0)
+      } catch (error) {
+        reject(error)
+      }
+    }
+    slice()
+  })
 
 export const swedishLexicon = (): Lexicon | null => {
   if (requested) return lexicon()
@@ -16,7 +38,7 @@ export const swedishLexicon = (): Lexicon | null => {
   void Promise.all([fetch(LEXICON_FILES.aff), fetch(LEXICON_FILES.dic)])
     .then(async ([aff, dic]) => {
       if (!aff.ok || !dic.ok) throw new Error(`lexicon: ${aff.status} ${dic.status}`)
-      setLexicon(parseHunspellLexicon(await aff.text(), await dic.text()))
+      setLexicon(await inSlices(readHunspellLexicon(await aff.text(), await dic.text())))
     })
     .catch((error: unknown) => {
       // Whole words are still found; compounds wait for the next page load.
