@@ -24,30 +24,64 @@ interface VocabularyState {
 
 const key = new PluginKey<VocabularyState>('vocabulary')
 
+/** A hit within one textblock, at offsets from the block's start. */
+type BlockHit = Omit<EditorHit, 'from' | 'to'> & { readonly start: number; readonly end: number }
+
+/**
+ * The hits of each textblock already searched, for one word list and lexicon. ProseMirror's nodes are
+ * immutable and y-prosemirror keeps the nodes of paragraphs a change did not touch, so after a keystroke —
+ * anyone's — only the paragraph it changed is searched again, not the whole field.
+ */
+class BlockHitCache {
+  private blocks = new WeakMap<Node, readonly BlockHit[]>()
+  private vocabulary: readonly VocabularyTerm[] | undefined = undefined
+  private lexicon: Lexicon | null = null
+
+  hitsOf(
+    block: Node,
+    vocabulary: readonly VocabularyTerm[] | undefined,
+    lexicon: Lexicon | null,
+  ): readonly BlockHit[] {
+    if (vocabulary !== this.vocabulary || lexicon !== this.lexicon) {
+      this.blocks = new WeakMap()
+      this.vocabulary = vocabulary
+      this.lexicon = lexicon
+    }
+    const known = this.blocks.get(block)
+    if (known !== undefined) return known
+    // Inline leaves other than text keep their width with a placeholder, so offsets stay positions.
+    let text = ''
+    block.forEach((child) => {
+      text += child.isText ? (child.text ?? '') : '\ufffc'.repeat(child.nodeSize)
+    })
+    const hits = findVocabulary(text, vocabulary, lexicon).map(
+      (hit): BlockHit => ({
+        start: hit.start,
+        end: hit.end,
+        found: hit.found,
+        suggestion: hit.suggestion,
+        replacement: hit.replacement,
+        compound: hit.compound,
+        kind: hit.kind,
+      }),
+    )
+    this.blocks.set(block, hits)
+    return hits
+  }
+}
+
 /** Every hit in the document, textblock by textblock (a hit never spans two paragraphs). */
 const findHits = (
   doc: Node,
+  cache: BlockHitCache,
   vocabulary: readonly VocabularyTerm[] | undefined,
   lexicon: Lexicon | null,
 ): EditorHit[] => {
   const hits: EditorHit[] = []
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
-    // Inline leaves other than text keep their width with a placeholder, so offsets stay positions.
-    let text = ''
-    node.forEach((child) => {
-      text += child.isText ? (child.text ?? '') : '\ufffc'.repeat(child.nodeSize)
-    })
-    for (const hit of findVocabulary(text, vocabulary, lexicon)) {
-      hits.push({
-        from: pos + 1 + hit.start,
-        to: pos + 1 + hit.end,
-        found: hit.found,
-        suggestion: hit.suggestion,
-        replacement: hit.replacement,
-        compound: hit.compound,
-        kind: hit.kind,
-      })
+    for (const { start, end, ...hit } of cache.hitsOf(node, vocabulary, lexicon)) {
+      hits.push({ ...hit, from: pos + 1 + start, to: pos + 1 + end })
     }
     return false
   })
@@ -56,11 +90,12 @@ const findHits = (
 
 const stateOf = (
   doc: Node,
+  cache: BlockHitCache,
   label: (hit: EditorHit) => string,
   vocabulary: readonly VocabularyTerm[] | undefined,
   lexicon: Lexicon | null,
 ) => {
-  const hits = findHits(doc, vocabulary, lexicon)
+  const hits = findHits(doc, cache, vocabulary, lexicon)
   return {
     hits,
     decorations: DecorationSet.create(
@@ -113,14 +148,15 @@ export const vocabularyPlugin = (
   label: (hit: EditorHit) => string,
   vocabulary: () => readonly VocabularyTerm[] | undefined,
   lexicon: () => Lexicon | null,
-): Plugin<VocabularyState> =>
-  new Plugin<VocabularyState>({
+): Plugin<VocabularyState> => {
+  const cache = new BlockHitCache()
+  return new Plugin<VocabularyState>({
     key,
     state: {
-      init: (_config, state) => stateOf(state.doc, label, vocabulary(), lexicon()),
+      init: (_config, state) => stateOf(state.doc, cache, label, vocabulary(), lexicon()),
       apply: (tr, previous) =>
         tr.docChanged || tr.getMeta(key) === true
-          ? stateOf(tr.doc, label, vocabulary(), lexicon())
+          ? stateOf(tr.doc, cache, label, vocabulary(), lexicon())
           : previous,
     },
     props: {
@@ -135,3 +171,4 @@ export const vocabularyPlugin = (
       },
     },
   })
+}

@@ -7,23 +7,30 @@ import { readDocument } from '../../../shared/ydoc/document-ydoc'
 
 /**
  * The document's value as a Solid store, refreshed from the Y.Doc at most once a frame and merged with
- * `reconcile`, so only the fields that changed re-render. Edits never go through this store: they are Yjs
+ * `reconcile`, so only the fields that changed re-render. The refresh runs just after a frame, not in it:
+ * re-reading the whole document before the frame that shows a keystroke would delay that keystroke's paint. Edits never go through this store: they are Yjs
  * transactions (shared/ydoc/field-actions.ts, or an editor binding).
  */
 export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentValue => {
   const [value, setValue] = createStore<DocumentValue>(readDocument(doc, template))
   let frame: number | null = null
+  let afterFrame: ReturnType<typeof setTimeout> | null = null
   const refresh = () => {
-    frame = null
+    afterFrame = null
     setValue(reconcile(readDocument(doc, template), { key: 'id', merge: true }))
   }
   const onUpdate = () => {
-    frame ??= requestAnimationFrame(refresh)
+    if (frame !== null || afterFrame !== null) return
+    frame = requestAnimationFrame(() => {
+      frame = null
+      afterFrame = setTimeout(refresh, 0)
+    })
   }
   doc.on('update', onUpdate)
   onCleanup(() => {
     doc.off('update', onUpdate)
     if (frame !== null) cancelAnimationFrame(frame)
+    if (afterFrame !== null) clearTimeout(afterFrame)
   })
   return value
 }
