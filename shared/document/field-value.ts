@@ -73,16 +73,8 @@ export interface DocumentValue {
 }
 
 /** The zod schema a document of `template` must satisfy: every field present, each value of its kind. */
-const documentValueSchemas = new WeakMap<Template, z.ZodType<DocumentValue>>()
-
-/**
- * The schema of a document's value under `template`, built once per template: a browser reads the document
- * after every change, and building the schema each time cost more than the parse itself.
- */
-export const documentValueSchema = (template: Template): z.ZodType<DocumentValue> => {
-  const built = documentValueSchemas.get(template)
-  if (built !== undefined) return built
-  const schema = z.object({
+export const documentValueSchema = (template: Template): z.ZodType<DocumentValue> =>
+  z.object({
     template: z.literal(template.id),
     templateVersion: z.literal(template.version),
     fields: z.object(
@@ -90,9 +82,6 @@ export const documentValueSchema = (template: Template): z.ZodType<DocumentValue
     ),
     cafe: CafeRecord.optional(),
   }) as unknown as z.ZodType<DocumentValue>
-  documentValueSchemas.set(template, schema)
-  return schema
-}
 
 /** An empty value of each kind (a new document). */
 export const emptyFieldValue = (field: Field): FieldValue => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { z } from 'zod'
 import { type BudgetRow, type BudgetValue, ContributionKind } from '../document/budget'
 import {
   ChecklistAnswer,
@@ -162,15 +163,21 @@ const readField = (doc: Y.Doc, field: Field): FieldValue => {
 
 /**
  * The document's content as a plain value, validated by the template's schema.
- * A document never initialised reads as the template's empty document.
+ * A document never initialised reads as the template's empty document. A caller that reads the same
+ * document again and again (a browser, after every change) passes the schema it built once: building it
+ * costs more than the parse.
  */
-export const readDocument = (doc: Y.Doc, template: Template): DocumentValue => {
+export const readDocument = (
+  doc: Y.Doc,
+  template: Template,
+  schema: z.ZodType<DocumentValue> = documentValueSchema(template),
+): DocumentValue => {
   const value: DocumentValue = {
     template: template.id,
     templateVersion: template.version,
     fields: Object.fromEntries(fieldsOf(template).map((field) => [field.id, readField(doc, field)])),
   }
-  return documentValueSchema(template).parse(value)
+  return schema.parse(value)
 }
 
 const replaceText = (text: Y.Text, value: string): void => {
