@@ -41,7 +41,10 @@ export const pages: readonly Page[] = [
   { path: '/tillganglighet', component: lazy(() => import('../features/accessibility/StatementPage')) },
 ]
 
-/** The parameters of `pathname` under a route `path` (`:name` segments), or null when it is not that route. */
+/**
+ * The parameters of `pathname` under a route `path` (`:name` segments), or null when it is not that route —
+ * or when a segment is not valid percent-encoding (a mangled link must not stop the app from starting).
+ */
 export const matchPath = (path: string, pathname: string): Record<string, string> | null => {
   const want = path.split('/').filter(Boolean)
   const have = pathname.split('/').filter(Boolean)
@@ -49,8 +52,15 @@ export const matchPath = (path: string, pathname: string): Record<string, string
   const params: Record<string, string> = {}
   for (const [i, segment] of want.entries()) {
     const actual = have[i]!
-    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(actual)
-    else if (segment !== actual) return null
+    if (!segment.startsWith(':')) {
+      if (segment !== actual) return null
+      continue
+    }
+    try {
+      params[segment.slice(1)] = decodeURIComponent(actual)
+    } catch {
+      return null
+    }
   }
   return params
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchPath, pages } from '../../../client/src/app/pages'
+import { matchPath, pages, preloadPage } from '../../../client/src/app/pages'
 
 describe('pages', () => {
   it('matches a document link and gives its workspace and document ids, decoded', () => {
@@ -7,6 +7,11 @@ describe('pages', () => {
       workspaceId: 'abc',
       documentId: 'd e',
     })
+  })
+
+  it('does not match, and does not throw, where a segment is not valid percent-encoding (a mangled link)', () => {
+    expect(matchPath('/w/:workspaceId/d/:documentId', '/w/abc/d/%E0%A4%A')).toBeNull()
+    expect(() => preloadPage('/w/abc/d/%E0%A4%A')).not.toThrow()
   })
 
   it('does not match a path of another length or with another fixed segment', () => {
