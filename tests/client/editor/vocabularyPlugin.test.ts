@@ -1,3 +1,4 @@
+import type { Node } from 'prosemirror-model'
 import { EditorState, type Transaction } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { richTextSchema as schema } from '../../../client/src/editor/schema'
@@ -6,29 +7,16 @@ import { defaultVocabulary, type VocabularyTerm } from '../../../shared/agreemen
 
 const paragraph = (text: string) => schema.node('paragraph', null, text === '' ? [] : [schema.text(text)])
 
+/** The hits a state holds, by position and suggestion. */
+const positionsOf = (state: EditorState) => editorHits(state).map((hit) => [hit.from, hit.to, hit.suggestion])
+
 /** An editor state with the guide, its word list switchable, and a way to see what it found. */
 const editor = (texts: readonly string[]) => {
   let vocabulary: readonly VocabularyTerm[] | undefined
-  let state = EditorState.create({
-    schema,
-    doc: schema.node('doc', null, texts.map(paragraph)),
-    plugins: [
-      vocabularyPlugin(
-        (hit) => hit.suggestion,
-        () => vocabulary,
-        () => null,
-      ),
-    ],
-  })
-  const apply = (tr: Transaction) => {
-    state = state.apply(tr)
-  }
-  const found = () => editorHits(state).map((hit) => state.doc.textBetween(hit.from, hit.to))
-  /** What a fresh editor over the same document finds: the answer without anything remembered. */
-  const fresh = () => {
-    const again = EditorState.create({
+  const stateOver = (doc: Node) =>
+    EditorState.create({
       schema,
-      doc: state.doc,
+      doc,
       plugins: [
         vocabularyPlugin(
           (hit) => hit.suggestion,
@@ -37,9 +25,14 @@ const editor = (texts: readonly string[]) => {
         ),
       ],
     })
-    return editorHits(again).map((hit) => [hit.from, hit.to, hit.suggestion])
+  let state = stateOver(schema.node('doc', null, texts.map(paragraph)))
+  const apply = (tr: Transaction) => {
+    state = state.apply(tr)
   }
-  const positions = () => editorHits(state).map((hit) => [hit.from, hit.to, hit.suggestion])
+  const found = () => editorHits(state).map((hit) => state.doc.textBetween(hit.from, hit.to))
+  /** What a fresh editor over the same document finds: the answer without anything remembered. */
+  const fresh = () => positionsOf(stateOver(state.doc))
+  const positions = () => positionsOf(state)
   return {
     get state() {
       return state
