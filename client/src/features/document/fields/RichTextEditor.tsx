@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { VocabularyTerm } from '../../../../../shared/agreement/vocabulary'
 import { leftStickySelection } from '../../../editor/leftStickySelection'
+import { mountInTurn } from '../../../editor/mountInTurn'
 import { type AuthorOf, partyColourPlugin, refreshPartyColours } from '../../../editor/partyColourPlugin'
 import { richTextSchema as schema } from '../../../editor/schema'
 import { refreshVocabulary, vocabularyPlugin } from '../../../editor/vocabularyPlugin'
@@ -99,7 +100,7 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
     toolButtons[next]?.focus()
   }
 
-  onMount(() => {
+  const createView = () => {
     const item = schema.nodes.list_item!
     const plugins = [
       ySyncPlugin(props.fragment),
@@ -153,6 +154,11 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
       },
     })
     props.onView?.(view)
+  }
+  // One editor per task, the first at once: see mountInTurn.
+  let cancelMount: () => void = () => undefined
+  onMount(() => {
+    cancelMount = mountInTurn(createView)
   })
   // These react to changes only: the editor was created with the current values, and updating a view just
   // made would redraw it and force a layout of the whole page per field, on the way to the first keystroke.
@@ -189,6 +195,7 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
     ),
   )
   onCleanup(() => {
+    cancelMount()
     props.onView?.(null)
     view?.destroy()
   })
