@@ -13,7 +13,8 @@ export default defineConfig({
     // file as it is, so a phone downloads less and the server compresses nothing per request.
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|svg)$/, threshold: 1024 }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  // The manifest tells the server which chunks each page needs, to name them in that page's HTML.
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', manifest: true },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8080',

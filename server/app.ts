@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
@@ -29,6 +29,7 @@ import { mountApiRoutes } from './http/mountApiRoutes'
 import { mountSyncRoute } from './http/mountSyncRoute'
 import { networkRoutes } from './http/networkRoutes'
 import { openApiDocument } from './http/openApiDocument'
+import { createPagePreloads } from './http/pagePreloads'
 import { RateLimiter } from './http/RateLimiter'
 import { sameSiteWrites } from './http/sameSiteWrites'
 import { type ScreenRoutesOptions, screenRoutes } from './http/screenRoutes'
@@ -259,6 +260,7 @@ export const createApp = ({
   }
 
   const indexFile = join(config.staticDir, 'index.html')
+  const pagePreloads = createPagePreloads(config.staticDir, logger)
   // Asset names carry their content's hash, so a phone keeps them for good and a repeat visit fetches only
   // the page; the page itself is checked every time, so a new release reaches everyone at once.
   app.use('/assets/*', async (c, next) => {
@@ -274,13 +276,19 @@ export const createApp = ({
     if (c.res.headers.get('content-type')?.startsWith('text/html') === true)
       c.header('cache-control', 'no-cache')
   })
+  // Client-side routes all load the single page; it decides what to show. The page's own code is named in its
+  // HTML, so the browser fetches it while it parses the page instead of when the app's script asks for it
+  // (and the app's loader finds it there and adds nothing). The start page too, before the static files.
+  const sendPage = (c: Context) => {
+    if (!existsSync(indexFile)) return c.html(CLIENT_MISSING, 503)
+    return c.html(readFileSync(indexFile, 'utf8').replace('</head>', `${pagePreloads(c.req.path)}</head>`))
+  }
+  app.get('/', sendPage)
   app.use('/*', serveStatic({ root: config.staticDir }))
   app.get('*', (c) => {
     // An asset that is not there is missing, not a client-side route (else its page would be cached as it).
     if (c.req.path.startsWith('/assets/')) throw new ApiError('not-found', 'no such asset')
-    // Client-side routes all load the single page; it decides what to show.
-    if (!existsSync(indexFile)) return c.html(CLIENT_MISSING, 503)
-    return c.html(readFileSync(indexFile, 'utf8'))
+    return sendPage(c)
   })
 
   app.notFound(() => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureClientBuilt } from '../helpers/browser'
 import { startTestServer, type TestServer } from '../helpers/test-server'
@@ -20,7 +22,10 @@ describe('serving the client', () => {
       const response = await fetch(`${server.url}${asset}`, { headers: { 'accept-encoding': 'gzip' } })
       expect(response.status, asset).toBe(200)
       expect(response.headers.get('cache-control'), asset).toBe('public, max-age=31536000, immutable')
-      if (asset.endsWith('.js')) expect(response.headers.get('content-encoding'), asset).toBe('gzip')
+      // Scripts under 1 KiB are sent as they are: compressing them would save nothing (the build's threshold).
+      const size = (await response.arrayBuffer()).byteLength
+      if (asset.endsWith('.js') && size >= 1024)
+        expect(response.headers.get('content-encoding'), asset).toBe('gzip')
     }
     // Brotli for browsers that take it (every current one), sent as built, and the same script once decoded.
     const script = assets.find((asset) => asset.endsWith('.js'))!
@@ -37,5 +42,24 @@ describe('serving the client', () => {
     const missing = await fetch(`${server.url}/assets/nothing-here.js`)
     expect(missing.status).toBe(404)
     expect(missing.headers.get('cache-control')).not.toBe('public, max-age=31536000, immutable')
+  })
+
+  it('names the document page’s own chunks in the HTML of a document link, so they load while the page parses, and only there', async () => {
+    const manifest = JSON.parse(
+      readFileSync(join(ensureClientBuilt(), '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, { file: string }>
+    const documentChunk = manifest['src/features/document/DocumentPage.tsx']!.file
+    const sidePanelChunk = manifest['src/features/document/DocumentSidePanel.tsx']!.file
+    const documentHtml = await (await fetch(`${server.url}/w/${'a'.repeat(32)}/d/${'b'.repeat(32)}`)).text()
+    expect(documentHtml).toContain(`<link rel="modulepreload" crossorigin href="/${documentChunk}">`)
+    // The side panel is loaded after the fields, on purpose: it is not named.
+    expect(documentHtml).not.toContain(sidePanelChunk)
+    const startHtml = await (await fetch(`${server.url}/`)).text()
+    expect(startHtml).not.toContain(documentChunk)
+    expect(startHtml).toContain(`href="/${manifest['src/features/start/StartPage.tsx']!.file}"`)
+    // Every named chunk is served.
+    for (const [, href] of documentHtml.matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)) {
+      expect((await fetch(`${server.url}${href}`)).status, href).toBe(200)
+    }
   })
 })
