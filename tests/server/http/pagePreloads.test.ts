@@ -41,11 +41,14 @@ describe('page preloads', () => {
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   })
-  const buildWith = (text: string) => {
+  /** A client build folder, removed after the test; with a manifest of this text when one is given. */
+  const buildWith = (text?: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'preloads-'))
     dirs.push(dir)
-    mkdirSync(join(dir, '.vite'))
-    writeFileSync(join(dir, '.vite', 'manifest.json'), text)
+    if (text !== undefined) {
+      mkdirSync(join(dir, '.vite'))
+      writeFileSync(join(dir, '.vite', 'manifest.json'), text)
+    }
     return dir
   }
 
@@ -89,8 +92,7 @@ describe('page preloads', () => {
 
   it('gives no links without a manifest, and reads the manifest again when the client is rebuilt', () => {
     const { logger } = recordingLogger()
-    const dir = mkdtempSync(join(tmpdir(), 'preloads-'))
-    dirs.push(dir)
+    const dir = buildWith()
     const preloads = createPagePreloads(dir, logger)
     expect(preloads('/')).toBe('')
     mkdirSync(join(dir, '.vite'))
