@@ -10,17 +10,22 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: jsonSchema(ApiErrorBody, 'output') } },
 })
 
+/** The schema a lazily built one stands for (shared/ builds most of its schemas on first use). */
+const built = (schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined =>
+  schema instanceof z.ZodLazy ? built(schema.unwrap()) : schema
+
 const parameters = (route: ApiRoute) => {
   const names = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!)
   const path = names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))
-  const shape = route.query instanceof z.ZodObject ? (route.query.shape as Record<string, z.ZodType>) : {}
-  const query = Object.entries(shape).map(([name, schema]) => ({
+  const query = built(route.query)
+  const shape = query instanceof z.ZodObject ? (query.shape as Record<string, z.ZodType>) : {}
+  const queryParameters = Object.entries(shape).map(([name, schema]) => ({
     name,
     in: 'query',
     required: false,
     schema: jsonSchema(schema, 'input'),
   }))
-  return [...path, ...query]
+  return [...path, ...queryParameters]
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 
 /** A date as the agreement states it (YYYY-MM-DD). */
 export const CalendarDate = z.iso.date()
@@ -14,31 +15,33 @@ export interface PartnershipEvent {
   readonly repeatEveryMonths?: number
 }
 
-const Localized = z.object({ sv: z.string(), en: z.string() })
+const Localized = lazySchema(() => z.object({ sv: z.string(), en: z.string() }))
 
 /** `GET /api/workspaces/:id/calendar`: each agreement of the workspace with its dates and their events. */
-export const AgreementCalendars = z.object({
-  agreements: z.array(
-    z.object({
-      documentId: z.string(),
-      title: z.string(),
-      start: z.string().nullable(),
-      end: z.string().nullable(),
-      /** Where the agreement's shape departs from the usual one (too short for a yearly follow-up, …). */
-      notices: z.array(z.enum(['no-yearly-follow-up', 'final-report-at-end'])).default([]),
-      events: z.array(
-        z.object({
-          id: z.string(),
-          title: Localized,
-          description: Localized,
-          start: z.string(),
-          end: z.string(),
-          repeatEveryMonths: z.number().int().positive().optional(),
-        }),
-      ),
-    }),
-  ),
-})
+export const AgreementCalendars = lazySchema(() =>
+  z.object({
+    agreements: z.array(
+      z.object({
+        documentId: z.string(),
+        title: z.string(),
+        start: z.string().nullable(),
+        end: z.string().nullable(),
+        /** Where the agreement's shape departs from the usual one (too short for a yearly follow-up, …). */
+        notices: z.array(z.enum(['no-yearly-follow-up', 'final-report-at-end'])).default([]),
+        events: z.array(
+          z.object({
+            id: z.string(),
+            title: Localized,
+            description: Localized,
+            start: z.string(),
+            end: z.string(),
+            repeatEveryMonths: z.number().int().positive().optional(),
+          }),
+        ),
+      }),
+    ),
+  }),
+)
 export type AgreementCalendars = z.infer<typeof AgreementCalendars>
 
 const pad = (n: number) => String(n).padStart(2, '0')

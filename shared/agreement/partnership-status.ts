@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 import { addDays, type PartnershipEvent } from './partnership-calendar'
 
 /** Where the partnership is in Järva's process: before the agreement, under it, or at its end. */
@@ -6,18 +7,22 @@ export const PartnershipStage = z.enum(['inleda', 'genomfora', 'avsluta'])
 export type PartnershipStage = z.infer<typeof PartnershipStage>
 
 /** One step the process asks for: when it is due, whether it is done, and the document that is it. */
-export const StatusItem = z.object({
-  id: z.string(),
-  title: z.object({ sv: z.string(), en: z.string() }),
-  /** The last day it is due (YYYY-MM-DD); null for a step without a date. */
-  due: z.string().nullable(),
-  done: z.boolean(),
-  overdue: z.boolean(),
-  documentId: z.string().nullable(),
-})
+export const StatusItem = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    title: z.object({ sv: z.string(), en: z.string() }),
+    /** The last day it is due (YYYY-MM-DD); null for a step without a date. */
+    due: z.string().nullable(),
+    done: z.boolean(),
+    overdue: z.boolean(),
+    documentId: z.string().nullable(),
+  }),
+)
 export type StatusItem = z.infer<typeof StatusItem>
 
-export const PartnershipStatus = z.object({ stage: PartnershipStage, items: z.array(StatusItem) })
+export const PartnershipStatus = lazySchema(() =>
+  z.object({ stage: PartnershipStage, items: z.array(StatusItem) }),
+)
 export type PartnershipStatus = z.infer<typeof PartnershipStatus>
 
 /** What the status needs to know of each document, read from its value by the server. */

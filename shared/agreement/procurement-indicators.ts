@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type BudgetValue, budgetTotals } from '../document/budget'
 import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue } from '../document/field-value'
+import { lazySchema } from '../schema/lazy-schema'
 import type { Party } from '../schema/party'
 import { fieldsOf, type Template } from '../templates/template'
 import type { Lexicon } from './hunspell-lexicon'
@@ -42,27 +43,31 @@ export type IndicatorReason = z.infer<typeof IndicatorReason>
 
 /** Where in the agreement an indicator comes from: a field, and the words found there. */
 /** Where an indicator's cause is: the field, the words around it, and the word or compound itself. */
-export const IndicatorRef = z.object({
-  fieldId: z.string(),
-  excerpt: z.string(),
-  found: z.string().optional(),
-})
+export const IndicatorRef = lazySchema(() =>
+  z.object({
+    fieldId: z.string(),
+    excerpt: z.string(),
+    found: z.string().optional(),
+  }),
+)
 export type IndicatorRef = z.infer<typeof IndicatorRef>
 
 /**
  * One indicator of partnership rather than procurement (DOMAIN.md, "Agreement drafts"). The reason is a code
  * with parameters so each interface language words it; `refs` link it to the text that caused it.
  */
-export const Indicator = z.object({
-  id: IndicatorId,
-  status: IndicatorStatus,
-  reason: IndicatorReason,
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  refs: z.array(IndicatorRef),
-})
+export const Indicator = lazySchema(() =>
+  z.object({
+    id: IndicatorId,
+    status: IndicatorStatus,
+    reason: IndicatorReason,
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    refs: z.array(IndicatorRef),
+  }),
+)
 export type Indicator = z.infer<typeof Indicator>
 
-export const IndicatorReport = z.object({ indicators: z.array(Indicator) })
+export const IndicatorReport = lazySchema(() => z.object({ indicators: z.array(Indicator) }))
 export type IndicatorReport = z.infer<typeof IndicatorReport>
 
 /** Words that price a service as a purchase does: a fixed price, a price per unit delivered. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 import type { Lexicon } from './hunspell-lexicon'
 
 /**
@@ -7,13 +8,15 @@ import type { Lexicon } from './hunspell-lexicon'
  * the article (en/ett); genitives (kontraktets) follow from these. Verbs: `inf`, `pres`, `past`, `sup`, `pass`
  * (and the passive past and supine, `past.pass`, `sup.pass`).
  */
-export const Paradigm = z.object({
-  gender: z.enum(['en', 'ett']).optional(),
-  forms: z.partialRecord(
-    z.enum(['sg', 'sg.def', 'pl', 'pl.def', 'inf', 'pres', 'past', 'sup', 'pass', 'past.pass', 'sup.pass']),
-    z.string().min(1).max(80),
-  ),
-})
+export const Paradigm = lazySchema(() =>
+  z.object({
+    gender: z.enum(['en', 'ett']).optional(),
+    forms: z.partialRecord(
+      z.enum(['sg', 'sg.def', 'pl', 'pl.def', 'inf', 'pres', 'past', 'sup', 'pass', 'past.pass', 'sup.pass']),
+      z.string().min(1).max(80),
+    ),
+  }),
+)
 export type Paradigm = z.infer<typeof Paradigm>
 
 /**
@@ -23,23 +26,25 @@ export type Paradigm = z.infer<typeof Paradigm>
  * inside an unrelated word ("invitera" does not contain the word "vite"). The tool informs; it gives no legal
  * advice.
  */
-export const VocabularyTerm = z.object({
-  /** The word as a stem; without a paradigm, matching adds the Swedish noun endings. */
-  term: z.string().min(2).max(60),
-  suggestion: z.string().min(1).max(60),
-  kind: z.enum(['purchase', 'sanction']),
-  /** Inflected forms that do not follow the stem + ending rule. */
-  forms: z.array(z.string().min(1)).default([]),
-  /** The term's forms by slot: a replacement then takes the suggestion's form in the same slot. */
-  paradigm: Paradigm.optional(),
-  suggestionParadigm: Paradigm.optional(),
-  /** The forms the term takes as a compound's first part (kontrakts-); the stem and stem + s when absent. */
-  compoundFirst: z.array(z.string().min(2).max(60)).optional(),
-})
+export const VocabularyTerm = lazySchema(() =>
+  z.object({
+    /** The word as a stem; without a paradigm, matching adds the Swedish noun endings. */
+    term: z.string().min(2).max(60),
+    suggestion: z.string().min(1).max(60),
+    kind: z.enum(['purchase', 'sanction']),
+    /** Inflected forms that do not follow the stem + ending rule. */
+    forms: z.array(z.string().min(1)).default([]),
+    /** The term's forms by slot: a replacement then takes the suggestion's form in the same slot. */
+    paradigm: Paradigm.optional(),
+    suggestionParadigm: Paradigm.optional(),
+    /** The forms the term takes as a compound's first part (kontrakts-); the stem and stem + s when absent. */
+    compoundFirst: z.array(z.string().min(2).max(60)).optional(),
+  }),
+)
 export type VocabularyTerm = z.infer<typeof VocabularyTerm>
 
 /** A workspace's own guide: the partners may add, change or remove terms. */
-export const Vocabulary = z.array(VocabularyTerm).max(200)
+export const Vocabulary = lazySchema(() => z.array(VocabularyTerm).max(200))
 export type Vocabulary = z.infer<typeof Vocabulary>
 
 const noun = (gender: 'en' | 'ett', sg: string, def: string, pl: string, plDef: string): Paradigm => ({

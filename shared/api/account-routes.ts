@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from '../schema/entity-id'
+import { lazySchema } from '../schema/lazy-schema'
 import { Role } from '../schema/role'
 import { VerifiedIdentity } from '../schema/verified-identity'
 import { defineContract } from './route-contract'
@@ -11,29 +12,33 @@ export const SIGN_IN_PATH = '/auth/login'
 export const SIGN_IN_CALLBACK_PATH = '/auth/callback'
 
 /** A workspace the signed-in person is a member of, on any device. */
-export const AccountWorkspace = z.object({
-  id: EntityId,
-  name: z.string(),
-  memberName: z.string(),
-  role: Role,
-})
+export const AccountWorkspace = lazySchema(() =>
+  z.object({
+    id: EntityId,
+    name: z.string(),
+    memberName: z.string(),
+    role: Role,
+  }),
+)
 export type AccountWorkspace = z.infer<typeof AccountWorkspace>
 
 /** What the start page needs: whether sign-in is offered or required, and who is signed in. */
-export const AccountState = z.object({
-  signInAvailable: z.boolean(),
-  signInRequiredToCreate: z.boolean(),
-  account: z
-    .object({
-      identity: VerifiedIdentity,
-      workspaces: z.array(AccountWorkspace),
-    })
-    .nullable(),
-})
+export const AccountState = lazySchema(() =>
+  z.object({
+    signInAvailable: z.boolean(),
+    signInRequiredToCreate: z.boolean(),
+    account: z
+      .object({
+        identity: VerifiedIdentity,
+        workspaces: z.array(AccountWorkspace),
+      })
+      .nullable(),
+  }),
+)
 export type AccountState = z.infer<typeof AccountState>
 
 /** After signing out here: where to end the session at the provider too (RP-initiated logout), if it offers it. */
-export const SignOutResponse = z.object({ providerLogoutUrl: z.url().nullable() })
+export const SignOutResponse = lazySchema(() => z.object({ providerLogoutUrl: z.url().nullable() }))
 export type SignOutResponse = z.infer<typeof SignOutResponse>
 
 export const getAccount = defineContract({

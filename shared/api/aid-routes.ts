@@ -5,12 +5,18 @@ import { IndicatorReport } from '../agreement/procurement-indicators'
 import { ClientAuthors } from '../attribution/client-authors'
 import { DocumentAttribution } from '../attribution/party-shares'
 import { DocumentRecord, DocumentTitle } from '../schema/document-record'
+import { lazySchema } from '../schema/lazy-schema'
 import { defineContract } from './route-contract'
 import { DocumentParams, WorkspaceParams } from './workspace-routes'
 
 /* Equal voice and agreement aids: attribution by party, procurement indicators, drafts, the calendar. */
 
-const CreateDraftRequest = z.object({ title: DocumentTitle.default('Överenskommelse (utkast)') })
+/** `?lang=sv|en` of the iCalendar downloads. */
+const CalendarQuery = lazySchema(() => z.object({ lang: z.enum(['sv', 'en']).default('sv') }))
+
+const CreateDraftRequest = lazySchema(() =>
+  z.object({ title: DocumentTitle.default('Överenskommelse (utkast)') }),
+)
 
 export const getAttribution = defineContract({
   method: 'get',
@@ -74,7 +80,7 @@ export const getStatusCalendar = defineContract({
   summary:
     "The partnership's steps with their dates (done or overdue) and its meetings, as an iCalendar feed",
   params: WorkspaceParams,
-  query: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+  query: CalendarQuery,
   status: 200,
   produces: ['text/calendar'],
 })
@@ -84,7 +90,7 @@ export const getDocumentCalendar = defineContract({
   path: '/api/documents/:documentId/calendar.ics',
   summary: "An agreement's partnership calendar as an iCalendar file (imports into Outlook)",
   params: DocumentParams,
-  query: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+  query: CalendarQuery,
   status: 200,
   produces: ['text/calendar'],
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 
 /** The closed set of error codes the HTTP API answers with; clients switch on `code`, people read `message`. */
 export const ApiErrorCode = z.enum([
@@ -19,17 +20,23 @@ export const ApiErrorCode = z.enum([
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>
 
 /** Every error response: `{error: {code, message, issues?}}`; `issues` are zod's, for 400s. */
-export const ApiErrorBody = z.object({
-  error: z.object({
-    code: ApiErrorCode,
-    message: z.string(),
-    issues: z
-      .array(
-        z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string() }),
-      )
-      .optional(),
+export const ApiErrorBody = lazySchema(() =>
+  z.object({
+    error: z.object({
+      code: ApiErrorCode,
+      message: z.string(),
+      issues: z
+        .array(
+          z.object({
+            path: z.array(z.union([z.string(), z.number()])),
+            message: z.string(),
+            code: z.string(),
+          }),
+        )
+        .optional(),
+    }),
   }),
-})
+)
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>
 
 /** The HTTP status each error code is answered with. */

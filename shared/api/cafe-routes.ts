@@ -1,14 +1,17 @@
 import { z } from 'zod'
 import { EntityId } from '../schema/entity-id'
+import { lazySchema } from '../schema/lazy-schema'
 import { VersionSummary } from '../schema/version'
 import { defineContract } from './route-contract'
 
 /* A café's server-side steps (its live state syncs over the control room). */
 
-const RoundParams = z.object({
-  documentId: EntityId,
-  number: z.coerce.number().int().positive().max(99),
-})
+const RoundParams = lazySchema(() =>
+  z.object({
+    documentId: EntityId,
+    number: z.coerce.number().int().positive().max(99),
+  }),
+)
 
 export const endCafeRound = defineContract({
   method: 'post',

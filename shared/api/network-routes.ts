@@ -1,16 +1,19 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 import { defineContract } from './route-contract'
 
 /* How the people in the room reach this server: for the invite links and the join slide. */
 
-export const NetworkInfo = z.object({
-  /** The server listens on the room's network (HOST=0.0.0.0 or an address of it), not only on this machine. */
-  listensOnNetwork: z.boolean(),
-  /** Origins on the room's network that phones and the projector can open (empty behind PUBLIC_URL). */
-  addresses: z.array(z.string()),
-  /** The configured public origin, which every link uses when set. */
-  publicUrl: z.string().nullable(),
-})
+export const NetworkInfo = lazySchema(() =>
+  z.object({
+    /** The server listens on the room's network (HOST=0.0.0.0 or an address of it), not only on this machine. */
+    listensOnNetwork: z.boolean(),
+    /** Origins on the room's network that phones and the projector can open (empty behind PUBLIC_URL). */
+    addresses: z.array(z.string()),
+    /** The configured public origin, which every link uses when set. */
+    publicUrl: z.string().nullable(),
+  }),
+)
 export type NetworkInfo = z.infer<typeof NetworkInfo>
 
 export const getNetwork = defineContract({

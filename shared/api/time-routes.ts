@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 import { defineContract } from './route-contract'
 
 /* The server's clock, for the café timer: devices measure their offset to it (shared/cafe/timer.ts). */
 
-export const ServerTime = z.object({ now: z.number().int().nonnegative() })
+export const ServerTime = lazySchema(() => z.object({ now: z.number().int().nonnegative() }))
 
 export const serverTime = defineContract({
   method: 'get',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 import {
   ApproveVersionRequest,
   RecordDecisionRequest,
@@ -14,8 +15,10 @@ import { DocumentParams } from './workspace-routes'
 
 /* Saved versions of a document: save, list, fetch (JSON or any export format), compare, approve, restore. */
 
-const VersionParams = DocumentParams.extend({ number: z.coerce.number().int().positive() })
-const DiffQuery = z.object({ from: Revision, to: Revision.default('live') })
+const VersionParams = lazySchema(() =>
+  DocumentParams.unwrap().extend({ number: z.coerce.number().int().positive() }),
+)
+const DiffQuery = lazySchema(() => z.object({ from: Revision, to: Revision.default('live') }))
 
 export const saveVersion = defineContract({
   method: 'post',
@@ -41,7 +44,9 @@ export const getVersion = defineContract({
   path: '/api/documents/:documentId/versions/:number',
   summary: 'One version: JSON (summary and value) or an export carrying its number and SHA-256',
   params: VersionParams,
-  query: ExportQuery.extend({ format: z.enum(['json', 'md', 'html', 'pdf', 'docx']).default('json') }),
+  query: lazySchema(() =>
+    ExportQuery.unwrap().extend({ format: z.enum(['json', 'md', 'html', 'pdf', 'docx']).default('json') }),
+  ),
   status: 200,
   produces: [
     'application/json',
@@ -58,7 +63,7 @@ export const getVersionBundle = defineContract({
   summary:
     'The filing bundle: PDF, DOCX, JSON and a manifest.json with the SHA-256 of each (for diarieföring)',
   params: VersionParams,
-  query: ExportQuery.pick({ lang: true }),
+  query: lazySchema(() => ExportQuery.unwrap().pick({ lang: true })),
   status: 200,
   produces: ['application/zip'],
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DocumentRecord } from '../schema/document-record'
 import { EntityId } from '../schema/entity-id'
 import { InviteLink } from '../schema/invite'
+import { lazySchema } from '../schema/lazy-schema'
 import { Member } from '../schema/member'
 import { Party } from '../schema/party'
 import { RecordReferences, SetRecordReferenceRequest } from '../schema/record-reference'
@@ -34,13 +35,13 @@ import {
  * Import the module as a namespace (workspaceApi.getWorkspace, …).
  */
 
-export const WorkspaceParams = z.object({ workspaceId: EntityId })
-export const DocumentParams = z.object({ documentId: EntityId })
-const PartyParams = WorkspaceParams.extend({ partyId: EntityId })
-const MemberParams = WorkspaceParams.extend({ memberId: EntityId })
-const InviteParams = WorkspaceParams.extend({ inviteId: EntityId })
-const WorkspaceDocumentParams = WorkspaceParams.extend({ documentId: EntityId })
-const InviteTokenParams = z.object({ token: z.string().min(1).max(200) })
+export const WorkspaceParams = lazySchema(() => z.object({ workspaceId: EntityId }))
+export const DocumentParams = lazySchema(() => z.object({ documentId: EntityId }))
+const PartyParams = lazySchema(() => WorkspaceParams.unwrap().extend({ partyId: EntityId }))
+const MemberParams = lazySchema(() => WorkspaceParams.unwrap().extend({ memberId: EntityId }))
+const InviteParams = lazySchema(() => WorkspaceParams.unwrap().extend({ inviteId: EntityId }))
+const WorkspaceDocumentParams = lazySchema(() => WorkspaceParams.unwrap().extend({ documentId: EntityId }))
+const InviteTokenParams = lazySchema(() => z.object({ token: z.string().min(1).max(200) }))
 
 export const createWorkspace = defineContract({
   method: 'post',
@@ -193,7 +194,7 @@ export const setDecisionMaker = defineContract({
   path: '/api/workspaces/:workspaceId/members/:memberId/decision-maker',
   summary: "Mark (or unmark) a member of one's own party as its decision-maker (beslutsfattare)",
   params: MemberParams,
-  body: z.object({ decisionMaker: z.boolean() }),
+  body: lazySchema(() => z.object({ decisionMaker: z.boolean() })),
   status: 200,
   response: Member,
 })
@@ -232,7 +233,7 @@ export const revokeInvite = defineContract({
   summary: 'Withdraw an invite: its link stops working and everyone who joined through it is removed',
   params: InviteParams,
   status: 200,
-  response: z.object({ removedMembers: z.array(EntityId) }),
+  response: lazySchema(() => z.object({ removedMembers: z.array(EntityId) })),
 })
 
 export const listDocuments = defineContract({

@@ -1,37 +1,46 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 import type { TextAuthorship } from './text-authorship'
 
-export const PartyShare = z.object({
-  partyId: z.string(),
-  characters: z.number().int().nonnegative(),
-  /** 0–1 of the attributed text; null when there is none. */
-  share: z.number().min(0).max(1).nullable(),
-})
+export const PartyShare = lazySchema(() =>
+  z.object({
+    partyId: z.string(),
+    characters: z.number().int().nonnegative(),
+    /** 0–1 of the attributed text; null when there is none. */
+    share: z.number().min(0).max(1).nullable(),
+  }),
+)
 export type PartyShare = z.infer<typeof PartyShare>
 
-export const SharesOfText = z.object({
-  parties: z.array(PartyShare),
-  /** Characters nobody known wrote (the server's own changes: initial texts, restores). */
-  unattributed: z.number().int().nonnegative(),
-})
+export const SharesOfText = lazySchema(() =>
+  z.object({
+    parties: z.array(PartyShare),
+    /** Characters nobody known wrote (the server's own changes: initial texts, restores). */
+    unattributed: z.number().int().nonnegative(),
+  }),
+)
 export type SharesOfText = z.infer<typeof SharesOfText>
 
 /** One café round: each party's share of what the tables noted, and how many ideas each party's people wrote. */
-export const CafeRoundAttribution = z.object({
-  round: z.number().int().positive(),
-  notes: SharesOfText,
-  cards: z.array(z.object({ partyId: z.string(), cards: z.number().int().nonnegative() })),
-})
+export const CafeRoundAttribution = lazySchema(() =>
+  z.object({
+    round: z.number().int().positive(),
+    notes: SharesOfText,
+    cards: z.array(z.object({ partyId: z.string(), cards: z.number().int().nonnegative() })),
+  }),
+)
 export type CafeRoundAttribution = z.infer<typeof CafeRoundAttribution>
 
 /**
  * `GET /api/documents/:id/attribution`: each party's share of the document's text, overall and per field;
  * for a café also per round.
  */
-export const DocumentAttribution = SharesOfText.extend({
-  fields: z.array(SharesOfText.extend({ fieldId: z.string() })),
-  cafeRounds: z.array(CafeRoundAttribution).optional(),
-})
+export const DocumentAttribution = lazySchema(() =>
+  SharesOfText.unwrap().extend({
+    fields: z.array(SharesOfText.unwrap().extend({ fieldId: z.string() })),
+    cafeRounds: z.array(CafeRoundAttribution).optional(),
+  }),
+)
 export type DocumentAttribution = z.infer<typeof DocumentAttribution>
 
 /** Each party's share of characters counted by author (party id, null for nobody known). */

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { EntityId } from '../schema/entity-id'
+import { lazySchema } from '../schema/lazy-schema'
 import { CafeTimer, idleTimer } from './timer'
 
 /**
@@ -10,17 +11,21 @@ import { CafeTimer, idleTimer } from './timer'
 export const CafePhase = z.enum(['setup', 'check-in', 'round', 'check-out', 'harvest', 'closed'])
 export type CafePhase = z.infer<typeof CafePhase>
 
-export const CafeFlow = z.object({ phase: CafePhase, round: z.number().int().min(0).max(99) })
+export const CafeFlow = lazySchema(() =>
+  z.object({ phase: CafePhase, round: z.number().int().min(0).max(99) }),
+)
 export type CafeFlow = z.infer<typeof CafeFlow>
 
 /**
  * Who sits where in every round, by member id; each table's host first. Table `t` keeps its number in every
  * round (its notes stay with it); the host is the one person who never moves.
  */
-export const CafeSeating = z.object({
-  seed: z.number().int(),
-  rounds: z.array(z.array(z.array(EntityId).min(1).max(60)).max(200)).max(20),
-})
+export const CafeSeating = lazySchema(() =>
+  z.object({
+    seed: z.number().int(),
+    rounds: z.array(z.array(z.array(EntityId).min(1).max(60)).max(200)).max(20),
+  }),
+)
 export type CafeSeating = z.infer<typeof CafeSeating>
 
 /** The control room's Y.Doc layout: one value per map, written whole by facilitators. */
@@ -34,7 +39,7 @@ export const CONTROL = {
  * `{ lateFrom }` with the first round (0-based) they could join.
  */
 export const PRESENT = 'present'
-const LateArrival = z.object({ lateFrom: z.number().int().min(0).max(99) })
+const LateArrival = lazySchema(() => z.object({ lateFrom: z.number().int().min(0).max(99) }))
 
 export interface CafeControl {
   readonly timer: CafeTimer

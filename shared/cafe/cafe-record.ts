@@ -1,48 +1,51 @@
 import { z } from 'zod'
 import { RichText } from '../document/rich-text'
+import { lazySchema } from '../schema/lazy-schema'
 import type { CafeControl } from './cafe-control'
 import type { CheckInAnswer } from './check-in-answers'
 import type { Harvest } from './harvest'
 
-const Person = z.object({ name: z.string(), party: z.string() })
+const Person = lazySchema(() => z.object({ name: z.string(), party: z.string() }))
 
 /**
  * What a café produced, as a plain value: each held round's question and, per table, who sat there and the
  * table's note; the check-in and check-out walls; the harvest with votes and sign-ups. A café document's value
  * carries it, so versions hash it and every export format shows it.
  */
-export const CafeRecord = z.object({
-  rounds: z.array(
-    z.object({
-      number: z.number().int().positive(),
-      question: z.string(),
-      minutes: z.number().nullable(),
-      tables: z.array(
-        z.object({
-          number: z.number().int().positive(),
-          host: Person.nullable(),
-          guests: z.array(Person),
-          note: RichText,
-        }),
-      ),
-    }),
-  ),
-  checkIn: z.array(Person.extend({ text: z.string() })),
-  checkOut: z.array(Person.extend({ text: z.string() })),
-  ideas: z.array(
-    z.object({
-      text: z.string(),
-      group: z.string().nullable(),
-      /** 1-based, as people say it; null for ideas from the harvest itself. */
-      round: z.number().int().positive().nullable(),
-      table: z.number().int().positive().nullable(),
-      author: Person,
-      votes: z.number().int().nonnegative(),
-      signUps: z.array(z.object({ name: z.string(), organisation: z.string() })),
-    }),
-  ),
-  organisations: z.array(z.string()),
-})
+export const CafeRecord = lazySchema(() =>
+  z.object({
+    rounds: z.array(
+      z.object({
+        number: z.number().int().positive(),
+        question: z.string(),
+        minutes: z.number().nullable(),
+        tables: z.array(
+          z.object({
+            number: z.number().int().positive(),
+            host: Person.nullable(),
+            guests: z.array(Person),
+            note: RichText,
+          }),
+        ),
+      }),
+    ),
+    checkIn: z.array(Person.unwrap().extend({ text: z.string() })),
+    checkOut: z.array(Person.unwrap().extend({ text: z.string() })),
+    ideas: z.array(
+      z.object({
+        text: z.string(),
+        group: z.string().nullable(),
+        /** 1-based, as people say it; null for ideas from the harvest itself. */
+        round: z.number().int().positive().nullable(),
+        table: z.number().int().positive().nullable(),
+        author: Person,
+        votes: z.number().int().nonnegative(),
+        signUps: z.array(z.object({ name: z.string(), organisation: z.string() })),
+      }),
+    ),
+    organisations: z.array(z.string()),
+  }),
+)
 export type CafeRecord = z.infer<typeof CafeRecord>
 
 export interface RoundQuestion {
@@ -55,9 +58,11 @@ interface CafeFields {
   readonly fields: Readonly<Record<string, unknown>>
 }
 
-const RoundRow = z.object({
-  cells: z.object({ question: z.string().catch(''), minutes: z.number().nullable().catch(null) }),
-})
+const RoundRow = lazySchema(() =>
+  z.object({
+    cells: z.object({ question: z.string().catch(''), minutes: z.number().nullable().catch(null) }),
+  }),
+)
 
 /** SKL's café questions say "xx" for the challenge; it must never reach a screen as it is. */
 const PLACEHOLDER = /\bxx\b/gi

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { EntityId } from '../schema/entity-id'
+import { lazySchema } from '../schema/lazy-schema'
 import type { EntryWriter } from './harvest'
 
 const ANSWERS = 'cafe-answers'
@@ -9,12 +10,14 @@ export const AnswerKind = z.enum(['check-in', 'check-out'])
 export type AnswerKind = z.infer<typeof AnswerKind>
 
 /** One person's short answer to the check-in or check-out question: one per person and kind. */
-export const CheckInAnswer = z.object({
-  kind: AnswerKind,
-  memberId: EntityId,
-  text: z.string().trim().min(1).max(280),
-  at: z.iso.datetime(),
-})
+export const CheckInAnswer = lazySchema(() =>
+  z.object({
+    kind: AnswerKind,
+    memberId: EntityId,
+    text: z.string().trim().min(1).max(280),
+    at: z.iso.datetime(),
+  }),
+)
 export type CheckInAnswer = z.infer<typeof CheckInAnswer>
 
 export const answerKey = (kind: AnswerKind, memberId: string): string => `${kind}:${memberId}`

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { EntityId } from '../schema/entity-id'
+import { lazySchema } from '../schema/lazy-schema'
 
 /** Dots each person may place over all ideas (they may put several on one). */
 export const VOTES_PER_PERSON = 3
@@ -14,26 +15,30 @@ const SIGNUPS = 'cafe-signups'
 const Key = z.string().min(1).max(64)
 
 /** An idea written during the harvest: its text, where it came from, and who wrote it. */
-export const IdeaCard = z.object({
-  id: Key,
-  text: z.string().trim().min(1).max(500),
-  /** The round and table (0-based) the idea comes from; null when it came up in the harvest itself. */
-  round: z.number().int().nonnegative().nullable(),
-  table: z.number().int().nonnegative().nullable(),
-  memberId: EntityId,
-  at: z.iso.datetime(),
-})
+export const IdeaCard = lazySchema(() =>
+  z.object({
+    id: Key,
+    text: z.string().trim().min(1).max(500),
+    /** The round and table (0-based) the idea comes from; null when it came up in the harvest itself. */
+    round: z.number().int().nonnegative().nullable(),
+    table: z.number().int().nonnegative().nullable(),
+    memberId: EntityId,
+    at: z.iso.datetime(),
+  }),
+)
 export type IdeaCard = z.infer<typeof IdeaCard>
 
-export const IdeaGroup = z.object({ id: Key, name: z.string().trim().min(1).max(120) })
+export const IdeaGroup = lazySchema(() => z.object({ id: Key, name: z.string().trim().min(1).max(120) }))
 export type IdeaGroup = z.infer<typeof IdeaGroup>
 
 /** Someone who wants to go on with an idea, with the organisation they would bring. */
-export const SignUp = z.object({
-  memberId: EntityId,
-  name: z.string().trim().min(1).max(120),
-  organisation: z.string().trim().min(1).max(160),
-})
+export const SignUp = lazySchema(() =>
+  z.object({
+    memberId: EntityId,
+    name: z.string().trim().min(1).max(120),
+    organisation: z.string().trim().min(1).max(160),
+  }),
+)
 export type SignUp = z.infer<typeof SignUp>
 
 /**

@@ -1,23 +1,26 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 
 /**
  * The café's shared timer, as the facilitators set it in the control room. Times are the *server's* clock
  * (milliseconds since the epoch), so every screen shows the same remaining time whatever its own clock
  * says: each device adds its measured offset to the server (`clockOffset`) before reading it.
  */
-export const CafeTimer = z.object({
-  round: z.number().int().nonnegative(),
-  state: z.enum(['idle', 'running', 'paused']),
-  durationMs: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(24 * 3_600_000),
-  /** Server time the running round ends at (running only). */
-  endsAt: z.number().nullable(),
-  /** What was left when it was paused (paused only). */
-  remainingMs: z.number().nullable(),
-})
+export const CafeTimer = lazySchema(() =>
+  z.object({
+    round: z.number().int().nonnegative(),
+    state: z.enum(['idle', 'running', 'paused']),
+    durationMs: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(24 * 3_600_000),
+    /** Server time the running round ends at (running only). */
+    endsAt: z.number().nullable(),
+    /** What was left when it was paused (paused only). */
+    remainingMs: z.number().nullable(),
+  }),
+)
 export type CafeTimer = z.infer<typeof CafeTimer>
 
 export const idleTimer: CafeTimer = {

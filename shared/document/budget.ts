@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from '../schema/entity-id'
+import { lazySchema } from '../schema/lazy-schema'
 
 /** What a party contributes: money, or something in kind that is valued in money. */
 export const ContributionKind = z.enum([
@@ -19,23 +20,27 @@ const amountLike = z
   .max(1e12, 'must be at most 10^12')
 
 /** One line of a co-financing budget, as people enter it. Amounts are computed, never stored. */
-export const BudgetRow = z.object({
-  id: z.string().min(1),
-  party: EntityId.nullable(),
-  kind: ContributionKind,
-  description: z.string().max(2_000),
-  /** Hours, square metres × months, pieces… or, for money, usually 1. */
-  quantity: amountLike.nullable(),
-  /** SEK per unit. Empty on a volunteer-hours row means the document's hourly value. */
-  unitValue: amountLike.nullable(),
-})
+export const BudgetRow = lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    party: EntityId.nullable(),
+    kind: ContributionKind,
+    description: z.string().max(2_000),
+    /** Hours, square metres × months, pieces… or, for money, usually 1. */
+    quantity: amountLike.nullable(),
+    /** SEK per unit. Empty on a volunteer-hours row means the document's hourly value. */
+    unitValue: amountLike.nullable(),
+  }),
+)
 export type BudgetRow = z.infer<typeof BudgetRow>
 
-export const BudgetValue = z.object({
-  /** SEK per volunteer hour, set by the partners for this document. */
-  hourlyValue: amountLike.nullable(),
-  rows: z.array(BudgetRow),
-})
+export const BudgetValue = lazySchema(() =>
+  z.object({
+    /** SEK per volunteer hour, set by the partners for this document. */
+    hourlyValue: amountLike.nullable(),
+    rows: z.array(BudgetRow),
+  }),
+)
 export type BudgetValue = z.infer<typeof BudgetValue>
 
 /** SEK a row is worth, or null while its quantity or unit value is missing. */

@@ -1,20 +1,25 @@
 import { z } from 'zod'
 import { CafeRecord } from '../cafe/cafe-record'
+import { lazySchema } from '../schema/lazy-schema'
 import type { TemplateId } from '../schema/template-id'
 import { type Field, fieldsOf, type Template } from '../templates/template'
 import { BudgetValue } from './budget'
 import { RichText } from './rich-text'
 
-export const ListItem = z.object({ id: z.string().min(1), text: z.string() })
+export const ListItem = lazySchema(() => z.object({ id: z.string().min(1), text: z.string() }))
 export type ListItem = z.infer<typeof ListItem>
-export const TableRow = z.object({
-  id: z.string().min(1),
-  cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-})
+export const TableRow = lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  }),
+)
 export type TableRow = z.infer<typeof TableRow>
 export const ChecklistAnswer = z.enum(['yes', 'no', 'unsure'])
 export type ChecklistAnswer = z.infer<typeof ChecklistAnswer>
-export const ChecklistEntry = z.object({ answer: ChecklistAnswer.nullable(), comment: z.string() })
+export const ChecklistEntry = lazySchema(() =>
+  z.object({ answer: ChecklistAnswer.nullable(), comment: z.string() }),
+)
 export type ChecklistEntry = z.infer<typeof ChecklistEntry>
 export const IsoDate = z.iso.date()
 

@@ -1,16 +1,19 @@
 import { z } from 'zod'
 import { unexpectedCase } from '../errors'
+import { lazySchema } from '../schema/lazy-schema'
 
 /**
  * Rich text as a plain value: the shape of the ProseMirror schema the editor uses (paragraphs, headings,
  * bullet and numbered lists, bold, italic, links), so exports and diffs can read it without an editor.
  */
-export const Inline = z.object({
-  text: z.string().min(1),
-  bold: z.literal(true).optional(),
-  italic: z.literal(true).optional(),
-  link: z.string().min(1).max(2_000).optional(),
-})
+export const Inline = lazySchema(() =>
+  z.object({
+    text: z.string().min(1),
+    bold: z.literal(true).optional(),
+    italic: z.literal(true).optional(),
+    link: z.string().min(1).max(2_000).optional(),
+  }),
+)
 export type Inline = z.infer<typeof Inline>
 
 export type Block =
@@ -32,7 +35,7 @@ export const Block: z.ZodType<Block> = z.lazy(() =>
   ]),
 )
 
-export const RichText = z.array(Block)
+export const RichText = lazySchema(() => z.array(Block))
 export type RichText = Block[]
 
 const sameMarks = (a: Inline, b: Inline): boolean =>

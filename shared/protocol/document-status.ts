@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { z } from 'zod'
 import { DocumentFreeze } from '../schema/document-record'
+import { lazySchema } from '../schema/lazy-schema'
 
 /**
  * A document's status (frozen for signing or not) travels in the standard protocol, as the awareness state of
@@ -16,14 +17,16 @@ import { DocumentFreeze } from '../schema/document-record'
  */
 export const SERVER_STATUS_CLIENT = 0xffffffff
 
-export const DocumentStatus = z.object({
-  frozen: DocumentFreeze.nullable(),
-  versions: z.number().int().nonnegative().optional(),
-})
+export const DocumentStatus = lazySchema(() =>
+  z.object({
+    frozen: DocumentFreeze.nullable(),
+    versions: z.number().int().nonnegative().optional(),
+  }),
+)
 export type DocumentStatus = z.infer<typeof DocumentStatus>
 
 /** The awareness state that carries a status: `{ samverkstad: { frozen } }`. */
-const StatusState = z.object({ samverkstad: DocumentStatus })
+const StatusState = lazySchema(() => z.object({ samverkstad: DocumentStatus }))
 
 /** The status an awareness state of the reserved client carries; null when it carries none. */
 export const readDocumentStatus = (state: unknown): DocumentStatus | null => {

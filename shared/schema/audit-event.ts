@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from './entity-id'
+import { lazySchema } from './lazy-schema'
 import { Role } from './role'
 import { Timestamp } from './text'
 import { VerifiedIdentity } from './verified-identity'
@@ -31,31 +32,37 @@ export const AuditEventType = z.enum([
 export type AuditEventType = z.infer<typeof AuditEventType>
 
 /** Who did it, as they were at the time (a later removal does not rewrite history). */
-export const AuditActor = z.object({
-  memberId: EntityId,
-  name: z.string(),
-  partyId: EntityId,
-  partyName: z.string(),
-  role: Role,
-  /** The organisation account the member is signed in with, when they are. */
-  identity: VerifiedIdentity.optional(),
-})
+export const AuditActor = lazySchema(() =>
+  z.object({
+    memberId: EntityId,
+    name: z.string(),
+    partyId: EntityId,
+    partyName: z.string(),
+    role: Role,
+    /** The organisation account the member is signed in with, when they are. */
+    identity: VerifiedIdentity.optional(),
+  }),
+)
 export type AuditActor = z.infer<typeof AuditActor>
 
 /** What it was done to: a member, party, invite or document, with a readable label. */
-export const AuditSubject = z.object({
-  kind: z.enum(['workspace', 'member', 'party', 'invite', 'document', 'version']),
-  id: EntityId,
-  label: z.string(),
-})
+export const AuditSubject = lazySchema(() =>
+  z.object({
+    kind: z.enum(['workspace', 'member', 'party', 'invite', 'document', 'version']),
+    id: EntityId,
+    label: z.string(),
+  }),
+)
 export type AuditSubject = z.infer<typeof AuditSubject>
 
 /** One entry of a workspace's append-only audit log. */
-export const AuditEvent = z.object({
-  seq: z.number().int().positive(),
-  at: Timestamp,
-  type: AuditEventType,
-  actor: AuditActor.nullable(),
-  subject: AuditSubject.nullable(),
-})
+export const AuditEvent = lazySchema(() =>
+  z.object({
+    seq: z.number().int().positive(),
+    at: Timestamp,
+    type: AuditEventType,
+    actor: AuditActor.nullable(),
+    subject: AuditSubject.nullable(),
+  }),
+)
 export type AuditEvent = z.infer<typeof AuditEvent>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from './entity-id'
+import { lazySchema } from './lazy-schema'
 import { Role } from './role'
 import { singleLine, Timestamp } from './text'
 import { VerifiedIdentity } from './verified-identity'
@@ -8,18 +9,20 @@ import { VerifiedIdentity } from './verified-identity'
 export const DisplayName = singleLine(80)
 
 /** A person in a workspace, representing one party, with one role. */
-export const Member = z.object({
-  id: EntityId,
-  name: z.string(),
-  partyId: EntityId,
-  role: Role,
-  joinedAt: Timestamp,
-  /**
-   * Marked by the member's own party as one who may take the party's position on a version (beslutsfattare,
-   * e.g. who has authority to sign); others recommend. The workspace's creator is one from the start.
-   */
-  decisionMaker: z.boolean().optional(),
-  /** Set when the member joined signed in with an organisation account: the membership belongs to it. */
-  identity: VerifiedIdentity.optional(),
-})
+export const Member = lazySchema(() =>
+  z.object({
+    id: EntityId,
+    name: z.string(),
+    partyId: EntityId,
+    role: Role,
+    joinedAt: Timestamp,
+    /**
+     * Marked by the member's own party as one who may take the party's position on a version (beslutsfattare,
+     * e.g. who has authority to sign); others recommend. The workspace's creator is one from the start.
+     */
+    decisionMaker: z.boolean().optional(),
+    /** Set when the member joined signed in with an organisation account: the membership belongs to it. */
+    identity: VerifiedIdentity.optional(),
+  }),
+)
 export type Member = z.infer<typeof Member>

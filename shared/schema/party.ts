@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from './entity-id'
+import { lazySchema } from './lazy-schema'
 import { singleLine } from './text'
 
 /** The two sides of an IOP: the public body (municipality, region…) and the non-profit organisations. */
@@ -14,20 +15,24 @@ export const OrgNumber = z
   .transform((value) => (value.includes('-') ? value : `${value.slice(0, 6)}-${value.slice(6)}`))
 
 /** What a person enters to add a party. */
-export const NewParty = z.object({
-  name: singleLine(120),
-  kind: PartyKind,
-  orgNumber: OrgNumber.optional(),
-})
+export const NewParty = lazySchema(() =>
+  z.object({
+    name: singleLine(120),
+    kind: PartyKind,
+    orgNumber: OrgNumber.optional(),
+  }),
+)
 export type NewParty = z.infer<typeof NewParty>
 
 /** A party of a workspace's partnership. */
-export const Party = z.object({
-  id: EntityId,
-  name: z.string(),
-  kind: PartyKind,
-  orgNumber: z.string().nullable(),
-})
+export const Party = lazySchema(() =>
+  z.object({
+    id: EntityId,
+    name: z.string(),
+    kind: PartyKind,
+    orgNumber: z.string().nullable(),
+  }),
+)
 export type Party = z.infer<typeof Party>
 
 /**

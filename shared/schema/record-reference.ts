@@ -1,32 +1,37 @@
 import { z } from 'zod'
 import { EntityId } from './entity-id'
+import { lazySchema } from './lazy-schema'
 
 /**
  * A party's own reference for the partnership or one of its documents (*diarienummer*: the municipality's
  * dnr, the association's own reference), printed in every export's records header and the filing bundle.
  * `documentId` null: the reference for the whole workspace.
  */
-export const RecordReference = z.object({
-  documentId: EntityId.nullable(),
-  partyId: EntityId,
-  reference: z.string().min(1).max(60),
-})
+export const RecordReference = lazySchema(() =>
+  z.object({
+    documentId: EntityId.nullable(),
+    partyId: EntityId,
+    reference: z.string().min(1).max(60),
+  }),
+)
 export type RecordReference = z.infer<typeof RecordReference>
 
 /** A party records (or, with `reference: null` or blank, removes) its reference. */
-export const SetRecordReferenceRequest = z.object({
-  documentId: EntityId.nullable(),
-  partyId: EntityId,
-  reference: z
-    .string()
-    .trim()
-    .max(60, 'a diarienummer is at most 60 characters')
-    .nullable()
-    .transform((value) => (value === '' ? null : value)),
-})
+export const SetRecordReferenceRequest = lazySchema(() =>
+  z.object({
+    documentId: EntityId.nullable(),
+    partyId: EntityId,
+    reference: z
+      .string()
+      .trim()
+      .max(60, 'a diarienummer is at most 60 characters')
+      .nullable()
+      .transform((value) => (value === '' ? null : value)),
+  }),
+)
 export type SetRecordReferenceRequest = z.infer<typeof SetRecordReferenceRequest>
 
-export const RecordReferences = z.object({ references: z.array(RecordReference) })
+export const RecordReferences = lazySchema(() => z.object({ references: z.array(RecordReference) }))
 export type RecordReferences = z.infer<typeof RecordReferences>
 
 /** A party's reference for a document: its own for the document, else its own for the workspace. */

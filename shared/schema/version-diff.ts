@@ -1,33 +1,38 @@
 import { z } from 'zod'
+import { lazySchema } from './lazy-schema'
 
 /** A run of text in a diff: unchanged, inserted or deleted. */
-export const DiffTextPart = z.object({ type: z.enum(['same', 'added', 'removed']), text: z.string() })
+export const DiffTextPart = lazySchema(() =>
+  z.object({ type: z.enum(['same', 'added', 'removed']), text: z.string() }),
+)
 
 /** A revision to compare: a version number, or the document as it is now. */
-export const Revision = z.union([z.coerce.number().int().positive(), z.literal('live')])
+export const Revision = lazySchema(() => z.union([z.coerce.number().int().positive(), z.literal('live')]))
 export type Revision = z.infer<typeof Revision>
 
 /** `GET /api/documents/:id/diff`: what changed, field by field (only changed fields are listed). */
-export const DiffResponse = z.object({
-  from: Revision,
-  to: Revision,
-  fields: z.array(
-    z.object({
-      fieldId: z.string(),
-      kind: z.string(),
-      /** Text fields: word-level parts. */
-      text: z.array(DiffTextPart).optional(),
-      /** Lists, tables, checklists and budgets: the rows that were added, removed or changed. */
-      rows: z
-        .array(
-          z.object({
-            id: z.string(),
-            type: z.enum(['added', 'removed', 'changed']),
-            parts: z.array(DiffTextPart),
-          }),
-        )
-        .optional(),
-    }),
-  ),
-})
+export const DiffResponse = lazySchema(() =>
+  z.object({
+    from: Revision,
+    to: Revision,
+    fields: z.array(
+      z.object({
+        fieldId: z.string(),
+        kind: z.string(),
+        /** Text fields: word-level parts. */
+        text: z.array(DiffTextPart).optional(),
+        /** Lists, tables, checklists and budgets: the rows that were added, removed or changed. */
+        rows: z
+          .array(
+            z.object({
+              id: z.string(),
+              type: z.enum(['added', 'removed', 'changed']),
+              parts: z.array(DiffTextPart),
+            }),
+          )
+          .optional(),
+      }),
+    ),
+  }),
+)
 export type DiffResponse = z.infer<typeof DiffResponse>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EntityId } from './entity-id'
+import { lazySchema } from './lazy-schema'
 import { multiLine, singleLine, Timestamp } from './text'
 
 export const WorkspaceName = singleLine(120)
@@ -7,12 +8,14 @@ export const WorkspaceName = singleLine(120)
 export const SocietalChallenge = multiLine(2_000)
 
 /** One partnership's workspace: everything its members do lives in it. */
-export const Workspace = z.object({
-  id: EntityId,
-  name: z.string(),
-  challenge: z.string(),
-  createdAt: Timestamp,
-  /** The party the partnership's initiative came from, once recorded (an indicator of partnership). */
-  initiativeParty: EntityId.nullable(),
-})
+export const Workspace = lazySchema(() =>
+  z.object({
+    id: EntityId,
+    name: z.string(),
+    challenge: z.string(),
+    createdAt: Timestamp,
+    /** The party the partnership's initiative came from, once recorded (an indicator of partnership). */
+    initiativeParty: EntityId.nullable(),
+  }),
+)
 export type Workspace = z.infer<typeof Workspace>

@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { lazySchema } from '../schema/lazy-schema'
 import { TemplateId } from '../schema/template-id'
 
 /** A text in both interface languages; Swedish is the source, English the translation. */
-export const Localized = z.object({ sv: z.string().min(1), en: z.string().min(1) })
+export const Localized = lazySchema(() => z.object({ sv: z.string().min(1), en: z.string().min(1) }))
 export type Localized = z.infer<typeof Localized>
 
 /** Ids of sections, fields, columns and statements: stable keys in stored documents, never renamed. */
@@ -21,102 +22,122 @@ const base = {
   help: Localized.optional(),
 }
 
-export const RichTextField = z.object({ ...base, kind: z.literal('richtext') })
-export const TextField = z.object({ ...base, kind: z.literal('text'), initial: z.string().optional() })
-export const ListField = z.object({
-  ...base,
-  kind: z.literal('list'),
-  itemLabel: Localized.optional(),
-  initial: z.array(z.string()).optional(),
-})
-export const TableColumn = z.object({
-  id: FieldId,
-  label: Localized,
-  type: z.enum(['text', 'number', 'date', 'money', 'yesno']),
-})
+export const RichTextField = lazySchema(() => z.object({ ...base, kind: z.literal('richtext') }))
+export const TextField = lazySchema(() =>
+  z.object({ ...base, kind: z.literal('text'), initial: z.string().optional() }),
+)
+export const ListField = lazySchema(() =>
+  z.object({
+    ...base,
+    kind: z.literal('list'),
+    itemLabel: Localized.optional(),
+    initial: z.array(z.string()).optional(),
+  }),
+)
+export const TableColumn = lazySchema(() =>
+  z.object({
+    id: FieldId,
+    label: Localized,
+    type: z.enum(['text', 'number', 'date', 'money', 'yesno']),
+  }),
+)
 export type TableColumn = z.infer<typeof TableColumn>
-export const TableField = z.object({
-  ...base,
-  kind: z.literal('table'),
-  columns: z.array(TableColumn).min(1),
-  /** Rows a new document starts with (cells by column id), e.g. the documents to request from a partner. */
-  initial: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).optional(),
-})
-export const ChecklistStatement = z.object({ id: FieldId, text: Localized })
-export const ChecklistField = z.object({
-  ...base,
-  kind: z.literal('checklist'),
-  statements: z.array(ChecklistStatement).min(1),
-})
-export const BudgetField = z.object({
-  ...base,
-  kind: z.literal('budget'),
-  /** SEK per volunteer hour until the partners set their own value in the document. */
-  defaultHourlyValue: z.number().nonnegative(),
-})
-export const DateField = z.object({ ...base, kind: z.literal('date') })
-export const ChoiceField = z.object({
-  ...base,
-  kind: z.literal('choice'),
-  options: z.array(z.object({ id: FieldId, label: Localized })).min(2),
-})
+export const TableField = lazySchema(() =>
+  z.object({
+    ...base,
+    kind: z.literal('table'),
+    columns: z.array(TableColumn).min(1),
+    /** Rows a new document starts with (cells by column id), e.g. the documents to request from a partner. */
+    initial: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).optional(),
+  }),
+)
+export const ChecklistStatement = lazySchema(() => z.object({ id: FieldId, text: Localized }))
+export const ChecklistField = lazySchema(() =>
+  z.object({
+    ...base,
+    kind: z.literal('checklist'),
+    statements: z.array(ChecklistStatement).min(1),
+  }),
+)
+export const BudgetField = lazySchema(() =>
+  z.object({
+    ...base,
+    kind: z.literal('budget'),
+    /** SEK per volunteer hour until the partners set their own value in the document. */
+    defaultHourlyValue: z.number().nonnegative(),
+  }),
+)
+export const DateField = lazySchema(() => z.object({ ...base, kind: z.literal('date') }))
+export const ChoiceField = lazySchema(() =>
+  z.object({
+    ...base,
+    kind: z.literal('choice'),
+    options: z.array(z.object({ id: FieldId, label: Localized })).min(2),
+  }),
+)
 
 /** One prompt of a template and the kind of answer it takes. */
-export const Field = z.discriminatedUnion('kind', [
-  RichTextField,
-  TextField,
-  ListField,
-  TableField,
-  ChecklistField,
-  BudgetField,
-  DateField,
-  ChoiceField,
-])
+export const Field = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    RichTextField,
+    TextField,
+    ListField,
+    TableField,
+    ChecklistField,
+    BudgetField,
+    DateField,
+    ChoiceField,
+  ]),
+)
 export type Field = z.infer<typeof Field>
 export type FieldKind = Field['kind']
 export type FieldOf<K extends FieldKind> = Extract<Field, { kind: K }>
 
-export const Section = z.object({
-  id: FieldId,
-  title: Localized,
-  help: Localized.optional(),
-  fields: z.array(Field).min(1),
-})
+export const Section = lazySchema(() =>
+  z.object({
+    id: FieldId,
+    title: Localized,
+    help: Localized.optional(),
+    fields: z.array(Field).min(1),
+  }),
+)
 export type Section = z.infer<typeof Section>
 
 /**
  * A document template: data, not code. `version` increases whenever the fields change; a stored document
  * records the version it was written with and is upgraded by the template's migrations when loaded.
  */
-export const Template = z
-  .object({
-    id: TemplateId,
-    version: z.number().int().positive(),
-    title: Localized,
-    /** One line on what the document is for (shown when choosing a template). */
-    purpose: Localized,
-    phase: ProcessPhase,
-    /** The published source of the prompts, where they come from one. */
-    source: z.string().optional(),
-    /** The credit line every export of the document carries (the method the sheet comes from). */
-    credit: Localized.optional(),
-    sections: z.array(Section).min(1),
-  })
-  .superRefine((template, ctx) => {
-    const seen = new Set<string>()
-    for (const [s, section] of template.sections.entries()) {
-      for (const [f, field] of section.fields.entries()) {
-        if (seen.has(field.id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sections', s, 'fields', f, 'id'],
-            message: `duplicate field id ${field.id}`,
-          })
+export const Template = lazySchema(() =>
+  z
+    .object({
+      id: TemplateId,
+      version: z.number().int().positive(),
+      title: Localized,
+      /** One line on what the document is for (shown when choosing a template). */
+      purpose: Localized,
+      phase: ProcessPhase,
+      /** The published source of the prompts, where they come from one. */
+      source: z.string().optional(),
+      /** The credit line every export of the document carries (the method the sheet comes from). */
+      credit: Localized.optional(),
+      sections: z.array(Section).min(1),
+    })
+    .superRefine((template, ctx) => {
+      const seen = new Set<string>()
+      for (const [s, section] of template.sections.entries()) {
+        for (const [f, field] of section.fields.entries()) {
+          if (seen.has(field.id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sections', s, 'fields', f, 'id'],
+              message: `duplicate field id ${field.id}`,
+            })
+          }
+          seen.add(field.id)
         }
-        seen.add(field.id)
       }
-    }
-  })
+    }),
+)
 export type Template = z.infer<typeof Template>
 
 /** Every field of a template, in order. */

@@ -346,13 +346,30 @@ describe('workspaces, parties, members and invites over the HTTP API', () => {
       openapi: string
       paths: Record<
         string,
-        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: unknown }> }
+            parameters?: Array<{ name: string; in: string }>
+          }
+        >
       >
     }
     expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.paths)).toContain('/api/workspaces/{workspaceId}/documents')
     const create = document.paths['/api/workspaces']?.post?.requestBody?.content['application/json']?.schema
     expect(JSON.stringify(create)).toContain('"enum":["public","nonprofit"]')
+    // Query schemas built on first use (z.lazy) still list their parameters.
+    const audit = document.paths['/api/workspaces/{workspaceId}/audit']?.get?.parameters ?? []
+    expect(audit.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name)).toEqual([
+      'limit',
+      'before',
+    ])
+    const diff = document.paths['/api/documents/{documentId}/diff']?.get?.parameters ?? []
+    expect(diff.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name)).toEqual([
+      'from',
+      'to',
+    ])
   })
 
   it('sends security headers: a CSP with no third-party origin, nosniff, no framing, no referrer', async () => {
