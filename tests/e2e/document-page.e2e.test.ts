@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { templates } from '../../shared/templates'
 import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
 import { browserSession } from '../helpers/browserSession'
 import { createDocumentInBrowser, createWorkspaceInBrowser, joinInBrowser } from '../helpers/e2e-flows'
@@ -75,7 +76,7 @@ e2e('the document page', () => {
     )
   }, 60_000)
 
-  it('opened by its link, loads its record and workspace once each, while its code is still on the way, and the side panel after the fields', async () => {
+  it('opened by its link, loads its record and workspace once each, while its code is still on the way, draws the first section before the rest, and the side panel after the fields', async () => {
     const page = await (await newPerson(session.browser, PHONE)).newPage()
     await createWorkspaceInBrowser(page, session.server.url)
     const documentUrl = await createDocumentInBrowser(page, 'Samarbetets syfte')
@@ -83,9 +84,37 @@ e2e('the document page', () => {
     const workspaceId = new URL(documentUrl).pathname.split('/')[2]!
     const requested: string[] = []
     page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    // Which cards are on the page when the first field can be typed in.
+    await page.addInitScript(() => {
+      const seen = { cards: null as string[] | null }
+      Object.assign(window, { firstFieldCards: seen })
+      new MutationObserver(() => {
+        if (seen.cards === null && document.querySelector('.ProseMirror[contenteditable="true"]') !== null)
+          seen.cards = [...document.querySelectorAll('[data-field-card]')].map((card) =>
+            card.getAttribute('data-field-card'),
+          ) as string[]
+      }).observe(document, { subtree: true, childList: true, attributes: true })
+    })
     // A fresh load of the page, as when a link is opened: the start-up preload and the page share one request.
     await page.goto(documentUrl)
     await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor()
+    const [first, ...later] = templates['dwa-1'].sections
+    const idsOf = (sections: typeof later) =>
+      sections.flatMap((section) => section.fields.map((field) => field.id))
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (window as unknown as { firstFieldCards: { cards: string[] } }).firstFieldCards.cards,
+        ),
+      )
+      .toEqual(idsOf([first!]))
+    // The other sections follow at once.
+    await page.locator(`[data-field-card="${idsOf(later).at(-1)}"]`).waitFor()
+    expect(
+      await page
+        .locator('[data-field-card]')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-field-card'))),
+    ).toEqual(idsOf([first!, ...later]))
     await page.getByRole('tab', { name: 'Versioner' }).waitFor()
     expect(requested.filter((path) => path === `/api/documents/${documentId}`)).toHaveLength(1)
     expect(requested.filter((path) => path === `/api/workspaces/${workspaceId}`)).toHaveLength(1)

@@ -103,10 +103,17 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
       card.scrollIntoView({ block: 'start', behavior: 'auto' })
     }
   }
+  // The first section is drawn at once and the others in the next task: on a phone, drawing every card (the
+  // tables and lists included) before the first field could be typed in cost ~60 ms of a throttled main thread.
+  const [wholeSheet, setWholeSheet] = createSignal(false)
+  const drawRest = setTimeout(() => setWholeSheet(true))
+  onCleanup(() => clearTimeout(drawRest))
+  const sections = () => (wholeSheet() ? template.sections : template.sections.slice(0, 1))
   const [writtenField, setWrittenField] = createSignal<string | null>(null)
   createEffect(() => {
     const fieldId = props.focusFieldId?.()
-    if (fieldId != null) bringIntoView(fieldId)
+    // Again once the whole sheet is there: the field shown may be in a later section.
+    if (fieldId != null && wholeSheet()) bringIntoView(fieldId)
   })
   createEffect(() => {
     const fieldId = writtenField()
@@ -170,7 +177,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
           <p id="card-keys-hint" class="visually-hidden">
             {t('cardKeysHint')}
           </p>
-          <For each={template.sections}>
+          <For each={sections()}>
             {(section) => (
               <section class="sheet-section" aria-labelledby={`section-${section.id}`}>
                 <h2 id={`section-${section.id}`}>{section.title[locale()]}</h2>
