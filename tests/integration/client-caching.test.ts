@@ -62,4 +62,23 @@ describe('serving the client', () => {
       expect((await fetch(`${server.url}${href}`)).status, href).toBe(200)
     }
   })
+
+  it('sends the document page’s code as a few ASCII-only scripts, so that a phone makes few requests and reads each as one byte per character', async () => {
+    const documentHtml = await (await fetch(`${server.url}/w/${'a'.repeat(32)}/d/${'b'.repeat(32)}`)).text()
+    const scripts = [
+      ...documentHtml.matchAll(
+        /<script type="module" crossorigin src="([^"]+)"|rel="modulepreload" crossorigin href="([^"]+)"/g,
+      ),
+    ].map((match) => match[1] ?? match[2]!)
+    // The entry, the common code, the editor, the page and one small piece: it was twelve.
+    expect(new Set(scripts).size).toBeGreaterThanOrEqual(3)
+    expect(new Set(scripts).size).toBeLessThanOrEqual(6)
+    for (const script of scripts) {
+      const text = await (
+        await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } })
+      ).text()
+      const nonAscii = text.match(/[^\x00-\x7f]/)
+      expect(nonAscii?.[0], `${script} has a non-ASCII character`).toBeUndefined()
+    }
+  })
 })
