@@ -84,15 +84,17 @@ e2e('the document page', () => {
     const workspaceId = new URL(documentUrl).pathname.split('/')[2]!
     const requested: string[] = []
     page.on('request', (request) => requested.push(new URL(request.url()).pathname))
-    // Which cards are on the page when the first field can be typed in.
+    // Which cards are on the page when the first field can be typed in, and when that is.
     await page.addInitScript(() => {
-      const seen = { cards: null as string[] | null }
+      const seen = { cards: null as string[] | null, at: 0 }
       Object.assign(window, { firstFieldCards: seen })
       new MutationObserver(() => {
-        if (seen.cards === null && document.querySelector('.ProseMirror[contenteditable="true"]') !== null)
+        if (seen.cards === null && document.querySelector('.ProseMirror[contenteditable="true"]') !== null) {
+          seen.at = performance.now()
           seen.cards = [...document.querySelectorAll('[data-field-card]')].map((card) =>
             card.getAttribute('data-field-card'),
           ) as string[]
+        }
       }).observe(document, { subtree: true, childList: true, attributes: true })
     })
     // A fresh load of the page, as when a link is opened: the start-up preload and the page share one request.
@@ -115,6 +117,18 @@ e2e('the document page', () => {
         .locator('[data-field-card]')
         .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-field-card'))),
     ).toEqual(idsOf([first!, ...later]))
+    // The language guide's lexicon (2.4 MB) is asked for only after the first field can be typed in.
+    await expect.poll(() => requested.some((path) => path.startsWith('/lexicon/'))).toBe(true)
+    const lexiconRequested = await page.evaluate(() => ({
+      at: Math.min(
+        ...performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes('/lexicon/'))
+          .map((entry) => entry.startTime),
+      ),
+      editableAt: (window as unknown as { firstFieldCards: { at: number } }).firstFieldCards.at,
+    }))
+    expect(lexiconRequested.at).toBeGreaterThan(lexiconRequested.editableAt)
     await page.getByRole('tab', { name: 'Versioner' }).waitFor()
     expect(requested.filter((path) => path === `/api/documents/${documentId}`)).toHaveLength(1)
     expect(requested.filter((path) => path === `/api/workspaces/${workspaceId}`)).toHaveLength(1)

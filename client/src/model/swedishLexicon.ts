@@ -32,9 +32,7 @@ const inSlices = <T>(steps: Generator<void, T, void>): Promise<T> =>
     slice()
   })
 
-export const swedishLexicon = (): Lexicon | null => {
-  if (requested) return lexicon()
-  requested = true
+const loadLexicon = () => {
   void Promise.all([fetch(LEXICON_FILES.aff), fetch(LEXICON_FILES.dic)])
     .then(async ([aff, dic]) => {
       if (!aff.ok || !dic.ok) throw new Error(`lexicon: ${aff.status} ${dic.status}`)
@@ -44,5 +42,13 @@ export const swedishLexicon = (): Lexicon | null => {
       // Whole words are still found; compounds wait for the next page load.
       console.warn('the Swedish lexicon could not be loaded', error)
     })
+}
+
+export const swedishLexicon = (): Lexicon | null => {
+  if (requested) return lexicon()
+  requested = true
+  // In a task of its own: asked for by the first editor as it is made, the two requests would otherwise be
+  // issued before that editor can be typed in.
+  setTimeout(loadLexicon)
   return lexicon()
 }
