@@ -117,18 +117,24 @@ e2e('the document page', () => {
         .locator('[data-field-card]')
         .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-field-card'))),
     ).toEqual(idsOf([first!, ...later]))
-    // The language guide's lexicon (2.4 MB) is asked for only after the first field can be typed in.
-    await expect.poll(() => requested.some((path) => path.startsWith('/lexicon/'))).toBe(true)
-    const lexiconRequested = await page.evaluate(() => ({
-      at: Math.min(
-        ...performance
-          .getEntriesByType('resource')
-          .filter((entry) => entry.name.includes('/lexicon/'))
-          .map((entry) => entry.startTime),
-      ),
+    // What the first field does not need is asked for only after it can be typed in: the language guide's
+    // terms and its lexicon (2.4 MB), and the document's versions.
+    const afterTheField = [/\/lexicon\//, /\/vocabulary$/, /\/versions$/]
+    await expect
+      .poll(() => afterTheField.every((pattern) => requested.some((path) => pattern.test(path))))
+      .toBe(true)
+    const timing = await page.evaluate(() => ({
+      requests: performance
+        .getEntriesByType('resource')
+        .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime })),
       editableAt: (window as unknown as { firstFieldCards: { at: number } }).firstFieldCards.at,
     }))
-    expect(lexiconRequested.at).toBeGreaterThan(lexiconRequested.editableAt)
+    for (const pattern of afterTheField) {
+      const at = Math.min(
+        ...timing.requests.filter((request) => pattern.test(request.path)).map((request) => request.at),
+      )
+      expect(at, String(pattern)).toBeGreaterThan(timing.editableAt)
+    }
     await page.getByRole('tab', { name: 'Versioner' }).waitFor()
     expect(requested.filter((path) => path === `/api/documents/${documentId}`)).toHaveLength(1)
     expect(requested.filter((path) => path === `/api/workspaces/${workspaceId}`)).toHaveLength(1)

@@ -41,6 +41,8 @@ export interface DocumentHeaderProps {
   readonly setByParty: Setter<boolean>
   /** The field this person is in, shown on the shared screen with "Visa på skärmen". */
   readonly myFocus: Accessor<string | null>
+  /** The whole sheet is on the page: what the first field does not need is asked for only then. */
+  readonly sheetDrawn: Accessor<boolean>
 }
 
 /**
@@ -66,7 +68,7 @@ export const DocumentHeader = (props: DocumentHeaderProps) => {
   }
   // The filing bundle is of a saved version: the newest, known again whenever the server announces a change.
   const [versions, { refetch }] = createResource(
-    () => !props.screen || null,
+    () => (!props.screen && props.sheetDrawn()) || null,
     async () => (await call(versionApi.listVersions, { params: { documentId: props.record.id } })).versions,
   )
   onCleanup(session.onVersionsChanged(() => void refetch()))

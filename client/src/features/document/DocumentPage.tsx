@@ -60,8 +60,16 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
   })
   const [screenMode, setScreenMode] = createSignal(watchOnly)
   const cards = new Map<string, HTMLElement>()
-  const [vocabulary, { mutate: setVocabulary }] = createResource(() =>
-    call(workspaceApi.getVocabulary, { params: { workspaceId: props.view.workspace.id } }),
+  // The first section is drawn at once and the others in the next task: on a phone, drawing every card (the
+  // tables and lists included) before the first field could be typed in cost ~60 ms of a throttled main thread.
+  // Requests the first field does not need (the language guide's terms, the versions) wait for it too.
+  const [wholeSheet, setWholeSheet] = createSignal(false)
+  const drawRest = setTimeout(() => setWholeSheet(true))
+  onCleanup(() => clearTimeout(drawRest))
+  const sections = () => (wholeSheet() ? template.sections : template.sections.slice(0, 1))
+  const [vocabulary, { mutate: setVocabulary }] = createResource(
+    () => wholeSheet() || null,
+    () => call(workspaceApi.getVocabulary, { params: { workspaceId: props.view.workspace.id } }),
   )
   /** The rich-text editors by field, for the language guide's replacements. */
   const views = new Map<string, EditorView>()
@@ -103,12 +111,6 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
       card.scrollIntoView({ block: 'start', behavior: 'auto' })
     }
   }
-  // The first section is drawn at once and the others in the next task: on a phone, drawing every card (the
-  // tables and lists included) before the first field could be typed in cost ~60 ms of a throttled main thread.
-  const [wholeSheet, setWholeSheet] = createSignal(false)
-  const drawRest = setTimeout(() => setWholeSheet(true))
-  onCleanup(() => clearTimeout(drawRest))
-  const sections = () => (wholeSheet() ? template.sections : template.sections.slice(0, 1))
   const [writtenField, setWrittenField] = createSignal<string | null>(null)
   createEffect(() => {
     const fieldId = props.focusFieldId?.()
@@ -171,6 +173,7 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
         byParty={byParty}
         setByParty={setByParty}
         myFocus={myFocus}
+        sheetDrawn={wholeSheet}
       />
       <div class="document-body">
         <div class="sheet" ref={sheet}>
