@@ -217,6 +217,8 @@ e2e('the document page', () => {
     const page = await (await newPerson(session.browser, LAPTOP)).newPage()
     await createWorkspaceInBrowser(page, session.server.url)
     await createDocumentInBrowser(page, 'Tangentbordet')
+    // The sections after the first are drawn a task later.
+    await page.locator('[data-field-card]').nth(4).waitFor()
     const cards = await page
       .locator('[data-field-card]')
       .evaluateAll((all) => all.map((card) => card.getAttribute('data-field-card')))
