@@ -88,7 +88,8 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/
 // Readers accept whatever a client may have written and keep only what fits the template, so a document
 // can always be read, exported and versioned; writers produce exactly the layout above.
 
-const readField = (doc: Y.Doc, field: Field): FieldValue => {
+/** One field's content as a plain value (not yet validated: see `fieldValueSchema`). */
+export const readField = (doc: Y.Doc, field: Field): FieldValue => {
   switch (field.kind) {
     case 'richtext':
       return readRichText(doc.getXmlFragment(fieldTypeName(field)))
@@ -159,6 +160,41 @@ const readField = (doc: Y.Doc, field: Field): FieldValue => {
     default:
       return unexpectedCase(field)
   }
+}
+
+/** Any shared type, as a transaction names the types it changed. */
+type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
+
+/** The top-level type a (possibly nested) type belongs to. */
+const rootOf = (type: SharedType): SharedType => {
+  let root = type
+  while (root._item !== null && root._item.parent instanceof Y.AbstractType) root = root._item.parent
+  return root
+}
+
+const rootNameOf = (doc: Y.Doc, root: SharedType): string | null => {
+  for (const [name, shared] of doc.share) if (shared === root) return name
+  return null
+}
+
+/**
+ * The ids of the fields a transaction changed, read from the layout above (`f:<id>…` types, keys of
+ * `Map('fields')`), or 'all' when it changed the document's meta (its template version: every field may have
+ * moved). For re-reading only what changed after each remote edit.
+ */
+export const fieldIdsChangedBy = (transaction: Y.Transaction): ReadonlySet<string> | 'all' => {
+  const ids = new Set<string>()
+  for (const [type, keys] of transaction.changed) {
+    const root = rootOf(type)
+    const name = rootNameOf(transaction.doc, root)
+    if (name === META) return 'all'
+    if (name === SIMPLE_FIELDS) {
+      for (const key of keys) if (key !== null) ids.add(key)
+    } else if (name?.startsWith('f:')) {
+      ids.add(name.slice(2).split(':')[0]!)
+    }
+  }
+  return ids
 }
 
 /**

@@ -2,7 +2,12 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipMessage, expectNoSeriousAxeViolations, hasChromium, newPerson } from '../helpers/browser'
 import { browserSession } from '../helpers/browserSession'
-import { createWorkspaceInBrowser, fieldText } from '../helpers/e2e-flows'
+import {
+  createDocumentInBrowser,
+  createWorkspaceInBrowser,
+  fieldText,
+  joinInBrowser,
+} from '../helpers/e2e-flows'
 
 const e2e = hasChromium ? describe : describe.skip
 if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
@@ -88,6 +93,31 @@ e2e('co-editing in the browser', () => {
     await expect.poll(() => merged(aisha), { timeout: 5_000 }).not.toContain('Kommunen ser ensamheten.')
     expect(await merged(aisha)).toContain('Föreningen möter den varje dag.')
     expect(await merged(karin)).toContain('Föreningen möter den varje dag.')
+  }, 60_000)
+
+  it('list items added, typed and reordered in one browser appear in that order in the other, while the rich-text field is written', async () => {
+    const karin = await (await newPerson(session.browser)).newPage()
+    const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
+    const documentUrl = await createDocumentInBrowser(karin, 'Resultaten')
+    const aisha = await joinInBrowser(session.browser, participantUrl, 'Aisha Förening')
+    await aisha.goto(documentUrl)
+    const results = (page: Page) => page.locator('[data-field-card="concrete-results"]')
+    const item = (page: Page, n: number) => results(page).getByRole('textbox', { name: `Resultat ${n}` })
+    await results(aisha).waitFor()
+
+    // Karin adds a result and writes it; Aisha's sheet gets the item, then its text.
+    await results(karin).getByRole('button', { name: 'Lägg till: Resultat' }).click()
+    await item(karin, 1).fill('Fler mötesplatser')
+    await expect.poll(() => item(aisha, 1).inputValue(), { timeout: 5_000 }).toBe('Fler mötesplatser')
+    // While Karin writes in the first field, Aisha adds a second result and moves it first.
+    await karin.locator('[data-field="challenge"]').click()
+    await karin.keyboard.type('Ensamheten')
+    await results(aisha).getByRole('button', { name: 'Lägg till: Resultat' }).click()
+    await item(aisha, 2).fill('Läxhjälp varje vecka')
+    await results(aisha).getByRole('button', { name: 'Flytta upp: Resultat 2' }).click()
+    await expect.poll(() => item(karin, 1).inputValue(), { timeout: 5_000 }).toBe('Läxhjälp varje vecka')
+    expect(await item(karin, 2).inputValue()).toBe('Fler mötesplatser')
+    await expect.poll(() => fieldText(aisha, 'challenge'), { timeout: 5_000 }).toContain('Ensamheten')
   }, 60_000)
 
   it('Swedish is the default on a fresh profile; switching to English changes the interface and is remembered', async () => {

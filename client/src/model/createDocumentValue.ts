@@ -1,36 +1,63 @@
-import { onCleanup } from 'solid-js'
+import { batch, onCleanup } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
-import { type DocumentValue, documentValueSchema } from '../../../shared/document/field-value'
-import type { Template } from '../../../shared/templates/template'
-import { readDocument } from '../../../shared/ydoc/document-ydoc'
+import {
+  type DocumentValue,
+  documentValueSchema,
+  fieldValueSchema,
+} from '../../../shared/document/field-value'
+import { fieldsOf, type Template } from '../../../shared/templates/template'
+import { fieldIdsChangedBy, readDocument, readField } from '../../../shared/ydoc/document-ydoc'
 
 /**
  * The document's value as a Solid store, refreshed from the Y.Doc at most once a frame and merged with
- * `reconcile`, so only the fields that changed re-render. The refresh runs just after a frame, not in it:
- * re-reading the whole document before the frame that shows a keystroke would delay that keystroke's paint.
- * The template's schema is built once for the page, not for every read. Edits never go through this store: they are Yjs
- * transactions (shared/ydoc/field-actions.ts, or an editor binding).
+ * `reconcile`, so only the fields that changed re-render. Only the fields the transactions since the last
+ * refresh changed are read again (with a room typing in one field, the other fields are not re-read and
+ * re-validated every frame). The refresh runs just after a frame, not in it: reading before the frame that
+ * shows a keystroke would delay that keystroke's paint. The schemas are built once for the page, not for every
+ * read. Edits never go through this store: they are Yjs transactions (shared/ydoc/field-actions.ts, or an
+ * editor binding).
  */
 export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentValue => {
   const schema = documentValueSchema(template)
+  const fields = new Map(
+    fieldsOf(template).map((field) => [field.id, { field, schema: fieldValueSchema(field) }]),
+  )
   const [value, setValue] = createStore<DocumentValue>(readDocument(doc, template, schema))
+  let changed: Set<string> | 'all' = new Set()
   let frame: number | null = null
   let afterFrame: ReturnType<typeof setTimeout> | null = null
   const refresh = () => {
     afterFrame = null
-    setValue(reconcile(readDocument(doc, template, schema), { key: 'id', merge: true }))
+    const ids = changed
+    changed = new Set()
+    if (ids === 'all') {
+      setValue(reconcile(readDocument(doc, template, schema), { key: 'id', merge: true }))
+      return
+    }
+    batch(() => {
+      for (const id of ids) {
+        const known = fields.get(id)
+        if (known === undefined) continue
+        const fresh = known.schema.parse(readField(doc, known.field))
+        setValue('fields', id, reconcile(fresh, { key: 'id', merge: true }))
+      }
+    })
   }
-  const onUpdate = () => {
+  const onTransaction = (transaction: Y.Transaction) => {
+    const ids = fieldIdsChangedBy(transaction)
+    if (ids === 'all') changed = 'all'
+    else if (changed !== 'all') for (const id of ids) changed.add(id)
     if (frame !== null || afterFrame !== null) return
+    if (changed !== 'all' && changed.size === 0) return
     frame = requestAnimationFrame(() => {
       frame = null
       afterFrame = setTimeout(refresh, 0)
     })
   }
-  doc.on('update', onUpdate)
+  doc.on('afterTransaction', onTransaction)
   onCleanup(() => {
-    doc.off('update', onUpdate)
+    doc.off('afterTransaction', onTransaction)
     if (frame !== null) cancelAnimationFrame(frame)
     if (afterFrame !== null) clearTimeout(afterFrame)
   })

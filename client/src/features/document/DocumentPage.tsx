@@ -17,6 +17,7 @@ import * as workspaceApi from '../../../../shared/api/workspace-routes'
 import type { DocumentRecord } from '../../../../shared/schema/document-record'
 import { templates } from '../../../../shared/templates'
 import type { Field } from '../../../../shared/templates/template'
+import { fieldIdsChangedBy } from '../../../../shared/ydoc/document-ydoc'
 import { call } from '../../api/api'
 import type { AuthorOf } from '../../editor/partyColourPlugin'
 import { useI18n } from '../../i18n/i18n'
@@ -122,21 +123,12 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
     if (fieldId !== null) bringIntoView(fieldId)
   })
   if (props.screen === true) {
-    /** The field of each top-level Yjs type (`f:<field id>`, and a field's own sub-types). */
-    const fieldOfType = (type: Y.AbstractType<any>): string | null => {
-      let root: Y.AbstractType<any> = type
-      while (root._item !== null && root._item.parent !== null)
-        root = root._item.parent as Y.AbstractType<any>
-      for (const [name, shared] of session.doc.share) {
-        if (shared === root && name.startsWith('f:')) return name.slice(2).split(':')[0] ?? null
-      }
-      return null
-    }
     const onTransaction = (transaction: Y.Transaction) => {
       if (transaction.local) return
-      for (const type of transaction.changedParentTypes.keys()) {
-        const fieldId = fieldOfType(type)
-        if (fieldId !== null && cards.has(fieldId)) {
+      const changed = fieldIdsChangedBy(transaction)
+      if (changed === 'all') return
+      for (const fieldId of changed) {
+        if (cards.has(fieldId)) {
           setWrittenField(fieldId)
           return
         }
