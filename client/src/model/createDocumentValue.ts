@@ -6,7 +6,7 @@ import {
   documentValueSchema,
   fieldValueSchema,
 } from '../../../shared/document/field-value'
-import { fieldsOf, type Template } from '../../../shared/templates/template'
+import { type Field, fieldsOf, type Template } from '../../../shared/templates/template'
 import { fieldIdsChangedBy, readDocument, readField } from '../../../shared/ydoc/document-ydoc'
 
 /**
@@ -20,9 +20,17 @@ import { fieldIdsChangedBy, readDocument, readField } from '../../../shared/ydoc
  */
 export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentValue => {
   const schema = documentValueSchema(template)
-  const fields = new Map(
-    fieldsOf(template).map((field) => [field.id, { field, schema: fieldValueSchema(field) }]),
-  )
+  const fields = new Map(fieldsOf(template).map((field) => [field.id, field]))
+  // A field's own schema is built when that field is first re-read, not at start (most fields never are).
+  const fieldSchemas = new Map<string, ReturnType<typeof fieldValueSchema>>()
+  const schemaOf = (field: Field) => {
+    let fieldSchema = fieldSchemas.get(field.id)
+    if (fieldSchema === undefined) {
+      fieldSchema = fieldValueSchema(field)
+      fieldSchemas.set(field.id, fieldSchema)
+    }
+    return fieldSchema
+  }
   const [value, setValue] = createStore<DocumentValue>(readDocument(doc, template, schema))
   let changed: Set<string> | 'all' = new Set()
   let frame: number | null = null
@@ -37,9 +45,9 @@ export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentVal
     }
     batch(() => {
       for (const id of ids) {
-        const known = fields.get(id)
-        if (known === undefined) continue
-        const fresh = known.schema.parse(readField(doc, known.field))
+        const field = fields.get(id)
+        if (field === undefined) continue
+        const fresh = schemaOf(field).parse(readField(doc, field))
         setValue('fields', id, reconcile(fresh, { key: 'id', merge: true }))
       }
     })
