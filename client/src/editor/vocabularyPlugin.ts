@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { type EditorState, Plugin, PluginKey } from 'prosemirror-state'
+import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Lexicon } from '../../../shared/agreement/hunspell-lexicon'
 import { findVocabulary, type VocabularyTerm } from '../../../shared/agreement/vocabulary'
@@ -20,6 +20,8 @@ export interface EditorHit {
 interface VocabularyState {
   readonly hits: readonly EditorHit[]
   readonly decorations: DecorationSet
+  /** The document changed since the last search: the hits were only moved along with the text. */
+  readonly stale: boolean
 }
 
 const key = new PluginKey<VocabularyState>('vocabulary')
@@ -97,6 +99,7 @@ const stateOf = (
 ) => {
   const hits = findHits(doc, cache, vocabulary, lexicon)
   return {
+    stale: false,
     hits,
     decorations: DecorationSet.create(
       doc,
@@ -140,9 +143,26 @@ export const refreshVocabulary = (view: EditorView): void => {
 /** The hits the plugin found in this editor's current document. */
 export const editorHits = (state: EditorState): readonly EditorHit[] => key.getState(state)?.hits ?? []
 
+/** The document changed since the guide last searched it (its view searches again just after the frame). */
+export const vocabularyIsStale = (state: EditorState): boolean => key.getState(state)?.stale === true
+
+/** The hits and underlines moved along with a change, without searching: the search follows after the frame. */
+const mapped = (previous: VocabularyState, tr: Transaction): VocabularyState => ({
+  stale: true,
+  hits: previous.hits.flatMap((hit) => {
+    const from = tr.mapping.map(hit.from, 1)
+    const to = tr.mapping.map(hit.to, -1)
+    return from < to ? [{ ...hit, from, to }] : []
+  }),
+  decorations: previous.decorations.map(tr.mapping, tr.doc),
+})
+
 /**
  * The vocabulary guide in the editor: purchase and sanction words are underlined (with the suggestion in the
- * title), and Alt+Enter with the caret on one replaces it with the suggestion.
+ * title), and Alt+Enter with the caret on one replaces it with the suggestion. A change — a keystroke, or one
+ * of the room's — moves the underlines with the text at once; the changed paragraphs are searched again just
+ * after the frame that shows it, at most once a frame: searching a long paragraph on every keystroke of 30
+ * typists delayed the paint of one's own.
  */
 export const vocabularyPlugin = (
   label: (hit: EditorHit) => string,
@@ -155,9 +175,31 @@ export const vocabularyPlugin = (
     state: {
       init: (_config, state) => stateOf(state.doc, cache, label, vocabulary(), lexicon()),
       apply: (tr, previous) =>
-        tr.docChanged || tr.getMeta(key) === true
+        tr.getMeta(key) === true
           ? stateOf(tr.doc, cache, label, vocabulary(), lexicon())
-          : previous,
+          : tr.docChanged
+            ? mapped(previous, tr)
+            : previous,
+    },
+    view: () => {
+      let frame: number | null = null
+      let afterFrame: ReturnType<typeof setTimeout> | null = null
+      return {
+        update: (view) => {
+          if (!vocabularyIsStale(view.state) || frame !== null || afterFrame !== null) return
+          frame = requestAnimationFrame(() => {
+            frame = null
+            afterFrame = setTimeout(() => {
+              afterFrame = null
+              if (vocabularyIsStale(view.state)) refreshVocabulary(view)
+            }, 0)
+          })
+        },
+        destroy: () => {
+          if (frame !== null) cancelAnimationFrame(frame)
+          if (afterFrame !== null) clearTimeout(afterFrame)
+        },
+      }
     },
     props: {
       decorations: (state) => key.getState(state)?.decorations ?? null,
