@@ -3,6 +3,7 @@ import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Lexicon } from '../../../shared/agreement/hunspell-lexicon'
 import { findVocabulary, type VocabularyTerm } from '../../../shared/agreement/vocabulary'
+import { afterNextFrame } from '../ui/afterNextFrame'
 
 /** A purchase or sanction word in the editor, at document positions. */
 export interface EditorHit {
@@ -182,23 +183,16 @@ export const vocabularyPlugin = (
             : previous,
     },
     view: () => {
-      let frame: number | null = null
-      let afterFrame: ReturnType<typeof setTimeout> | null = null
+      let cancelSearch: (() => void) | null = null
       return {
         update: (view) => {
-          if (!vocabularyIsStale(view.state) || frame !== null || afterFrame !== null) return
-          frame = requestAnimationFrame(() => {
-            frame = null
-            afterFrame = setTimeout(() => {
-              afterFrame = null
-              if (vocabularyIsStale(view.state)) refreshVocabulary(view)
-            }, 0)
+          if (!vocabularyIsStale(view.state) || cancelSearch !== null) return
+          cancelSearch = afterNextFrame(() => {
+            cancelSearch = null
+            if (vocabularyIsStale(view.state)) refreshVocabulary(view)
           })
         },
-        destroy: () => {
-          if (frame !== null) cancelAnimationFrame(frame)
-          if (afterFrame !== null) clearTimeout(afterFrame)
-        },
+        destroy: () => cancelSearch?.(),
       }
     },
     props: {

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/document/field-value'
 import { type Field, fieldsOf, type Template } from '../../../shared/templates/template'
 import { fieldIdsChangedBy, readDocument, readField } from '../../../shared/ydoc/document-ydoc'
+import { afterNextFrame } from '../ui/afterNextFrame'
 
 /**
  * The document's value as a Solid store, refreshed from the Y.Doc at most once a frame and merged with
@@ -33,10 +34,9 @@ export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentVal
   }
   const [value, setValue] = createStore<DocumentValue>(readDocument(doc, template, schema))
   let changed: Set<string> | 'all' = new Set()
-  let frame: number | null = null
-  let afterFrame: ReturnType<typeof setTimeout> | null = null
+  let cancelRefresh: (() => void) | null = null
   const refresh = () => {
-    afterFrame = null
+    cancelRefresh = null
     const ids = changed
     changed = new Set()
     if (ids === 'all') {
@@ -56,18 +56,13 @@ export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentVal
     const ids = fieldIdsChangedBy(transaction)
     if (ids === 'all') changed = 'all'
     else if (changed !== 'all') for (const id of ids) changed.add(id)
-    if (frame !== null || afterFrame !== null) return
-    if (changed !== 'all' && changed.size === 0) return
-    frame = requestAnimationFrame(() => {
-      frame = null
-      afterFrame = setTimeout(refresh, 0)
-    })
+    if (cancelRefresh !== null || (changed !== 'all' && changed.size === 0)) return
+    cancelRefresh = afterNextFrame(refresh)
   }
   doc.on('afterTransaction', onTransaction)
   onCleanup(() => {
     doc.off('afterTransaction', onTransaction)
-    if (frame !== null) cancelAnimationFrame(frame)
-    if (afterFrame !== null) clearTimeout(afterFrame)
+    cancelRefresh?.()
   })
   return value
 }
