@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
@@ -25,6 +25,7 @@ import { ConnectionLimiter } from './http/ConnectionLimiter'
 import { cafeRoutes } from './http/cafeRoutes'
 import { clientAddress } from './http/clientAddress'
 import { documentRoutes } from './http/documentRoutes'
+import { loadWhenChanged } from './http/loadWhenChanged'
 import { mountApiRoutes } from './http/mountApiRoutes'
 import { mountSyncRoute } from './http/mountSyncRoute'
 import { networkRoutes } from './http/networkRoutes'
@@ -259,7 +260,9 @@ export const createApp = ({
     )
   }
 
-  const indexFile = join(config.staticDir, 'index.html')
+  const indexPage = loadWhenChanged(join(config.staticDir, 'index.html'), (file) =>
+    readFileSync(file, 'utf8'),
+  )
   const pagePreloads = createPagePreloads(config.staticDir, logger)
   // Asset names carry their content's hash, so a phone keeps them for good and a repeat visit fetches only
   // the page; the page itself is checked every time, so a new release reaches everyone at once.
@@ -280,8 +283,9 @@ export const createApp = ({
   // HTML, so the browser fetches it while it parses the page instead of when the app's script asks for it
   // (and the app's loader finds it there and adds nothing). The start page too, before the static files.
   const sendPage = (c: Context) => {
-    if (!existsSync(indexFile)) return c.html(CLIENT_MISSING, 503)
-    return c.html(readFileSync(indexFile, 'utf8').replace('</head>', `${pagePreloads(c.req.path)}</head>`))
+    const html = indexPage()
+    if (html === null) return c.html(CLIENT_MISSING, 503)
+    return c.html(html.replace('</head>', `${pagePreloads(c.req.path)}</head>`))
   }
   app.get('/', sendPage)
   app.use('/*', serveStatic({ root: config.staticDir }))

@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { type PagePath, pageAt, pageRoutes } from '../../shared/pages/page-routes'
 import type { Logger } from '../logger'
+import { loadWhenChanged } from './loadWhenChanged'
 
 /** One chunk of the client build, as Vite's manifest describes it (other fields are kept and ignored). */
 const ManifestChunk = z.looseObject({
@@ -63,42 +64,32 @@ export const preloadLinks = (files: readonly string[]): string =>
  * again when the build changes; a broken one is reported once and ignored.
  */
 export const createPagePreloads = (staticDir: string, logger: Logger): ((pathname: string) => string) => {
-  const manifestFile = join(staticDir, '.vite', 'manifest.json')
-  let read: { readonly mtimeMs: number; readonly plan: PagePreloadPlan | null } | null = null
-  const planNow = (): PagePreloadPlan | null => {
-    let mtimeMs: number
-    try {
-      mtimeMs = statSync(manifestFile).mtimeMs
-    } catch {
-      return null
-    }
-    if (read?.mtimeMs === mtimeMs) return read.plan
-    let plan: PagePreloadPlan | null = null
+  const plan = loadWhenChanged(join(staticDir, '.vite', 'manifest.json'), (manifestFile) => {
     try {
       const parsed = BuildManifest.safeParse(JSON.parse(readFileSync(manifestFile, 'utf8')))
-      if (parsed.success) {
-        plan = planPagePreloads(parsed.data)
-        if (plan.missing.length > 0)
-          logger.warn(
-            { modules: plan.missing },
-            'client build manifest lacks page modules; no preload hints for them',
-          )
-      } else {
+      if (!parsed.success) {
         logger.warn(
           { issues: z.prettifyError(parsed.error) },
           'client build manifest is not valid; no preload hints',
         )
+        return null
       }
+      const planned = planPagePreloads(parsed.data)
+      if (planned.missing.length > 0)
+        logger.warn(
+          { modules: planned.missing },
+          'client build manifest lacks page modules; no preload hints for them',
+        )
+      return planned
     } catch (error) {
       logger.warn({ err: error }, 'client build manifest could not be read; no preload hints')
+      return null
     }
-    read = { mtimeMs, plan }
-    return plan
-  }
+  })
   return (pathname) => {
     const page = pageAt(pathname)
     if (page === null) return ''
-    const files = planNow()?.files.get(page.route.path)
+    const files = plan()?.files.get(page.route.path)
     return files === undefined ? '' : preloadLinks(files)
   }
 }
