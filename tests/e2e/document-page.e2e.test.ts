@@ -76,7 +76,7 @@ e2e('the document page', () => {
     )
   }, 60_000)
 
-  it('opened by its link, loads its record and workspace once each, while its code is still on the way, draws the first section before the rest, and the side panel after the fields', async () => {
+  it('opened by its link, loads its record and workspace once each, while its code is still on the way, draws the app with the first section in one frame, the rest after, and the side panel after the fields', async () => {
     const page = await (await newPerson(session.browser, PHONE)).newPage()
     await createWorkspaceInBrowser(page, session.server.url)
     const documentUrl = await createDocumentInBrowser(page, 'Samarbetets syfte')
@@ -84,10 +84,20 @@ e2e('the document page', () => {
     const workspaceId = new URL(documentUrl).pathname.split('/')[2]!
     const requested: string[] = []
     page.on('request', (request) => requested.push(new URL(request.url()).pathname))
-    // Which cards are on the page when the first field can be typed in, and when that is.
+    // Which cards are on the page when the first field can be typed in, and when that is; and how many frames
+    // showed the app's header without a card (a frame drawn before the page).
     await page.addInitScript(() => {
-      const seen = { cards: null as string[] | null, at: 0 }
+      const seen = { cards: null as string[] | null, at: 0, framesWithoutSheet: 0 }
       Object.assign(window, { firstFieldCards: seen })
+      const frame = () => {
+        if (
+          document.querySelector('.site-header') !== null &&
+          document.querySelector('[data-field-card]') === null
+        )
+          seen.framesWithoutSheet += 1
+        if (seen.cards === null) requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
       new MutationObserver(() => {
         if (seen.cards === null && document.querySelector('.ProseMirror[contenteditable="true"]') !== null) {
           seen.at = performance.now()
@@ -110,6 +120,15 @@ e2e('the document page', () => {
         ),
       )
       .toEqual(idsOf([first!]))
+    // The first frame is the page: its header and sheet come together, with no "loading" frame before them.
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { firstFieldCards: { framesWithoutSheet: number } }).firstFieldCards
+            .framesWithoutSheet,
+      ),
+    ).toBe(0)
+    expect(await page.getByText('Laddar…').count()).toBe(0)
     // The other sections follow at once.
     await page.locator(`[data-field-card="${idsOf(later).at(-1)}"]`).waitFor()
     expect(
@@ -146,6 +165,28 @@ e2e('the document page', () => {
     await page.locator('.ProseMirror').first().click()
     await page.keyboard.type('Trygghet')
     await expect.poll(() => page.locator('.ProseMirror').first().innerText()).toContain('Trygghet')
+  }, 60_000)
+
+  it('on a slow connection draws the app and says it is loading within two seconds, then the sheet when its data arrives', async () => {
+    const page = await (await newPerson(session.browser, PHONE)).newPage()
+    await createWorkspaceInBrowser(page, session.server.url)
+    const documentUrl = await createDocumentInBrowser(page, 'Samarbetets syfte')
+    const documentId = new URL(documentUrl).pathname.split('/').at(-1)!
+    const DATA_DELAY_MS = 4_000
+    await page.route(`**/api/documents/${documentId}`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, DATA_DELAY_MS))
+      await route.continue()
+    })
+    const opened = Date.now()
+    await page.goto(documentUrl)
+    // The first frame waits for the page's data only so long: then the app says it is loading.
+    await page.getByText('Laddar…').waitFor({ timeout: 2_500 })
+    const loadingShownMs = Date.now() - opened
+    expect(loadingShownMs).toBeLessThan(DATA_DELAY_MS)
+    await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor({ timeout: 10_000 })
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(DATA_DELAY_MS)
+    expect(await page.getByText('Laddar…').count()).toBe(0)
+    console.info(`loading line after ${loadingShownMs} ms; the sheet after ${Date.now() - opened} ms`)
   }, 60_000)
 
   it('keeps a quiet header: one Exportera menu driven by keyboard, toggles that move nothing, and the bar in view while scrolling', async () => {

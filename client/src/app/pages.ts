@@ -1,20 +1,19 @@
 import { lazy } from 'solid-js'
 import { type PagePath, pageAt, pageRoutes } from '../../../shared/pages/page-routes'
+import { preloadDocumentRoute } from '../features/document/loadDocumentRoute'
 
 /** A page of the app: its route, its code (loaded when first needed), and what it loads before it renders. */
 interface Page {
   readonly path: PagePath
   readonly component: ReturnType<typeof lazy>
-  /** Starts the page's own requests early; given the route's parameters. */
-  readonly preloadData?: (params: Readonly<Record<string, string>>) => void
+  /** Starts the page's own requests early; given the route's parameters. Settles when they have. */
+  readonly preloadData?: (params: Readonly<Record<string, string>>) => Promise<unknown>
 }
 
-const documentData = (params: Readonly<Record<string, string>>) => {
+const documentData = async (params: Readonly<Record<string, string>>) => {
   const { workspaceId, documentId } = params
-  if (workspaceId === undefined || documentId === undefined) return
-  void import('../features/document/loadDocumentRoute').then((module) =>
-    module.preloadDocumentRoute(workspaceId, documentId),
-  )
+  if (workspaceId !== undefined && documentId !== undefined)
+    await preloadDocumentRoute(workspaceId, documentId)
 }
 
 /** Each page's code, by its path in the shared table (which names the module the server preloads). */
@@ -45,12 +44,12 @@ export const pages: readonly Page[] = pageRoutes.map((route) => ({ path: route.p
 /**
  * Starts fetching the code and the data of the page at `pathname` at once, at start-up: otherwise the page's
  * code is requested only once the app has rendered, and its data only once that code has run — on a phone,
- * a wait of several hundred milliseconds before the first field can be typed in.
+ * a wait of several hundred milliseconds before the first field can be typed in. Settles (never rejects) when
+ * both have arrived or failed; the page itself reports a failure when it renders.
  */
-export const preloadPage = (pathname: string): void => {
+export const preloadPage = async (pathname: string): Promise<void> => {
   const found = pageAt(pathname)
   if (found === null) return
   const page = code[found.route.path]
-  void page.component.preload()
-  page.preloadData?.(found.params)
+  await Promise.allSettled([page.component.preload(), page.preloadData?.(found.params)])
 }

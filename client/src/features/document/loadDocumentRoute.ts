@@ -26,12 +26,15 @@ const fetchDocumentRoute = async (workspaceId: string, documentId: string): Prom
 /**
  * Starts loading a document page's registry entry and workspace while the page's own code is still on its
  * way, so that the two requests do not wait for it (a phone spends hundreds of milliseconds evaluating it).
+ * Settles, never rejects, when they have arrived or failed: whoever takes the load handles its failure.
  */
-export const preloadDocumentRoute = (workspaceId: string, documentId: string): void => {
+export const preloadDocumentRoute = (workspaceId: string, documentId: string): Promise<void> => {
   const data = fetchDocumentRoute(workspaceId, documentId)
-  // Whoever takes it handles its failure; until then it must not count as unhandled.
-  data.catch(() => undefined)
   early.set(keyOf(workspaceId, documentId), { at: Date.now(), data })
+  return data.then(
+    () => undefined,
+    () => undefined,
+  )
 }
 
 /** The document and its workspace: the early load when one is fresh, else a new one. An early load is used once. */
