@@ -33,7 +33,7 @@ export default defineConfig({
           groups: [
             {
               name: 'common',
-              test: /[\\/]client[\\/]src[\\/](api|ui)[\\/](?!QrCode)|[\\/]shared[\\/](api|schema|templates|access|errors)|[\\/]loadDocumentRoute|node_modules[\\/](zod|solid-js[\\/]store)[\\/]/,
+              test: /[\\/]client[\\/]src[\\/](api|ui)[\\/](?!QrCode)|[\\/]shared[\\/](api|schema|templates|access|errors)|node_modules[\\/](zod|solid-js[\\/]store)[\\/]/,
             },
           ],
         },
