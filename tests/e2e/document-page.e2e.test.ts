@@ -189,6 +189,52 @@ e2e('the document page', () => {
     console.info(`loading line after ${loadingShownMs} ms; the sheet after ${Date.now() - opened} ms`)
   }, 60_000)
 
+  it('opened by its link on another device, is first drawn with the text already written, over one socket that asks for the document once', async () => {
+    const karin = await (await newPerson(session.browser, LAPTOP)).newPage()
+    const { participantUrl } = await createWorkspaceInBrowser(karin, session.server.url)
+    const documentUrl = await createDocumentInBrowser(karin, 'Samarbetets syfte')
+    await karin.locator('.ProseMirror').first().click()
+    await karin.keyboard.type('Trygghet för äldre')
+    await karin.getByText('Sparat').first().waitFor()
+    const aisha = await joinInBrowser(session.browser, participantUrl, 'Aisha Förening')
+    // The first field's text when it could first be typed in (a device that has never had the document).
+    await aisha.addInitScript(() => {
+      const seen = { text: null as string | null }
+      Object.assign(window, { firstField: seen })
+      new MutationObserver(() => {
+        const field = document.querySelector('.ProseMirror[contenteditable="true"]')
+        if (seen.text === null && field !== null) seen.text = field.textContent
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
+    })
+    const cdp = await aisha.context().newCDPSession(aisha)
+    await cdp.send('Network.enable')
+    const sockets: string[] = []
+    const sent: number[][] = []
+    cdp.on('Network.webSocketCreated', (event) => sockets.push(new URL(event.url).pathname))
+    cdp.on('Network.webSocketFrameSent', (event) => {
+      if (event.response.opcode === 2) sent.push([...Buffer.from(event.response.payloadData, 'base64')])
+    })
+    await aisha.goto(documentUrl)
+    await aisha.locator('.ProseMirror[contenteditable="true"]').first().waitFor()
+    // (Karin's cursor, with her name, may be drawn in it too.)
+    expect(
+      await aisha.evaluate(() => (window as unknown as { firstField: { text: string } }).firstField.text),
+    ).toMatch(/^Trygghet för äldre/)
+    await aisha.getByText('Sparat').first().waitFor()
+    const documentId = new URL(documentUrl).pathname.split('/').at(-1)
+    expect(sockets).toEqual([`/sync/${documentId}`])
+    // One sync step 1 (message 0, step 0), with an empty state vector: the server sent the document once.
+    const step1s = sent.filter((frame) => frame[0] === 0 && frame[1] === 0)
+    expect(step1s).toEqual([[0, 0, 1, 0]])
+    // And it is hers to write in, live for the other device.
+    await aisha.locator('.ProseMirror').first().click()
+    await aisha.keyboard.press('End')
+    await aisha.keyboard.type(' i Järva')
+    await expect
+      .poll(() => karin.locator('.ProseMirror').first().innerText())
+      .toContain('Trygghet för äldre i Järva')
+  }, 60_000)
+
   it('keeps a quiet header: one Exportera menu driven by keyboard, toggles that move nothing, and the bar in view while scrolling', async () => {
     const page = await (await newPerson(session.browser, LAPTOP)).newPage()
     await createWorkspaceInBrowser(page, session.server.url)

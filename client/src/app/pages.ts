@@ -1,6 +1,8 @@
 import { lazy } from 'solid-js'
 import { type PagePath, pageAt, pageRoutes } from '../../../shared/pages/page-routes'
 import { preloadDocumentRoute } from '../features/document/loadDocumentRoute'
+import { openSyncSocketEarly } from '../sync/earlySyncSocket'
+import { syncServerUrl } from '../sync/syncServerUrl'
 
 /** A page of the app: its route, its code (loaded when first needed), and what it loads before it renders. */
 interface Page {
@@ -16,6 +18,18 @@ const documentData = async (params: Readonly<Record<string, string>>) => {
     await preloadDocumentRoute(workspaceId, documentId)
 }
 
+/**
+ * The document page also opens the document's socket, so that its text arrives while the page's code runs and
+ * the sheet is first drawn with it.
+ */
+const documentPageData = async (params: Readonly<Record<string, string>>) => {
+  const { documentId } = params
+  await Promise.all([
+    documentData(params),
+    documentId === undefined ? undefined : openSyncSocketEarly(`${syncServerUrl()}/${documentId}`),
+  ])
+}
+
 /** Each page's code, by its path in the shared table (which names the module the server preloads). */
 const code: Record<PagePath, Omit<Page, 'path'>> = {
   '/': { component: lazy(() => import('../features/start/StartPage')) },
@@ -23,7 +37,7 @@ const code: Record<PagePath, Omit<Page, 'path'>> = {
   '/w/:workspaceId': { component: lazy(() => import('../features/workspace/WorkspacePage')) },
   '/w/:workspaceId/d/:documentId': {
     component: lazy(() => import('../features/document/DocumentPage')),
-    preloadData: documentData,
+    preloadData: documentPageData,
   },
   '/w/:workspaceId/skarm': { component: lazy(() => import('../features/screen/ScreenPage')) },
   '/w/:workspaceId/cafe/:documentId': {

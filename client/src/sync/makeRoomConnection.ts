@@ -8,6 +8,8 @@ import { readDocumentStatus, SERVER_STATUS_CLIENT } from '../../../shared/protoc
 import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
 import { CloseCode } from '../../../shared/protocol/sync-error'
 import type { DocumentFreeze } from '../../../shared/schema/document-record'
+import { SyncSocket } from './earlySyncSocket'
+import { syncServerUrl } from './syncServerUrl'
 
 /**
  * What the person is told about their edits. `saved` only once the server has confirmed it stored them;
@@ -46,8 +48,6 @@ const closesForGood: ReadonlySet<number> = new Set([
   CloseCode.Conflict,
 ])
 
-const defaultUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
-
 /**
  * Connects a Y.Doc to the server with the standard y-websocket provider (the session cookie authorises it),
  * keeps it in IndexedDB, and tracks an honest status. The acknowledgement uses only the standard protocol:
@@ -58,11 +58,15 @@ export const makeRoomConnection = ({
   docId,
   doc,
   persist = true,
-  url = defaultUrl(),
+  url = syncServerUrl(),
   frozen: initiallyFrozen = null,
 }: RoomConnectionOptions): RoomConnection => {
   const idb = persist ? new IndexeddbPersistence(`samverkstad:${docId}`, doc) : null
-  const provider = new WebsocketProvider(url, docId, doc, { maxBackoffTime: 5_000 })
+  // The socket the page opened at start-up, if any (earlySyncSocket): y-websocket's URL is `${url}/${docId}`.
+  const provider = new WebsocketProvider(url, docId, doc, {
+    maxBackoffTime: 5_000,
+    WebSocketPolyfill: SyncSocket,
+  })
   const listeners = new Set<(status: SyncStatus) => void>()
   let localVersion = 0
   let confirmedVersion = 0
