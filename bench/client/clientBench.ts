@@ -10,6 +10,7 @@ import { connectAndSync } from '../scenarios'
 import type { BenchServer } from '../servers'
 import { median, percentiles, round } from '../stats'
 import { type CookieOf, epochNow, sleep } from './browserBench'
+import { floorHeaders } from './floorHeaders'
 import { harvestWall } from './harvestWall'
 import { launchQuietChromium } from './launchQuietChromium'
 
@@ -22,11 +23,16 @@ const firstParagraphText = (doc: Y.Doc): Y.XmlText | null => {
   return text instanceof Y.XmlText ? text : null
 }
 
+/** What the seed writes in the field before any page opens it. */
+const SEED_TEXT = 'Utmaningen: '
+
 /**
- * In every page, before its scripts: when the first editable field appeared (ms from navigation start, and a
- * promise of it), the time from each keystroke until the frame after it was painted, and when each remote
- * marker `R<n>;` was first painted (epoch ms). "Painted" is a task posted from the next animation frame: it
- * runs once that frame has been produced.
+ * In every page, before its scripts: when the first field could be typed in and showed the document's text
+ * (ms from navigation start, and a promise of it), the time from each keystroke until the frame after it was
+ * painted, and when each remote marker `R<n>;` was first painted (epoch ms). "Painted" is a task posted from
+ * the next animation frame: it runs once that frame has been produced. A field without the text does not
+ * count: a person opening a document waits for what it says, and a page can make an empty field editable
+ * before its socket has even opened.
  */
 const INSTRUMENT = `(() => {
   const b = (window.__bench = { editableAt: null, keys: [], seen: {} })
@@ -34,7 +40,8 @@ const INSTRUMENT = `(() => {
   const afterPaint = (fn) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = fn; c.port2.postMessage(0) })
   addEventListener('keydown', (e) => { const t = e.timeStamp; afterPaint(() => b.keys.push(performance.now() - t)) }, true)
   new MutationObserver(() => {
-    if (b.editableAt === null && document.querySelector('.ProseMirror[contenteditable="true"]')) b.resolveEditable(b.editableAt = performance.now())
+    const editable = document.querySelector('.ProseMirror[contenteditable="true"]')
+    if (b.editableAt === null && editable !== null && editable.textContent.includes(${JSON.stringify(SEED_TEXT)})) b.resolveEditable(b.editableAt = performance.now())
     const field = document.querySelector('.ProseMirror')
     if (field === null) return
     const fresh = [...field.textContent.matchAll(/R(\\d+);/g)].map((m) => m[1]).filter((n) => !(n in b.seen))
@@ -49,8 +56,11 @@ interface Target {
   readonly url: string
 }
 
-/** Serves the floor page (bundled here with esbuild, as Vite would minify it) on a port of its own. */
-const serveFloorPage = async (): Promise<{ server: Server; url: string }> => {
+/**
+ * Serves the floor page (bundled here with esbuild, as Vite would minify it) on a port of its own, with the
+ * document page's own response headers (`floorHeaders`).
+ */
+const serveFloorPage = async (headers: Record<string, string>): Promise<{ server: Server; url: string }> => {
   const dir = mkdtempSync(join(tmpdir(), 'floor-page-'))
   await build({
     entryPoints: [join(import.meta.dirname, 'floor-page.ts')],
@@ -66,8 +76,8 @@ const serveFloorPage = async (): Promise<{ server: Server; url: string }> => {
     '<!doctype html><meta charset="utf-8"><div id="editor"></div><script type="module" src="/floor.js"></script>'
   const server = createServer((request, response) => {
     if (request.url?.startsWith('/floor.js')) {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
-    } else response.writeHead(200, { 'content-type': 'text/html' }).end(html)
+      response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(script)
+    } else response.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(html)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
@@ -210,7 +220,9 @@ export const clientBench = async (
   wallDocName: string,
 ): Promise<ClientBenchResult> => {
   const page = server.pageFor!(docName)
-  const floor = await serveFloorPage()
+  const documentPage = await fetch(page.url, { headers: { cookie: `${page.cookie}=${page.token}` } })
+  if (!documentPage.ok) throw new Error(`the document page answered ${documentPage.status}`)
+  const floor = await serveFloorPage(floorHeaders(documentPage.headers, new URL(server.wsBase!).origin))
   const floorUrl = `${floor.url}?ws=${encodeURIComponent(server.wsBase!)}&doc=${page.documentId}&token=${page.token}&field=${FIELD}`
   const cookie: CookieOf = (url) =>
     new URL(url).origin === new URL(page.url).origin
@@ -240,7 +252,7 @@ export const clientBench = async (
   seed.doc.transact(() => {
     fragment.delete(0, fragment.length)
     const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText('Utmaningen: ')])
+    paragraph.insert(0, [new Y.XmlText(SEED_TEXT)])
     fragment.insert(0, [paragraph])
   })
   await sleep(300)
