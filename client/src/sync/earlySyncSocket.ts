@@ -77,12 +77,16 @@ export const openSyncSocketEarly = (url: string): Promise<void> => {
   return answer
 }
 
+/** What a taken socket still has to tell its provider, until it has. */
+const handOvers = new WeakMap<WebSocket, () => void>()
+
 /**
  * The WebSocket the y-websocket provider is given (`WebSocketPolyfill`): the early socket for its URL if there
  * is one still open or opening, else a new one. A socket already open is announced to the provider as it would
- * have been (an `open` event, then what the server sent, in order), once the provider has set its handlers.
- * The provider then sends its own sync step 1; when the early ask was sent, that one is not, or the server
- * would send the whole document a second time. Every later socket (a reconnection) is a new one.
+ * have been (an `open` event, then what the server sent, in order) by `handOverSyncSocket`, or at the latest
+ * in a microtask, once the provider has set its handlers. The provider then sends its own sync step 1; when
+ * the early ask was sent, that one is not, or the server would send the whole document a second time. Every
+ * later socket (a reconnection) is a new one.
  */
 export const SyncSocket = function SyncSocket(url: string, protocols?: string | string[]): WebSocket {
   const taken = early.get(url)
@@ -93,7 +97,8 @@ export const SyncSocket = function SyncSocket(url: string, protocols?: string | 
   taken.release()
   const { socket } = taken
   if (socket.readyState === WebSocket.OPEN) {
-    queueMicrotask(() => {
+    handOvers.set(socket, () => {
+      handOvers.delete(socket)
       if (socket.readyState !== WebSocket.OPEN) return
       if (taken.asked) {
         // An own property shadows the prototype's `send` for the one call y-websocket makes on open.
@@ -109,6 +114,17 @@ export const SyncSocket = function SyncSocket(url: string, protocols?: string | 
       delete (socket as { send?: unknown }).send
       for (const data of taken.received) socket.dispatchEvent(new MessageEvent('message', { data }))
     })
+    queueMicrotask(() => handOverSyncSocket(socket))
   }
   return socket
 } as unknown as typeof WebSocket
+
+/**
+ * Tells the provider of a socket taken while open what it has missed, now rather than in a microtask: called
+ * once the provider and everything listening to it are set up, so that the document is filled before the
+ * page draws its fields. Drawn first and filled after, each field would be drawn twice, the second time with
+ * a layout of the whole page forced in the middle (~100 ms of a throttled phone).
+ */
+export const handOverSyncSocket = (socket: WebSocket | null): void => {
+  if (socket !== null) handOvers.get(socket)?.()
+}

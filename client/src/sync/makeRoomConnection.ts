@@ -8,7 +8,7 @@ import { readDocumentStatus, SERVER_STATUS_CLIENT } from '../../../shared/protoc
 import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
 import { CloseCode } from '../../../shared/protocol/sync-error'
 import type { DocumentFreeze } from '../../../shared/schema/document-record'
-import { SyncSocket } from './earlySyncSocket'
+import { handOverSyncSocket, SyncSocket } from './earlySyncSocket'
 import { syncServerUrl } from './syncServerUrl'
 
 /**
@@ -214,6 +214,9 @@ export const makeRoomConnection = ({
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
   if (!navigator.onLine) goOffline()
+
+  // Everything above listens now: a socket opened at start-up can tell what it has heard (earlySyncSocket).
+  handOverSyncSocket(provider.ws)
 
   return {
     provider,

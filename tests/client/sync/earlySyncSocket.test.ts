@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openSyncSocketEarly, SyncSocket } from '../../../client/src/sync/earlySyncSocket'
+import { handOverSyncSocket, openSyncSocketEarly, SyncSocket } from '../../../client/src/sync/earlySyncSocket'
 
 /** The browser's WebSocket as far as these two functions and y-websocket use it, driven by the test. */
 class BrowserSocket extends EventTarget {
@@ -105,6 +105,20 @@ describe('the early sync socket', () => {
     expect(heard.at(-1)).toBe('message 0,2,1,1')
     expect(early!.sent.at(-1)).toEqual(PROVIDER_STEP1)
     expect(BrowserSocket.made).toHaveLength(1)
+  })
+
+  it('tells the provider what it missed when asked to, at once and only once', async () => {
+    void openSyncSocketEarly(URL_OF_DOC)
+    const [early] = BrowserSocket.made
+    early!.accept()
+    early!.receive(SERVER_STEP2)
+    const taken = new SyncSocket(URL_OF_DOC)
+    const heard = provider(taken)
+    handOverSyncSocket(taken)
+    expect(heard).toEqual(['open', `message ${SERVER_STEP2}`])
+    await flushMicrotasks()
+    handOverSyncSocket(taken)
+    expect(heard).toEqual(['open', `message ${SERVER_STEP2}`])
   })
 
   it('hands a socket still connecting to the provider as it is: the provider opens it and asks itself', () => {
