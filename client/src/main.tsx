@@ -5,10 +5,11 @@ import { loadI18n } from './i18n/i18n'
 import './styles.css'
 
 /**
- * How long the first frame waits for the page's code and data. Drawn together, the page's first field can be
- * typed in sooner: a frame drawn before them has to be laid out and painted, and on a phone that work delays
- * the page's own code by a few hundred milliseconds. On a slow connection the frame comes without them, and
- * the page says it is loading.
+ * How long the first frame waits for the page's code and data (for a document, its text too: see
+ * `openSyncSocketEarly`). Drawn together, the page's first field can be typed in sooner, and shows what it
+ * says: a frame drawn before them has to be laid out and painted, and on a phone that work delays the page's
+ * own code by a few hundred milliseconds. On a slow connection the frame comes without them, and the page says
+ * it is loading.
  */
 const FIRST_FRAME_WAITS_AT_MOST_MS = 1_500
 
