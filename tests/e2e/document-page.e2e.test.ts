@@ -154,9 +154,11 @@ e2e('the document page', () => {
       .poll(() => afterTheField.every((pattern) => requested.some((path) => pattern.test(path))))
       .toBe(true)
     const timing = await page.evaluate(() => ({
-      requests: performance
-        .getEntriesByType('resource')
-        .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime })),
+      requests: performance.getEntriesByType('resource').map((entry) => ({
+        path: new URL(entry.name).pathname,
+        at: entry.startTime,
+        by: (entry as PerformanceResourceTiming).initiatorType,
+      })),
       editableAt: (window as unknown as { firstFieldCards: { at: number } }).firstFieldCards.at,
     }))
     for (const pattern of afterTheField) {
@@ -166,6 +168,11 @@ e2e('the document page', () => {
       expect(at, String(pattern)).toBeGreaterThan(timing.editableAt)
     }
     await page.getByRole('tab', { name: 'Versioner' }).waitFor()
+    // Both are named in the page's HTML, and the app's own requests take those answers.
+    for (const path of [`/api/documents/${documentId}`, `/api/workspaces/${workspaceId}`])
+      expect(timing.requests.filter((request) => request.path === path).map((request) => request.by)).toEqual(
+        ['link'],
+      )
     expect(requested.filter((path) => path === `/api/documents/${documentId}`)).toHaveLength(1)
     expect(requested.filter((path) => path === `/api/workspaces/${workspaceId}`)).toHaveLength(1)
     // The data was asked for before the page's editor code was requested to run, not after it.

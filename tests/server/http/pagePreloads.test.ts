@@ -76,6 +76,28 @@ describe('page preloads', () => {
     expect(preloads('/w/abc/d/%E0%A4%A')).toBe('')
   })
 
+  it('names a document page’s two API requests in its HTML, for valid ids only, and those of no other page', () => {
+    const { logger } = recordingLogger()
+    const preloads = createPagePreloads(buildWith(JSON.stringify(manifest)), logger)
+    const workspaceId = 'a'.repeat(32)
+    const documentId = 'b'.repeat(32)
+    const links = preloads(`/w/${workspaceId}/d/${documentId}`)
+    expect(links).toContain(`<link rel="preload" as="fetch" crossorigin href="/api/documents/${documentId}">`)
+    expect(links).toContain(
+      `<link rel="preload" as="fetch" crossorigin href="/api/workspaces/${workspaceId}">`,
+    )
+    expect(preloads(`/w/${workspaceId}/cafe/${documentId}/skarm`)).toContain(`/api/documents/${documentId}`)
+    // A link someone mangled, or one crafted to put markup in the page, names no request.
+    expect(preloads(`/w/${workspaceId}/d/abc`)).not.toContain('as="fetch"')
+    expect(preloads(`/w/${workspaceId}/d/%22%3E%3Cscript%3E`)).not.toContain('as="fetch"')
+    expect(preloads(`/w/${workspaceId}`)).not.toContain('as="fetch"')
+    // Without a usable manifest the page still names its data.
+    expect(createPagePreloads(buildWith(), logger)(`/w/${workspaceId}/d/${documentId}`)).toBe(
+      `<link rel="preload" as="fetch" crossorigin href="/api/documents/${documentId}">` +
+        `<link rel="preload" as="fetch" crossorigin href="/api/workspaces/${workspaceId}">`,
+    )
+  })
+
   it('gives no links and warns once, without throwing, for a manifest that is not JSON or names files outside assets/', () => {
     const broken = recordingLogger()
     const preloads = createPagePreloads(buildWith('{"index.html": '), broken.logger)
