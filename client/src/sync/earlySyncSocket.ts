@@ -90,11 +90,8 @@ const handOvers = new WeakMap<WebSocket, () => void>()
  */
 export const SyncSocket = function SyncSocket(url: string, protocols?: string | string[]): WebSocket {
   const taken = early.get(url)
-  if (taken === undefined || taken.socket.readyState > WebSocket.OPEN) {
-    taken?.release()
-    return new WebSocket(url, protocols)
-  }
-  taken.release()
+  taken?.release()
+  if (taken === undefined || taken.socket.readyState > WebSocket.OPEN) return new WebSocket(url, protocols)
   const { socket } = taken
   if (socket.readyState === WebSocket.OPEN) {
     handOvers.set(socket, () => {
