@@ -1,3 +1,4 @@
+import './api/zodWithoutEval'
 import { render } from 'solid-js/web'
 import { App } from './app/App'
 import { preloadPage } from './app/pages'
