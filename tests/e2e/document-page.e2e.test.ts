@@ -87,7 +87,7 @@ e2e('the document page', () => {
     )
   }, 60_000)
 
-  it('opened by its link, loads its record and workspace once each, while its code is still on the way, draws the app with the first section in one frame, the rest after, and the side panel after the fields', async () => {
+  it('opened by its link, loads its record and workspace once each, while its code is still on the way, draws the app with the first section in one frame, the rest after, the toolbars after that frame without moving a field, and the side panel after the fields', async () => {
     const page = await (await newPerson(session.browser, PHONE)).newPage()
     await createWorkspaceInBrowser(page, session.server.url)
     const documentUrl = await createDocumentInBrowser(page, 'Samarbetets syfte')
@@ -98,8 +98,19 @@ e2e('the document page', () => {
     // Which cards are on the page when the first field can be typed in, and when that is; and how many frames
     // showed the app's header without a card (a frame drawn before the page).
     await page.addInitScript(() => {
-      const seen = { cards: null as string[] | null, at: 0, framesWithoutSheet: 0 }
+      const seen = {
+        cards: null as string[] | null,
+        at: 0,
+        framesWithoutSheet: 0,
+        // In the frame that first shows the field: its top, and how many toolbar buttons were drawn.
+        fieldTop: null as number | null,
+        tools: null as number | null,
+        violations: [] as string[],
+      }
       Object.assign(window, { firstFieldCards: seen })
+      addEventListener('securitypolicyviolation', (event) =>
+        seen.violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      )
       const frame = () => {
         if (
           document.querySelector('.site-header') !== null &&
@@ -115,6 +126,10 @@ e2e('the document page', () => {
           seen.cards = [...document.querySelectorAll('[data-field-card]')].map((card) =>
             card.getAttribute('data-field-card'),
           ) as string[]
+          requestAnimationFrame(() => {
+            seen.fieldTop = document.querySelector('.ProseMirror')!.getBoundingClientRect().top
+            seen.tools = document.querySelectorAll('[role="toolbar"] button').length
+          })
         }
       }).observe(document, { subtree: true, childList: true, attributes: true })
     })
@@ -142,6 +157,18 @@ e2e('the document page', () => {
     expect(await page.getByText('Laddar…').count()).toBe(0)
     // The other sections follow at once.
     await page.locator(`[data-field-card="${idsOf(later).at(-1)}"]`).waitFor()
+    // The toolbars' buttons come after the first frame, in the row kept for them: the field did not move.
+    await page.locator('[role="toolbar"] button').first().waitFor()
+    const firstFrame = await page.evaluate(
+      () => (window as unknown as { firstFieldCards: { fieldTop: number; tools: number } }).firstFieldCards,
+    )
+    expect(firstFrame.tools).toBe(0)
+    expect(
+      await page
+        .locator('.ProseMirror')
+        .first()
+        .evaluate((field) => field.getBoundingClientRect().top),
+    ).toBe(firstFrame.fieldTop)
     expect(
       await page
         .locator('[data-field-card]')
@@ -183,6 +210,12 @@ e2e('the document page', () => {
     await page.locator('.ProseMirror').first().click()
     await page.keyboard.type('Trygghet')
     await expect.poll(() => page.locator('.ProseMirror').first().innerText()).toContain('Trygghet')
+    // Nothing on the page tried what its security policy forbids (zod probing for eval, say).
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { firstFieldCards: { violations: string[] } }).firstFieldCards.violations,
+      ),
+    ).toEqual([])
   }, 60_000)
 
   it('on a slow connection draws the app and says it is loading within two seconds, then the sheet when its data arrives', async () => {

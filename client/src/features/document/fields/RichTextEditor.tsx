@@ -3,7 +3,7 @@ import { keymap } from 'prosemirror-keymap'
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list'
 import { EditorState, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import { createEffect, createSignal, For, on, onCleanup, onMount } from 'solid-js'
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js'
 import { initProseMirrorDoc, redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -16,6 +16,7 @@ import { refreshVocabulary, vocabularyPlugin } from '../../../editor/vocabularyP
 import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/messages'
 import { swedishLexicon } from '../../../model/swedishLexicon'
+import { afterNextFrame } from '../../../ui/afterNextFrame'
 
 export interface RichTextEditorProps {
   readonly fragment: Y.XmlFragment
@@ -159,6 +160,11 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
     })
     props.onView?.(view)
   }
+  // The toolbar's buttons come just after the first frame, in the row kept for them: seven buttons a field,
+  // with their labels and keys, were a third of what the first frame drew, and a phone can show the text and
+  // take a keystroke without them.
+  const [toolsDrawn, setToolsDrawn] = createSignal(false)
+  onCleanup(afterNextFrame(() => setToolsDrawn(true)))
   // One editor per task, the first at once: see mountInTurn.
   let cancelMount: () => void = () => undefined
   onMount(() => {
@@ -213,25 +219,27 @@ export const RichTextEditor = (props: RichTextEditorProps) => {
           aria-label={t('toolbar', { label: props.label })}
           onKeyDown={onToolbarKey}
         >
-          <For each={tools}>
-            {(tool, index) => (
-              <button
-                type="button"
-                class="tool"
-                title={t(tool.label)}
-                tabindex={index() === activeTool() ? 0 : -1}
-                ref={(button) => {
-                  toolButtons[index()] = button
-                }}
-                onMouseDown={(event) => event.preventDefault()}
-                onFocus={() => setActiveTool(index())}
-                onClick={() => run(tool.command)}
-              >
-                <span aria-hidden="true">{tool.text()}</span>
-                <span class="visually-hidden">{t(tool.label)}</span>
-              </button>
-            )}
-          </For>
+          <Show when={toolsDrawn()}>
+            <For each={tools}>
+              {(tool, index) => (
+                <button
+                  type="button"
+                  class="tool"
+                  title={t(tool.label)}
+                  tabindex={index() === activeTool() ? 0 : -1}
+                  ref={(button) => {
+                    toolButtons[index()] = button
+                  }}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onFocus={() => setActiveTool(index())}
+                  onClick={() => run(tool.command)}
+                >
+                  <span aria-hidden="true">{tool.text()}</span>
+                  <span class="visually-hidden">{t(tool.label)}</span>
+                </button>
+              )}
+            </For>
+          </Show>
         </div>
       )}
       <div ref={host} class="editor-host" />
