@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browserSkipMessage, hasChromium, newPerson } from '../helpers/browser'
+import { browserSkipMessage, ensureClientBuilt, hasChromium, newPerson } from '../helpers/browser'
 import { browserSession } from '../helpers/browserSession'
 import {
   createDocumentInBrowser,
@@ -7,6 +7,7 @@ import {
   fieldText,
   joinInBrowser,
 } from '../helpers/e2e-flows'
+import { spawnServer } from '../helpers/test-server'
 
 const e2e = hasChromium ? describe : describe.skip
 if (!hasChromium) describe('browser', () => it.skip(browserSkipMessage))
@@ -49,5 +50,34 @@ e2e('working offline', () => {
       await expect.poll(() => fieldText(page, 'why-together')).toBe('Ingen kan lösa det ensam.')
     }
     expect(await fieldText(karin, 'challenge')).toBe(await fieldText(aisha, 'challenge'))
+  }, 60_000)
+
+  it('two tabs of one device keep showing each other’s edits while the server cannot be reached', async () => {
+    // A server of its own, killed outright in the middle of the test.
+    const server = await spawnServer({ STATIC_DIR: ensureClientBuilt(), STORAGE: 'memory' })
+    try {
+      const context = await newPerson(session.browser)
+      const first = await context.newPage()
+      await createWorkspaceInBrowser(first, server.url)
+      const documentUrl = await createDocumentInBrowser(first, 'Två flikar')
+      const second = await context.newPage()
+      await second.goto(documentUrl)
+      const status = (page: typeof first) => page.locator('[data-status]')
+      for (const page of [first, second])
+        await expect.poll(() => status(page).getAttribute('data-status')).toBe('saved')
+
+      server.child.kill('SIGKILL')
+      await server.exited
+      await expect.poll(() => status(first).getAttribute('data-status')).not.toBe('saved')
+      await first.locator('[data-field="challenge"]').click()
+      await first.keyboard.type('Skrivet i den ena fliken.')
+      await expect.poll(() => fieldText(second, 'challenge')).toBe('Skrivet i den ena fliken.')
+      await second.locator('[data-field="why-together"]').click()
+      await second.keyboard.type('Och svaret i den andra.')
+      await expect.poll(() => fieldText(first, 'why-together')).toBe('Och svaret i den andra.')
+      await context.close()
+    } finally {
+      server.child.kill('SIGKILL')
+    }
   }, 60_000)
 })

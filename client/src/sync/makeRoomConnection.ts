@@ -8,6 +8,7 @@ import { readDocumentStatus, SERVER_STATUS_CLIENT } from '../../../shared/protoc
 import { MessageType, SyncMessageType } from '../../../shared/protocol/message-type'
 import { CloseCode } from '../../../shared/protocol/sync-error'
 import type { DocumentFreeze } from '../../../shared/schema/document-record'
+import { afterNextFrame } from '../ui/afterNextFrame'
 import { handOverSyncSocket, SyncSocket } from './earlySyncSocket'
 import { syncServerUrl } from './syncServerUrl'
 
@@ -66,6 +67,14 @@ export const makeRoomConnection = ({
   const provider = new WebsocketProvider(url, docId, doc, {
     maxBackoffTime: 5_000,
     WebSocketPolyfill: SyncSocket,
+    disableBc: true,
+  })
+  // Other tabs of this browser (y-websocket's BroadcastChannel) are joined once the page has drawn its first
+  // frame: joining opens a channel and encodes the document and presence for them, on the way to the first
+  // field a person can type in. Until then another tab still hears every change through the server.
+  const cancelJoinTabs = afterNextFrame(() => {
+    provider.disableBc = false
+    if (provider.shouldConnect) provider.connectBc()
   })
   const listeners = new Set<(status: SyncStatus) => void>()
   let localVersion = 0
@@ -235,6 +244,7 @@ export const makeRoomConnection = ({
       return () => versionsListeners.delete(listener)
     },
     destroy() {
+      cancelJoinTabs()
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       if (probeTimer !== null) clearTimeout(probeTimer)
