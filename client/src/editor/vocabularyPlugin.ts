@@ -174,7 +174,10 @@ export const vocabularyPlugin = (
   return new Plugin<VocabularyState>({
     key,
     state: {
-      init: (_config, state) => stateOf(state.doc, cache, label, vocabulary(), lexicon()),
+      // A new editor starts unsearched and its view searches just after the frame that first shows it: the
+      // underlines are not what a person opening a document waits for, and the word list and lexicon usually
+      // arrive a moment later and search it again anyway.
+      init: () => ({ stale: true, hits: [], decorations: DecorationSet.empty }),
       apply: (tr, previous) =>
         tr.getMeta(key) === true
           ? stateOf(tr.doc, cache, label, vocabulary(), lexicon())
@@ -182,16 +185,18 @@ export const vocabularyPlugin = (
             ? mapped(previous, tr)
             : previous,
     },
-    view: () => {
+    view: (editorView) => {
       let cancelSearch: (() => void) | null = null
+      const searchAfterFrame = (view: EditorView) => {
+        if (!vocabularyIsStale(view.state) || cancelSearch !== null) return
+        cancelSearch = afterNextFrame(() => {
+          cancelSearch = null
+          if (vocabularyIsStale(view.state)) refreshVocabulary(view)
+        })
+      }
+      searchAfterFrame(editorView)
       return {
-        update: (view) => {
-          if (!vocabularyIsStale(view.state) || cancelSearch !== null) return
-          cancelSearch = afterNextFrame(() => {
-            cancelSearch = null
-            if (vocabularyIsStale(view.state)) refreshVocabulary(view)
-          })
-        },
+        update: searchAfterFrame,
         destroy: () => cancelSearch?.(),
       }
     },

@@ -15,10 +15,22 @@ const paragraph = (text: string) => schema.node('paragraph', null, text === '' ?
 /** The hits a state holds, by position and suggestion. */
 const positionsOf = (state: EditorState) => editorHits(state).map((hit) => [hit.from, hit.to, hit.suggestion])
 
+type View = Parameters<typeof refreshVocabulary>[0]
+
+/** `state` after the search its view makes just after a frame, if it needs one. */
+const searched = (state: EditorState): EditorState => {
+  let next = state
+  const dispatch = (tr: Transaction) => {
+    next = state.apply(tr)
+  }
+  if (vocabularyIsStale(state)) refreshVocabulary({ state, dispatch } as unknown as View)
+  return next
+}
+
 /** An editor state with the guide, its word list switchable, and a way to see what it found. */
 const editor = (texts: readonly string[]) => {
   let vocabulary: readonly VocabularyTerm[] | undefined
-  const stateOver = (doc: Node) =>
+  const unsearchedOver = (doc: Node) =>
     EditorState.create({
       schema,
       doc,
@@ -30,15 +42,15 @@ const editor = (texts: readonly string[]) => {
         ),
       ],
     })
+  /** A new editor once its view has searched it (just after the frame that first shows it). */
+  const stateOver = (doc: Node) => searched(unsearchedOver(doc))
   let state = stateOver(schema.node('doc', null, texts.map(paragraph)))
   const apply = (tr: Transaction) => {
     state = state.apply(tr)
   }
   /** What the editor's view does just after the frame that shows a change: search the changed paragraphs. */
   const settle = () => {
-    if (!vocabularyIsStale(state)) return
-    const view = { state, dispatch: apply } as unknown as Parameters<typeof refreshVocabulary>[0]
-    refreshVocabulary(view)
+    state = searched(state)
   }
   const found = () => editorHits(state).map((hit) => state.doc.textBetween(hit.from, hit.to))
   /** What a fresh editor over the same document finds: the answer without anything remembered. */
@@ -48,6 +60,7 @@ const editor = (texts: readonly string[]) => {
     get state() {
       return state
     },
+    unsearchedOver,
     apply,
     settle,
     found,
@@ -56,13 +69,21 @@ const editor = (texts: readonly string[]) => {
     setVocabulary(next: readonly VocabularyTerm[]) {
       vocabulary = next
       // What refreshVocabulary dispatches, without a view.
-      const view = { state, dispatch: apply } as unknown as Parameters<typeof refreshVocabulary>[0]
-      refreshVocabulary(view)
+      refreshVocabulary({ state, dispatch: apply } as unknown as View)
     },
   }
 }
 
 describe('the language guide in the editor', () => {
+  it('starts a new editor without searching it, and finds what a search finds once its view has searched', () => {
+    const e = editor(['Kontraktet gäller.', 'Vid brott utgår vite.'])
+    const opened = e.unsearchedOver(e.state.doc)
+    expect(vocabularyIsStale(opened)).toBe(true)
+    expect(editorHits(opened)).toEqual([])
+    expect(positionsOf(searched(opened))).toEqual(e.positions())
+    expect(e.found()).toEqual(['Kontraktet', 'vite'])
+  })
+
   it('after typing in one paragraph, finds in every paragraph exactly what a fresh search finds, at the moved positions', () => {
     const e = editor(['Kontraktet gäller.', 'Vid brott utgår vite.', 'Inget här.'])
     expect(e.found()).toEqual(['Kontraktet', 'vite'])
