@@ -71,7 +71,9 @@ export const makeRoomConnection = ({
   })
   // Other tabs of this browser (y-websocket's BroadcastChannel) are joined once the page has drawn its first
   // frame: joining opens a channel and encodes the document and presence for them, on the way to the first
-  // field a person can type in. Until then another tab still hears every change through the server.
+  // field a person can type in. A tab opened in the background draws no frame, so it joins when first shown.
+  // Until it joins it hears every change through the server; joining exchanges the whole state with the other
+  // tabs, so nothing typed meanwhile is missed (and each tab's IndexedDB keeps its own edits regardless).
   const cancelJoinTabs = afterNextFrame(() => {
     provider.disableBc = false
     if (provider.shouldConnect) provider.connectBc()
