@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
   buildImportGraph,
+  findClassicZodImports,
   findCycles,
   findLayerViolations,
   findServerViolations,
@@ -28,6 +29,16 @@ describe('architecture', () => {
 
   it('keeps the sync core free of Hono and services, storage adapters to the composition root, row schemas to the adapters', () => {
     expect(findServerViolations(graph)).toEqual([])
+  })
+
+  it('gives the browser zod/mini only: shared/ and client/ never import the classic build', () => {
+    expect(findClassicZodImports(graph)).toEqual([])
+    const bad: ImportGraph = new Map([
+      ['shared/a.ts', { files: [], packages: ['zod', 'zod/mini'] }],
+      ['client/b.ts', { files: [], packages: ['zod/v4'] }],
+      ['server/c.ts', { files: [], packages: ['zod'] }],
+    ])
+    expect(findClassicZodImports(bad)).toEqual(['shared/a.ts → zod', 'client/b.ts → zod/v4'])
   })
 
   it('would report each kind of server violation', () => {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { Action } from '../../shared/access/permissions'
 import type { RouteContract } from '../../shared/api/route-contract'
 import type { DocumentRecord } from '../../shared/schema/document-record'
@@ -51,10 +51,10 @@ export interface ApiRoute extends RouteContract, RouteBehaviour<unknown, unknown
 
 /** A route from its contract, keeping the handler typed by the contract's schemas. */
 export const defineRoute = <
-  PS extends z.ZodType,
-  QS extends z.ZodType,
-  BS extends z.ZodType,
-  RS extends z.ZodType,
+  PS extends z.ZodMiniType,
+  QS extends z.ZodMiniType,
+  BS extends z.ZodMiniType,
+  RS extends z.ZodMiniType,
 >(
   contract: RouteContract<PS, QS, BS, RS>,
   behaviour: RouteBehaviour<z.output<PS>, z.output<QS>, z.output<BS>>,

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Context, Hono } from 'hono'
-import type { z } from 'zod'
+import type { ZodMiniType } from 'zod/mini'
 import type { DocumentRecord } from '../../shared/schema/document-record'
 import type { VerifiedIdentity } from '../../shared/schema/verified-identity'
 import type { AccountSessions } from '../auth/AccountSessions'
@@ -25,7 +25,7 @@ export interface MountApiRoutesOptions {
   readonly requireSignInToCreate?: boolean
 }
 
-const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T => {
+const parse = <T>(schema: ZodMiniType<T> | undefined, value: unknown, where: string): T => {
   if (schema === undefined) return undefined as T
   const result = schema.safeParse(value)
   if (!result.success) {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ApiErrorBody } from '../../shared/api/api-error'
 import type { ApiRoute } from './ApiRoute'
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): unknown =>
+const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output'): unknown =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })
 
 const errorResponse = (description: string) => ({
@@ -12,13 +12,14 @@ const errorResponse = (description: string) => ({
 
 /** The schema a lazily built one stands for (shared/ builds most of its schemas on first use). */
 const built = (schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined =>
-  schema instanceof z.ZodLazy ? built(schema.unwrap()) : schema
+  schema instanceof z.core.$ZodLazy ? built(schema._zod.def.getter()) : schema
 
 const parameters = (route: ApiRoute) => {
   const names = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!)
   const path = names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))
   const query = built(route.query)
-  const shape = query instanceof z.ZodObject ? (query.shape as Record<string, z.ZodType>) : {}
+  const shape =
+    query instanceof z.core.$ZodObject ? (query._zod.def.shape as Record<string, z.core.$ZodType>) : {}
   const queryParameters = Object.entries(shape).map(([name, schema]) => ({
     name,
     in: 'query',

@@ -14,7 +14,7 @@ export const ControlMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revoke'), memberIds: z.array(EntityId).max(10_000) }),
   z.object({ type: z.literal('evict'), docIds: z.array(z.string().min(1).max(128)).max(10_000) }),
   z.object({ type: z.literal('screen'), workspaceId: EntityId, focus: ScreenFocus }),
-  z.object({ type: z.literal('freeze'), docId: EntityId, frozen: DocumentFreeze.nullable() }),
+  z.object({ type: z.literal('freeze'), docId: EntityId, frozen: z.nullable(DocumentFreeze) }),
   z.object({ type: z.literal('versions'), docId: EntityId }),
 ])
 export type ControlMessage = z.infer<typeof ControlMessage>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ZodMiniType } from 'zod/mini'
 import { Vocabulary, type VocabularyTerm } from '../../shared/agreement/vocabulary'
 import { ScreenFocus } from '../../shared/api/workspace-api'
 import { AuditActor, AuditEvent, AuditSubject } from '../../shared/schema/audit-event'
@@ -100,7 +101,7 @@ export const InviteRow = z
     }),
   )
 
-const jsonOf = <T extends z.ZodType>(schema: T) =>
+const jsonOf = <T extends ZodMiniType>(schema: T) =>
   z
     .string()
     .nullable()

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 
 /** A date as the agreement states it (YYYY-MM-DD). */
@@ -24,10 +24,10 @@ export const AgreementCalendars = lazySchema(() =>
       z.object({
         documentId: z.string(),
         title: z.string(),
-        start: z.string().nullable(),
-        end: z.string().nullable(),
+        start: z.nullable(z.string()),
+        end: z.nullable(z.string()),
         /** Where the agreement's shape departs from the usual one (too short for a yearly follow-up, …). */
-        notices: z.array(z.enum(['no-yearly-follow-up', 'final-report-at-end'])).default([]),
+        notices: z._default(z.array(z.enum(['no-yearly-follow-up', 'final-report-at-end'])), []),
         events: z.array(
           z.object({
             id: z.string(),
@@ -35,7 +35,7 @@ export const AgreementCalendars = lazySchema(() =>
             description: Localized,
             start: z.string(),
             end: z.string(),
-            repeatEveryMonths: z.number().int().positive().optional(),
+            repeatEveryMonths: z.optional(z.number().check(z.int(), z.positive())),
           }),
         ),
       }),

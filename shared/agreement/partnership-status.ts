@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 import { addDays, type PartnershipEvent } from './partnership-calendar'
 
@@ -12,10 +12,10 @@ export const StatusItem = lazySchema(() =>
     id: z.string(),
     title: z.object({ sv: z.string(), en: z.string() }),
     /** The last day it is due (YYYY-MM-DD); null for a step without a date. */
-    due: z.string().nullable(),
+    due: z.nullable(z.string()),
     done: z.boolean(),
     overdue: z.boolean(),
-    documentId: z.string().nullable(),
+    documentId: z.nullable(z.string()),
   }),
 )
 export type StatusItem = z.infer<typeof StatusItem>

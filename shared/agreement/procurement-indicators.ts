@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { type BudgetValue, budgetTotals } from '../document/budget'
 import { fieldPlainText } from '../document/field-text'
 import type { DocumentValue } from '../document/field-value'
@@ -47,7 +47,7 @@ export const IndicatorRef = lazySchema(() =>
   z.object({
     fieldId: z.string(),
     excerpt: z.string(),
-    found: z.string().optional(),
+    found: z.optional(z.string()),
   }),
 )
 export type IndicatorRef = z.infer<typeof IndicatorRef>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 import type { Lexicon } from './hunspell-lexicon'
 
@@ -10,10 +10,10 @@ import type { Lexicon } from './hunspell-lexicon'
  */
 export const Paradigm = lazySchema(() =>
   z.object({
-    gender: z.enum(['en', 'ett']).optional(),
+    gender: z.optional(z.enum(['en', 'ett'])),
     forms: z.partialRecord(
       z.enum(['sg', 'sg.def', 'pl', 'pl.def', 'inf', 'pres', 'past', 'sup', 'pass', 'past.pass', 'sup.pass']),
-      z.string().min(1).max(80),
+      z.string().check(z.minLength(1), z.maxLength(80)),
     ),
   }),
 )
@@ -29,22 +29,22 @@ export type Paradigm = z.infer<typeof Paradigm>
 export const VocabularyTerm = lazySchema(() =>
   z.object({
     /** The word as a stem; without a paradigm, matching adds the Swedish noun endings. */
-    term: z.string().min(2).max(60),
-    suggestion: z.string().min(1).max(60),
+    term: z.string().check(z.minLength(2), z.maxLength(60)),
+    suggestion: z.string().check(z.minLength(1), z.maxLength(60)),
     kind: z.enum(['purchase', 'sanction']),
     /** Inflected forms that do not follow the stem + ending rule. */
-    forms: z.array(z.string().min(1)).default([]),
+    forms: z._default(z.array(z.string().check(z.minLength(1))), []),
     /** The term's forms by slot: a replacement then takes the suggestion's form in the same slot. */
-    paradigm: Paradigm.optional(),
-    suggestionParadigm: Paradigm.optional(),
+    paradigm: z.optional(Paradigm),
+    suggestionParadigm: z.optional(Paradigm),
     /** The forms the term takes as a compound's first part (kontrakts-); the stem and stem + s when absent. */
-    compoundFirst: z.array(z.string().min(2).max(60)).optional(),
+    compoundFirst: z.optional(z.array(z.string().check(z.minLength(2), z.maxLength(60)))),
   }),
 )
 export type VocabularyTerm = z.infer<typeof VocabularyTerm>
 
 /** A workspace's own guide: the partners may add, change or remove terms. */
-export const Vocabulary = lazySchema(() => z.array(VocabularyTerm).max(200))
+export const Vocabulary = lazySchema(() => z.array(VocabularyTerm).check(z.maxLength(200)))
 export type Vocabulary = z.infer<typeof Vocabulary>
 
 const noun = (gender: 'en' | 'ett', sg: string, def: string, pl: string, plDef: string): Paradigm => ({

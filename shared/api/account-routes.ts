@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from '../schema/entity-id'
 import { lazySchema } from '../schema/lazy-schema'
 import { Role } from '../schema/role'
@@ -27,18 +27,18 @@ export const AccountState = lazySchema(() =>
   z.object({
     signInAvailable: z.boolean(),
     signInRequiredToCreate: z.boolean(),
-    account: z
-      .object({
+    account: z.nullable(
+      z.object({
         identity: VerifiedIdentity,
         workspaces: z.array(AccountWorkspace),
-      })
-      .nullable(),
+      }),
+    ),
   }),
 )
 export type AccountState = z.infer<typeof AccountState>
 
 /** After signing out here: where to end the session at the provider too (RP-initiated logout), if it offers it. */
-export const SignOutResponse = lazySchema(() => z.object({ providerLogoutUrl: z.url().nullable() }))
+export const SignOutResponse = lazySchema(() => z.object({ providerLogoutUrl: z.nullable(z.url()) }))
 export type SignOutResponse = z.infer<typeof SignOutResponse>
 
 export const getAccount = defineContract({

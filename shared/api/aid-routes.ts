@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { AgreementCalendars } from '../agreement/partnership-calendar'
 import { PartnershipStatus } from '../agreement/partnership-status'
 import { IndicatorReport } from '../agreement/procurement-indicators'
@@ -12,10 +12,10 @@ import { DocumentParams, WorkspaceParams } from './workspace-routes'
 /* Equal voice and agreement aids: attribution by party, procurement indicators, drafts, the calendar. */
 
 /** `?lang=sv|en` of the iCalendar downloads. */
-const CalendarQuery = lazySchema(() => z.object({ lang: z.enum(['sv', 'en']).default('sv') }))
+const CalendarQuery = lazySchema(() => z.object({ lang: z._default(z.enum(['sv', 'en']), 'sv') }))
 
 const CreateDraftRequest = lazySchema(() =>
-  z.object({ title: DocumentTitle.default('Överenskommelse (utkast)') }),
+  z.object({ title: z._default(DocumentTitle, 'Överenskommelse (utkast)') }),
 )
 
 export const getAttribution = defineContract({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 
 /** The closed set of error codes the HTTP API answers with; clients switch on `code`, people read `message`. */
@@ -25,15 +25,15 @@ export const ApiErrorBody = lazySchema(() =>
     error: z.object({
       code: ApiErrorCode,
       message: z.string(),
-      issues: z
-        .array(
+      issues: z.optional(
+        z.array(
           z.object({
             path: z.array(z.union([z.string(), z.number()])),
             message: z.string(),
             code: z.string(),
           }),
-        )
-        .optional(),
+        ),
+      ),
     }),
   }),
 )

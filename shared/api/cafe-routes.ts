@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from '../schema/entity-id'
 import { lazySchema } from '../schema/lazy-schema'
 import { VersionSummary } from '../schema/version'
@@ -9,7 +9,7 @@ import { defineContract } from './route-contract'
 const RoundParams = lazySchema(() =>
   z.object({
     documentId: EntityId,
-    number: z.coerce.number().int().positive().max(99),
+    number: z.coerce.number().check(z.int(), z.positive(), z.maximum(99)),
   }),
 )
 

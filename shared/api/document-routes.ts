@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EXPORT_FORMATS } from '../export/export-format'
 import { lazySchema } from '../schema/lazy-schema'
 import { defineContract } from './route-contract'
@@ -8,8 +8,8 @@ import { DocumentParams } from './workspace-routes'
 
 export const ExportQuery = lazySchema(() =>
   z.object({
-    format: z.enum(EXPORT_FORMATS).default('md'),
-    lang: z.enum(['sv', 'en']).default('sv'),
+    format: z._default(z.enum(EXPORT_FORMATS), 'md'),
+    lang: z._default(z.enum(['sv', 'en']), 'sv'),
   }),
 )
 
@@ -18,7 +18,7 @@ export const exportDocument = defineContract({
   path: '/api/documents/:documentId/export',
   summary: 'The current state as Markdown, printable HTML, PDF, DOCX or JSON, with a header for the records',
   params: DocumentParams,
-  query: lazySchema(() => ExportQuery.unwrap().extend({ appendix: z.enum(['vocabulary']).optional() })),
+  query: lazySchema(() => z.extend(ExportQuery.unwrap(), { appendix: z.optional(z.enum(['vocabulary'])) })),
   status: 200,
   produces: [
     'text/markdown',

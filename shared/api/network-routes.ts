@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 import { defineContract } from './route-contract'
 
@@ -11,7 +11,7 @@ export const NetworkInfo = lazySchema(() =>
     /** Origins on the room's network that phones and the projector can open (empty behind PUBLIC_URL). */
     addresses: z.array(z.string()),
     /** The configured public origin, which every link uses when set. */
-    publicUrl: z.string().nullable(),
+    publicUrl: z.nullable(z.string()),
   }),
 )
 export type NetworkInfo = z.infer<typeof NetworkInfo>

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 /**
  * One HTTP API route as both sides see it: method, path, the schemas of what is sent and what comes back.
@@ -7,10 +7,10 @@ import type { z } from 'zod'
  * cannot drift apart.
  */
 export interface RouteContract<
-  PS extends z.ZodType = z.ZodType,
-  QS extends z.ZodType = z.ZodType,
-  BS extends z.ZodType = z.ZodType,
-  RS extends z.ZodType = z.ZodType,
+  PS extends z.ZodMiniType = z.ZodMiniType,
+  QS extends z.ZodMiniType = z.ZodMiniType,
+  BS extends z.ZodMiniType = z.ZodMiniType,
+  RS extends z.ZodMiniType = z.ZodMiniType,
 > {
   readonly method: 'get' | 'post' | 'put' | 'delete'
   /** `:name` for parameters. `:workspaceId` and `:documentId` scope member routes. */
@@ -28,10 +28,10 @@ export interface RouteContract<
 
 /** Keeps a contract's schema types (for `call` and the server's handler) while tables hold contracts side by side. */
 export const defineContract = <
-  PS extends z.ZodType = z.ZodType,
-  QS extends z.ZodType = z.ZodType,
-  BS extends z.ZodType = z.ZodType,
-  RS extends z.ZodType = z.ZodType,
+  PS extends z.ZodMiniType = z.ZodMiniType,
+  QS extends z.ZodMiniType = z.ZodMiniType,
+  BS extends z.ZodMiniType = z.ZodMiniType,
+  RS extends z.ZodMiniType = z.ZodMiniType,
 >(
   contract: RouteContract<PS, QS, BS, RS>,
 ): RouteContract<PS, QS, BS, RS> => contract
@@ -39,14 +39,16 @@ export const defineContract = <
 /** What a caller sends: the path's parameters, the query and the body, as their schemas accept them. */
 export type RouteRequest<C> =
   C extends RouteContract<infer PS, infer QS, infer BS>
-    ? (z.ZodType extends PS ? { readonly params?: undefined } : { readonly params: z.input<PS> }) &
-        (z.ZodType extends QS ? { readonly query?: undefined } : { readonly query?: Partial<z.input<QS>> }) &
-        (z.ZodType extends BS ? { readonly body?: undefined } : { readonly body: z.input<BS> })
+    ? (z.ZodMiniType extends PS ? { readonly params?: undefined } : { readonly params: z.input<PS> }) &
+        (z.ZodMiniType extends QS
+          ? { readonly query?: undefined }
+          : { readonly query?: Partial<z.input<QS>> }) &
+        (z.ZodMiniType extends BS ? { readonly body?: undefined } : { readonly body: z.input<BS> })
     : never
 
 /** What a caller gets back: the parsed response body (undefined for a route without one). */
 export type RouteResponse<C> =
-  C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer RS> ? z.output<RS> : never
+  C extends RouteContract<z.ZodMiniType, z.ZodMiniType, z.ZodMiniType, infer RS> ? z.output<RS> : never
 
 /**
  * The path of a route for these parameters, each encoded: `pathOf(getWorkspace, { workspaceId })`.

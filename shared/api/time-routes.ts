@@ -1,10 +1,10 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 import { defineContract } from './route-contract'
 
 /* The server's clock, for the café timer: devices measure their offset to it (shared/cafe/timer.ts). */
 
-export const ServerTime = lazySchema(() => z.object({ now: z.number().int().nonnegative() }))
+export const ServerTime = lazySchema(() => z.object({ now: z.number().check(z.int(), z.nonnegative()) }))
 
 export const serverTime = defineContract({
   method: 'get',

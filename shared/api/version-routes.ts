@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 import {
   ApproveVersionRequest,
@@ -16,9 +16,9 @@ import { DocumentParams } from './workspace-routes'
 /* Saved versions of a document: save, list, fetch (JSON or any export format), compare, approve, restore. */
 
 const VersionParams = lazySchema(() =>
-  DocumentParams.unwrap().extend({ number: z.coerce.number().int().positive() }),
+  z.extend(DocumentParams.unwrap(), { number: z.coerce.number().check(z.int(), z.positive()) }),
 )
-const DiffQuery = lazySchema(() => z.object({ from: Revision, to: Revision.default('live') }))
+const DiffQuery = lazySchema(() => z.object({ from: Revision, to: z._default(Revision, 'live') }))
 
 export const saveVersion = defineContract({
   method: 'post',
@@ -45,7 +45,9 @@ export const getVersion = defineContract({
   summary: 'One version: JSON (summary and value) or an export carrying its number and SHA-256',
   params: VersionParams,
   query: lazySchema(() =>
-    ExportQuery.unwrap().extend({ format: z.enum(['json', 'md', 'html', 'pdf', 'docx']).default('json') }),
+    z.extend(ExportQuery.unwrap(), {
+      format: z._default(z.enum(['json', 'md', 'html', 'pdf', 'docx']), 'json'),
+    }),
   ),
   status: 200,
   produces: [
@@ -63,7 +65,7 @@ export const getVersionBundle = defineContract({
   summary:
     'The filing bundle: PDF, DOCX, JSON and a manifest.json with the SHA-256 of each (for diarieföring)',
   params: VersionParams,
-  query: lazySchema(() => ExportQuery.unwrap().pick({ lang: true })),
+  query: lazySchema(() => z.pick(ExportQuery.unwrap(), { lang: true })),
   status: 200,
   produces: ['application/zip'],
 })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { Vocabulary } from '../agreement/vocabulary'
 import { AuditEvent } from '../schema/audit-event'
 import { DocumentRecord, DocumentTitle } from '../schema/document-record'
@@ -17,25 +17,29 @@ export const CreateWorkspaceRequest = lazySchema(() =>
     .object({
       name: WorkspaceName,
       challenge: SocietalChallenge,
-      parties: z.array(NewParty).min(2, 'a partnership has at least two parties').max(20),
-      creator: z.object({ name: DisplayName, party: z.number().int().nonnegative() }),
+      parties: z
+        .array(NewParty)
+        .check(z.minLength(2, 'a partnership has at least two parties'), z.maxLength(20)),
+      creator: z.object({ name: DisplayName, party: z.number().check(z.int(), z.nonnegative()) }),
     })
-    .superRefine((value, ctx) => {
-      for (const kind of missingPartyKinds(value.parties)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['parties'],
-          message: `a partnership needs at least one ${kind === 'public' ? 'public' : 'non-profit'} party`,
-        })
-      }
-      if (value.creator.party >= value.parties.length) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['creator', 'party'],
-          message: `must be the index of one of the ${value.parties.length} parties`,
-        })
-      }
-    }),
+    .check(
+      z.superRefine((value, ctx) => {
+        for (const kind of missingPartyKinds(value.parties)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['parties'],
+            message: `a partnership needs at least one ${kind === 'public' ? 'public' : 'non-profit'} party`,
+          })
+        }
+        if (value.creator.party >= value.parties.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['creator', 'party'],
+            message: `must be the index of one of the ${value.parties.length} parties`,
+          })
+        }
+      }),
+    ),
 )
 export type CreateWorkspaceRequest = z.infer<typeof CreateWorkspaceRequest>
 
@@ -43,10 +47,10 @@ export type CreateWorkspaceRequest = z.infer<typeof CreateWorkspaceRequest>
 export const VocabularyState = lazySchema(() => z.object({ terms: Vocabulary, custom: z.boolean() }))
 export type VocabularyState = z.infer<typeof VocabularyState>
 /** `PUT /api/workspaces/:id/vocabulary`: the workspace's own terms, or null for SKL's default guide. */
-export const SetVocabularyRequest = lazySchema(() => z.object({ terms: Vocabulary.nullable() }))
+export const SetVocabularyRequest = lazySchema(() => z.object({ terms: z.nullable(Vocabulary) }))
 
 /** `PUT /api/workspaces/:id/initiative`: which party the initiative came from (null: not known). */
-export const SetInitiativeRequest = lazySchema(() => z.object({ partyId: EntityId.nullable() }))
+export const SetInitiativeRequest = lazySchema(() => z.object({ partyId: z.nullable(EntityId) }))
 export type SetInitiativeRequest = z.infer<typeof SetInitiativeRequest>
 
 /** A session token: send it as `Authorization: Bearer …` or the websocket's `?token=`. */
@@ -74,10 +78,10 @@ export type CreateWorkspaceResponse = z.infer<typeof CreateWorkspaceResponse>
 /** `POST /api/join`: an invite token, who you are and which party you represent. */
 export const JoinRequest = lazySchema(() =>
   z.object({
-    invite: z.string().min(1).max(200),
+    invite: z.string().check(z.minLength(1), z.maxLength(200)),
     /** Required for a person; a shared screen's invite (viewer) asks nothing: it is named "Storskärm". */
-    name: DisplayName.optional(),
-    partyId: EntityId.optional(),
+    name: z.optional(DisplayName),
+    partyId: z.optional(EntityId),
   }),
 )
 export type JoinRequest = z.infer<typeof JoinRequest>
@@ -139,16 +143,13 @@ export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>
 /** `GET /api/workspaces/:id/audit` paging: newest first, `before` a seq to continue from. */
 export const AuditQuery = lazySchema(() =>
   z.object({
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    before: z.coerce.number().int().positive().optional(),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+    before: z.optional(z.coerce.number().check(z.int(), z.positive())),
   }),
 )
 
 /** What the shared screen shows: a document, optionally one of its fields, as chosen by a facilitator. */
-const FieldId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,47}$/)
-  .nullable()
+const FieldId = z.nullable(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,47}$/)))
 
 /**
  * What a shared screen can show: a document being written (scrolled to a field), a café (which then follows
@@ -156,10 +157,10 @@ const FieldId = z
  */
 const ScreenContent = lazySchema(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('document'), documentId: EntityId, fieldId: FieldId.default(null) }),
+    z.object({ kind: z.literal('document'), documentId: EntityId, fieldId: z._default(FieldId, null) }),
     z.object({ kind: z.literal('cafe'), documentId: EntityId }),
     z.object({ kind: z.literal('equal-voice'), documentId: EntityId }),
-    z.object({ kind: z.literal('join'), url: z.url({ protocol: /^https?$/ }).max(500) }),
+    z.object({ kind: z.literal('join'), url: z.url({ protocol: /^https?$/ }).check(z.maxLength(500)) }),
   ]),
 )
 export type ScreenContent = z.infer<typeof ScreenContent>
@@ -169,18 +170,15 @@ const withKind = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && !('kind' in value) ? { ...value, kind: 'document' } : value
 
 export const ScreenFocus = lazySchema(() =>
-  z.preprocess(
-    withKind,
+  z.pipe(
+    z.transform(withKind),
     z.intersection(
       ScreenContent,
       z.object({
         setBy: z.string(),
         setAt: z.iso.datetime(),
         /** The last join slide's link, kept for a small QR code in a corner while people may still arrive. */
-        joinUrl: z
-          .url({ protocol: /^https?$/ })
-          .max(500)
-          .optional(),
+        joinUrl: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
       }),
     ),
   ),
@@ -188,5 +186,5 @@ export const ScreenFocus = lazySchema(() =>
 export type ScreenFocus = z.infer<typeof ScreenFocus>
 
 /** `POST /api/workspaces/:id/screen`. */
-export const SetScreenFocusRequest = lazySchema(() => z.preprocess(withKind, ScreenContent))
-export const ScreenFocusState = lazySchema(() => z.object({ focus: ScreenFocus.nullable() }))
+export const SetScreenFocusRequest = lazySchema(() => z.pipe(z.transform(withKind), ScreenContent))
+export const ScreenFocusState = lazySchema(() => z.object({ focus: z.nullable(ScreenFocus) }))

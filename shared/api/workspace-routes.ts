@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { DocumentRecord } from '../schema/document-record'
 import { EntityId } from '../schema/entity-id'
 import { InviteLink } from '../schema/invite'
@@ -37,11 +37,13 @@ import {
 
 export const WorkspaceParams = lazySchema(() => z.object({ workspaceId: EntityId }))
 export const DocumentParams = lazySchema(() => z.object({ documentId: EntityId }))
-const PartyParams = lazySchema(() => WorkspaceParams.unwrap().extend({ partyId: EntityId }))
-const MemberParams = lazySchema(() => WorkspaceParams.unwrap().extend({ memberId: EntityId }))
-const InviteParams = lazySchema(() => WorkspaceParams.unwrap().extend({ inviteId: EntityId }))
-const WorkspaceDocumentParams = lazySchema(() => WorkspaceParams.unwrap().extend({ documentId: EntityId }))
-const InviteTokenParams = lazySchema(() => z.object({ token: z.string().min(1).max(200) }))
+const PartyParams = lazySchema(() => z.extend(WorkspaceParams.unwrap(), { partyId: EntityId }))
+const MemberParams = lazySchema(() => z.extend(WorkspaceParams.unwrap(), { memberId: EntityId }))
+const InviteParams = lazySchema(() => z.extend(WorkspaceParams.unwrap(), { inviteId: EntityId }))
+const WorkspaceDocumentParams = lazySchema(() => z.extend(WorkspaceParams.unwrap(), { documentId: EntityId }))
+const InviteTokenParams = lazySchema(() =>
+  z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) }),
+)
 
 export const createWorkspace = defineContract({
   method: 'post',

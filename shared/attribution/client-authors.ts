@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from '../schema/entity-id'
 import { lazySchema } from '../schema/lazy-schema'
 
@@ -8,7 +8,7 @@ import { lazySchema } from '../schema/lazy-schema'
  */
 export const ClientAuthors = lazySchema(() =>
   z.object({
-    authors: z.array(z.object({ client: z.number().int().nonnegative(), partyId: EntityId })),
+    authors: z.array(z.object({ client: z.number().check(z.int(), z.nonnegative()), partyId: EntityId })),
   }),
 )
 export type ClientAuthors = z.infer<typeof ClientAuthors>

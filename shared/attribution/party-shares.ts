@@ -1,13 +1,13 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 import type { TextAuthorship } from './text-authorship'
 
 export const PartyShare = lazySchema(() =>
   z.object({
     partyId: z.string(),
-    characters: z.number().int().nonnegative(),
+    characters: z.number().check(z.int(), z.nonnegative()),
     /** 0–1 of the attributed text; null when there is none. */
-    share: z.number().min(0).max(1).nullable(),
+    share: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   }),
 )
 export type PartyShare = z.infer<typeof PartyShare>
@@ -16,7 +16,7 @@ export const SharesOfText = lazySchema(() =>
   z.object({
     parties: z.array(PartyShare),
     /** Characters nobody known wrote (the server's own changes: initial texts, restores). */
-    unattributed: z.number().int().nonnegative(),
+    unattributed: z.number().check(z.int(), z.nonnegative()),
   }),
 )
 export type SharesOfText = z.infer<typeof SharesOfText>
@@ -24,9 +24,9 @@ export type SharesOfText = z.infer<typeof SharesOfText>
 /** One café round: each party's share of what the tables noted, and how many ideas each party's people wrote. */
 export const CafeRoundAttribution = lazySchema(() =>
   z.object({
-    round: z.number().int().positive(),
+    round: z.number().check(z.int(), z.positive()),
     notes: SharesOfText,
-    cards: z.array(z.object({ partyId: z.string(), cards: z.number().int().nonnegative() })),
+    cards: z.array(z.object({ partyId: z.string(), cards: z.number().check(z.int(), z.nonnegative()) })),
   }),
 )
 export type CafeRoundAttribution = z.infer<typeof CafeRoundAttribution>
@@ -36,9 +36,9 @@ export type CafeRoundAttribution = z.infer<typeof CafeRoundAttribution>
  * for a café also per round.
  */
 export const DocumentAttribution = lazySchema(() =>
-  SharesOfText.unwrap().extend({
-    fields: z.array(SharesOfText.unwrap().extend({ fieldId: z.string() })),
-    cafeRounds: z.array(CafeRoundAttribution).optional(),
+  z.extend(SharesOfText.unwrap(), {
+    fields: z.array(z.extend(SharesOfText.unwrap(), { fieldId: z.string() })),
+    cafeRounds: z.optional(z.array(CafeRoundAttribution)),
   }),
 )
 export type DocumentAttribution = z.infer<typeof DocumentAttribution>

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from '../schema/entity-id'
 import { lazySchema } from '../schema/lazy-schema'
 import { CafeTimer, idleTimer } from './timer'
@@ -12,7 +12,7 @@ export const CafePhase = z.enum(['setup', 'check-in', 'round', 'check-out', 'har
 export type CafePhase = z.infer<typeof CafePhase>
 
 export const CafeFlow = lazySchema(() =>
-  z.object({ phase: CafePhase, round: z.number().int().min(0).max(99) }),
+  z.object({ phase: CafePhase, round: z.number().check(z.int(), z.minimum(0), z.maximum(99)) }),
 )
 export type CafeFlow = z.infer<typeof CafeFlow>
 
@@ -22,8 +22,10 @@ export type CafeFlow = z.infer<typeof CafeFlow>
  */
 export const CafeSeating = lazySchema(() =>
   z.object({
-    seed: z.number().int(),
-    rounds: z.array(z.array(z.array(EntityId).min(1).max(60)).max(200)).max(20),
+    seed: z.number().check(z.int()),
+    rounds: z
+      .array(z.array(z.array(EntityId).check(z.minLength(1), z.maxLength(60))).check(z.maxLength(200)))
+      .check(z.maxLength(20)),
   }),
 )
 export type CafeSeating = z.infer<typeof CafeSeating>
@@ -39,7 +41,9 @@ export const CONTROL = {
  * `{ lateFrom }` with the first round (0-based) they could join.
  */
 export const PRESENT = 'present'
-const LateArrival = lazySchema(() => z.object({ lateFrom: z.number().int().min(0).max(99) }))
+const LateArrival = lazySchema(() =>
+  z.object({ lateFrom: z.number().check(z.int(), z.minimum(0), z.maximum(99)) }),
+)
 
 export interface CafeControl {
   readonly timer: CafeTimer
@@ -54,7 +58,7 @@ const startFlow: CafeFlow = { phase: 'setup', round: 0 }
 
 /** Reads the control room; a value that does not parse is treated as unset, never trusted. */
 export const readCafeControl = (doc: Y.Doc): CafeControl => {
-  const read = <T>([map, key]: readonly [string, string], schema: z.ZodType<T>): T | null => {
+  const read = <T>([map, key]: readonly [string, string], schema: z.ZodMiniType<T>): T | null => {
     const parsed = schema.safeParse(doc.getMap(map).get(key))
     return parsed.success ? parsed.data : null
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { RichText } from '../document/rich-text'
 import { lazySchema } from '../schema/lazy-schema'
 import type { CafeControl } from './cafe-control'
@@ -16,30 +16,30 @@ export const CafeRecord = lazySchema(() =>
   z.object({
     rounds: z.array(
       z.object({
-        number: z.number().int().positive(),
+        number: z.number().check(z.int(), z.positive()),
         question: z.string(),
-        minutes: z.number().nullable(),
+        minutes: z.nullable(z.number()),
         tables: z.array(
           z.object({
-            number: z.number().int().positive(),
-            host: Person.nullable(),
+            number: z.number().check(z.int(), z.positive()),
+            host: z.nullable(Person),
             guests: z.array(Person),
             note: RichText,
           }),
         ),
       }),
     ),
-    checkIn: z.array(Person.unwrap().extend({ text: z.string() })),
-    checkOut: z.array(Person.unwrap().extend({ text: z.string() })),
+    checkIn: z.array(z.extend(Person.unwrap(), { text: z.string() })),
+    checkOut: z.array(z.extend(Person.unwrap(), { text: z.string() })),
     ideas: z.array(
       z.object({
         text: z.string(),
-        group: z.string().nullable(),
+        group: z.nullable(z.string()),
         /** 1-based, as people say it; null for ideas from the harvest itself. */
-        round: z.number().int().positive().nullable(),
-        table: z.number().int().positive().nullable(),
+        round: z.nullable(z.number().check(z.int(), z.positive())),
+        table: z.nullable(z.number().check(z.int(), z.positive())),
         author: Person,
-        votes: z.number().int().nonnegative(),
+        votes: z.number().check(z.int(), z.nonnegative()),
         signUps: z.array(z.object({ name: z.string(), organisation: z.string() })),
       }),
     ),
@@ -60,7 +60,7 @@ interface CafeFields {
 
 const RoundRow = lazySchema(() =>
   z.object({
-    cells: z.object({ question: z.string().catch(''), minutes: z.number().nullable().catch(null) }),
+    cells: z.object({ question: z.catch(z.string(), ''), minutes: z.catch(z.nullable(z.number()), null) }),
   }),
 )
 
@@ -87,7 +87,7 @@ export const holdsPlaceholder = (question: string): boolean =>
  */
 export const roundQuestions = (value: CafeFields, workspaceChallenge = ''): RoundQuestion[] => {
   const challenge = challengeOf(value, workspaceChallenge)
-  const rows = z.array(RoundRow).catch([]).parse(value.fields.rounds)
+  const rows = z.catch(z.array(RoundRow), []).parse(value.fields.rounds)
   return rows.map((row) => {
     const { question, minutes } = row.cells
     return { question: fillChallenge(question, challenge), minutes }

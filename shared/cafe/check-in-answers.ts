@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from '../schema/entity-id'
 import { lazySchema } from '../schema/lazy-schema'
 import type { EntryWriter } from './harvest'
@@ -14,7 +14,7 @@ export const CheckInAnswer = lazySchema(() =>
   z.object({
     kind: AnswerKind,
     memberId: EntityId,
-    text: z.string().trim().min(1).max(280),
+    text: z.string().check(z.trim(), z.minLength(1), z.maxLength(280)),
     at: z.iso.datetime(),
   }),
 )

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from '../schema/entity-id'
 import { lazySchema } from '../schema/lazy-schema'
 
@@ -12,31 +12,33 @@ const GROUPS = 'cafe-groups'
 const VOTES = 'cafe-votes'
 const SIGNUPS = 'cafe-signups'
 
-const Key = z.string().min(1).max(64)
+const Key = z.string().check(z.minLength(1), z.maxLength(64))
 
 /** An idea written during the harvest: its text, where it came from, and who wrote it. */
 export const IdeaCard = lazySchema(() =>
   z.object({
     id: Key,
-    text: z.string().trim().min(1).max(500),
+    text: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
     /** The round and table (0-based) the idea comes from; null when it came up in the harvest itself. */
-    round: z.number().int().nonnegative().nullable(),
-    table: z.number().int().nonnegative().nullable(),
+    round: z.nullable(z.number().check(z.int(), z.nonnegative())),
+    table: z.nullable(z.number().check(z.int(), z.nonnegative())),
     memberId: EntityId,
     at: z.iso.datetime(),
   }),
 )
 export type IdeaCard = z.infer<typeof IdeaCard>
 
-export const IdeaGroup = lazySchema(() => z.object({ id: Key, name: z.string().trim().min(1).max(120) }))
+export const IdeaGroup = lazySchema(() =>
+  z.object({ id: Key, name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)) }),
+)
 export type IdeaGroup = z.infer<typeof IdeaGroup>
 
 /** Someone who wants to go on with an idea, with the organisation they would bring. */
 export const SignUp = lazySchema(() =>
   z.object({
     memberId: EntityId,
-    name: z.string().trim().min(1).max(120),
-    organisation: z.string().trim().min(1).max(160),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+    organisation: z.string().check(z.trim(), z.minLength(1), z.maxLength(160)),
   }),
 )
 export type SignUp = z.infer<typeof SignUp>
@@ -63,7 +65,7 @@ export interface Harvest {
   readonly organisations: readonly string[]
 }
 
-const valuesOf = <T>(doc: Y.Doc, map: string, schema: z.ZodType<T>): Array<[string, T]> => {
+const valuesOf = <T>(doc: Y.Doc, map: string, schema: z.ZodMiniType<T>): Array<[string, T]> => {
   const entries: Array<[string, T]> = []
   doc.getMap(map).forEach((value, key) => {
     const parsed = schema.safeParse(value)
@@ -93,7 +95,7 @@ export const readHarvest = (doc: Y.Doc, writer: EntryWriter = () => null): Harve
   const cardIds = new Set(cards.map((card) => card.id))
   const votes = new Map<string, number>()
   const votesBy = new Map<string, number>()
-  const ballots = valuesOf(doc, VOTES, z.number().int().min(1).max(VOTES_PER_PERSON))
+  const ballots = valuesOf(doc, VOTES, z.number().check(z.int(), z.minimum(1), z.maximum(VOTES_PER_PERSON)))
     .map(([key, count]) => ({ key, count, ...splitKey(key) }))
     .filter((ballot) => cardIds.has(ballot.cardId) && honest(VOTES, ballot.key, ballot.memberId))
   const order = new Map(cards.map((card, index) => [card.id, index]))

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 
 /**
@@ -8,17 +8,13 @@ import { lazySchema } from '../schema/lazy-schema'
  */
 export const CafeTimer = lazySchema(() =>
   z.object({
-    round: z.number().int().nonnegative(),
+    round: z.number().check(z.int(), z.nonnegative()),
     state: z.enum(['idle', 'running', 'paused']),
-    durationMs: z
-      .number()
-      .int()
-      .nonnegative()
-      .max(24 * 3_600_000),
+    durationMs: z.number().check(z.int(), z.nonnegative(), z.maximum(24 * 3_600_000)),
     /** Server time the running round ends at (running only). */
-    endsAt: z.number().nullable(),
+    endsAt: z.nullable(z.number()),
     /** What was left when it was paused (paused only). */
-    remainingMs: z.number().nullable(),
+    remainingMs: z.nullable(z.number()),
   }),
 )
 export type CafeTimer = z.infer<typeof CafeTimer>

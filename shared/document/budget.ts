@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from '../schema/entity-id'
 import { lazySchema } from '../schema/lazy-schema'
 
@@ -15,21 +15,19 @@ export type ContributionKind = z.infer<typeof ContributionKind>
 
 const amountLike = z
   .number({ error: 'must be a number' })
-  .finite('must be a finite number')
-  .nonnegative('must be 0 or more')
-  .max(1e12, 'must be at most 10^12')
+  .check(z.nonnegative('must be 0 or more'), z.maximum(1e12, 'must be at most 10^12'))
 
 /** One line of a co-financing budget, as people enter it. Amounts are computed, never stored. */
 export const BudgetRow = lazySchema(() =>
   z.object({
-    id: z.string().min(1),
-    party: EntityId.nullable(),
+    id: z.string().check(z.minLength(1)),
+    party: z.nullable(EntityId),
     kind: ContributionKind,
-    description: z.string().max(2_000),
+    description: z.string().check(z.maxLength(2_000)),
     /** Hours, square metres × months, pieces… or, for money, usually 1. */
-    quantity: amountLike.nullable(),
+    quantity: z.nullable(amountLike),
     /** SEK per unit. Empty on a volunteer-hours row means the document's hourly value. */
-    unitValue: amountLike.nullable(),
+    unitValue: z.nullable(amountLike),
   }),
 )
 export type BudgetRow = z.infer<typeof BudgetRow>
@@ -37,7 +35,7 @@ export type BudgetRow = z.infer<typeof BudgetRow>
 export const BudgetValue = lazySchema(() =>
   z.object({
     /** SEK per volunteer hour, set by the partners for this document. */
-    hourlyValue: amountLike.nullable(),
+    hourlyValue: z.nullable(amountLike),
     rows: z.array(BudgetRow),
   }),
 )

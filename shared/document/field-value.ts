@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CafeRecord } from '../cafe/cafe-record'
 import { lazySchema } from '../schema/lazy-schema'
 import type { TemplateId } from '../schema/template-id'
@@ -6,11 +6,11 @@ import { type Field, fieldsOf, type Template } from '../templates/template'
 import { BudgetValue } from './budget'
 import { RichText } from './rich-text'
 
-export const ListItem = lazySchema(() => z.object({ id: z.string().min(1), text: z.string() }))
+export const ListItem = lazySchema(() => z.object({ id: z.string().check(z.minLength(1)), text: z.string() }))
 export type ListItem = z.infer<typeof ListItem>
 export const TableRow = lazySchema(() =>
   z.object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   }),
 )
@@ -18,7 +18,7 @@ export type TableRow = z.infer<typeof TableRow>
 export const ChecklistAnswer = z.enum(['yes', 'no', 'unsure'])
 export type ChecklistAnswer = z.infer<typeof ChecklistAnswer>
 export const ChecklistEntry = lazySchema(() =>
-  z.object({ answer: ChecklistAnswer.nullable(), comment: z.string() }),
+  z.object({ answer: z.nullable(ChecklistAnswer), comment: z.string() }),
 )
 export type ChecklistEntry = z.infer<typeof ChecklistEntry>
 export const IsoDate = z.iso.date()
@@ -37,34 +37,34 @@ export interface FieldValues {
 export type FieldValue = FieldValues[keyof FieldValues]
 
 /** The zod schema of one field's value, exact to the template (columns, statements, options). */
-export const fieldValueSchema = (field: Field): z.ZodType<FieldValue> => {
+export const fieldValueSchema = (field: Field): z.ZodMiniType<FieldValue> => {
   switch (field.kind) {
     case 'richtext':
       return RichText
     case 'text':
-      return z.string().max(10_000)
+      return z.string().check(z.maxLength(10_000))
     case 'list':
       return z.array(ListItem)
     case 'table': {
       const cell = (type: string) =>
         type === 'number' || type === 'money'
-          ? z.number().finite().nullable()
+          ? z.nullable(z.number())
           : type === 'yesno'
-            ? z.enum(['yes', 'no']).nullable()
-            : z.string().max(10_000)
+            ? z.nullable(z.enum(['yes', 'no']))
+            : z.string().check(z.maxLength(10_000))
       const cells = z.object(
         Object.fromEntries(field.columns.map((column) => [column.id, cell(column.type)])),
       )
-      return z.array(z.object({ id: z.string().min(1), cells })) as z.ZodType<TableRow[]>
+      return z.array(z.object({ id: z.string().check(z.minLength(1)), cells })) as z.ZodMiniType<TableRow[]>
     }
     case 'checklist':
       return z.object(Object.fromEntries(field.statements.map((statement) => [statement.id, ChecklistEntry])))
     case 'budget':
       return BudgetValue
     case 'date':
-      return IsoDate.nullable()
+      return z.nullable(IsoDate)
     case 'choice':
-      return z.enum(field.options.map((option) => option.id) as [string, ...string[]]).nullable()
+      return z.nullable(z.enum(field.options.map((option) => option.id) as [string, ...string[]]))
   }
 }
 
@@ -78,15 +78,15 @@ export interface DocumentValue {
 }
 
 /** The zod schema a document of `template` must satisfy: every field present, each value of its kind. */
-export const documentValueSchema = (template: Template): z.ZodType<DocumentValue> =>
+export const documentValueSchema = (template: Template): z.ZodMiniType<DocumentValue> =>
   z.object({
     template: z.literal(template.id),
     templateVersion: z.literal(template.version),
     fields: z.object(
       Object.fromEntries(fieldsOf(template).map((field) => [field.id, fieldValueSchema(field)])),
     ),
-    cafe: CafeRecord.optional(),
-  }) as unknown as z.ZodType<DocumentValue>
+    cafe: z.optional(CafeRecord),
+  }) as unknown as z.ZodMiniType<DocumentValue>
 
 /** An empty value of each kind (a new document). */
 export const emptyFieldValue = (field: Field): FieldValue => {

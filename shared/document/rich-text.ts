@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { unexpectedCase } from '../errors'
 import { lazySchema } from '../schema/lazy-schema'
 
@@ -8,10 +8,10 @@ import { lazySchema } from '../schema/lazy-schema'
  */
 export const Inline = lazySchema(() =>
   z.object({
-    text: z.string().min(1),
-    bold: z.literal(true).optional(),
-    italic: z.literal(true).optional(),
-    link: z.string().min(1).max(2_000).optional(),
+    text: z.string().check(z.minLength(1)),
+    bold: z.optional(z.literal(true)),
+    italic: z.optional(z.literal(true)),
+    link: z.optional(z.string().check(z.minLength(1), z.maxLength(2_000))),
   }),
 )
 export type Inline = z.infer<typeof Inline>
@@ -22,7 +22,7 @@ export type Block =
   | { type: 'bullet_list'; items: Block[][] }
   | { type: 'ordered_list'; items: Block[][] }
 
-export const Block: z.ZodType<Block> = z.lazy(() =>
+export const Block: z.ZodMiniType<Block> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('paragraph'), content: z.array(Inline) }),
     z.object({
@@ -30,8 +30,14 @@ export const Block: z.ZodType<Block> = z.lazy(() =>
       level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
       content: z.array(Inline),
     }),
-    z.object({ type: z.literal('bullet_list'), items: z.array(z.array(Block).min(1)).min(1) }),
-    z.object({ type: z.literal('ordered_list'), items: z.array(z.array(Block).min(1)).min(1) }),
+    z.object({
+      type: z.literal('bullet_list'),
+      items: z.array(z.array(Block).check(z.minLength(1))).check(z.minLength(1)),
+    }),
+    z.object({
+      type: z.literal('ordered_list'),
+      items: z.array(z.array(Block).check(z.minLength(1))).check(z.minLength(1)),
+    }),
   ]),
 )
 

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { DocumentFreeze } from '../schema/document-record'
 import { lazySchema } from '../schema/lazy-schema'
 
@@ -19,8 +19,8 @@ export const SERVER_STATUS_CLIENT = 0xffffffff
 
 export const DocumentStatus = lazySchema(() =>
   z.object({
-    frozen: DocumentFreeze.nullable(),
-    versions: z.number().int().nonnegative().optional(),
+    frozen: z.nullable(DocumentFreeze),
+    versions: z.optional(z.number().check(z.int(), z.nonnegative())),
   }),
 )
 export type DocumentStatus = z.infer<typeof DocumentStatus>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { Role } from './role'
@@ -40,7 +40,7 @@ export const AuditActor = lazySchema(() =>
     partyName: z.string(),
     role: Role,
     /** The organisation account the member is signed in with, when they are. */
-    identity: VerifiedIdentity.optional(),
+    identity: z.optional(VerifiedIdentity),
   }),
 )
 export type AuditActor = z.infer<typeof AuditActor>
@@ -58,11 +58,11 @@ export type AuditSubject = z.infer<typeof AuditSubject>
 /** One entry of a workspace's append-only audit log. */
 export const AuditEvent = lazySchema(() =>
   z.object({
-    seq: z.number().int().positive(),
+    seq: z.number().check(z.int(), z.positive()),
     at: Timestamp,
     type: AuditEventType,
-    actor: AuditActor.nullable(),
-    subject: AuditSubject.nullable(),
+    actor: z.nullable(AuditActor),
+    subject: z.nullable(AuditSubject),
   }),
 )
 export type AuditEvent = z.infer<typeof AuditEvent>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { TemplateId } from './template-id'
@@ -18,8 +18,8 @@ export const DocumentRecord = lazySchema(() =>
     template: TemplateId,
     title: z.string(),
     createdAt: Timestamp,
-    createdBy: EntityId.nullable(),
-    frozen: DocumentFreeze.nullable(),
+    createdBy: z.nullable(EntityId),
+    frozen: z.nullable(DocumentFreeze),
   }),
 )
 export type DocumentRecord = z.infer<typeof DocumentRecord>

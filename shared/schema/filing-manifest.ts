@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { Party } from './party'
@@ -12,7 +12,7 @@ export const FiledFile = lazySchema(() =>
   z.object({
     name: z.string(),
     contentType: z.string(),
-    bytes: z.number().int().nonnegative(),
+    bytes: z.number().check(z.int(), z.nonnegative()),
     sha256: Sha256,
   }),
 )
@@ -33,14 +33,18 @@ export const FilingManifest = lazySchema(() =>
       z.object({
         partyId: EntityId,
         party: z.string(),
-        document: z.string().nullable(),
-        workspace: z.string().nullable(),
+        document: z.nullable(z.string()),
+        workspace: z.nullable(z.string()),
       }),
     ),
     document: z.object({ id: EntityId, title: z.string() }),
-    template: z.object({ id: TemplateId, version: z.number().int().positive(), title: z.string() }),
+    template: z.object({
+      id: TemplateId,
+      version: z.number().check(z.int(), z.positive()),
+      title: z.string(),
+    }),
     version: z.object({
-      number: z.number().int().positive(),
+      number: z.number().check(z.int(), z.positive()),
       label: z.string(),
       note: z.string(),
       createdAt: Timestamp,
@@ -49,7 +53,12 @@ export const FilingManifest = lazySchema(() =>
       valueSha256: Sha256,
     }),
     approvals: z.array(
-      z.object({ party: z.string(), name: z.string(), at: Timestamp, identity: VerifiedIdentity.optional() }),
+      z.object({
+        party: z.string(),
+        name: z.string(),
+        at: Timestamp,
+        identity: z.optional(VerifiedIdentity),
+      }),
     ),
     agreedByAllParties: z.boolean(),
     /** Each party's formal decision on the version, as recorded by its decision-maker. */
@@ -60,7 +69,7 @@ export const FilingManifest = lazySchema(() =>
         date: z.string(),
         paragraph: z.string(),
         recordedBy: z.string(),
-        identity: VerifiedIdentity.optional(),
+        identity: z.optional(VerifiedIdentity),
       }),
     ),
     files: z.array(FiledFile),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { Role } from './role'
@@ -13,7 +13,7 @@ export const Invite = lazySchema(() =>
     id: EntityId,
     role: Role,
     createdAt: Timestamp,
-    revokedAt: Timestamp.nullable(),
+    revokedAt: z.nullable(Timestamp),
   }),
 )
 export type Invite = z.infer<typeof Invite>

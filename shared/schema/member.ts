@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { Role } from './role'
@@ -20,9 +20,9 @@ export const Member = lazySchema(() =>
      * Marked by the member's own party as one who may take the party's position on a version (beslutsfattare,
      * e.g. who has authority to sign); others recommend. The workspace's creator is one from the start.
      */
-    decisionMaker: z.boolean().optional(),
+    decisionMaker: z.optional(z.boolean()),
     /** Set when the member joined signed in with an organisation account: the membership belongs to it. */
-    identity: VerifiedIdentity.optional(),
+    identity: z.optional(VerifiedIdentity),
   }),
 )
 export type Member = z.infer<typeof Member>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { singleLine } from './text'
@@ -8,18 +8,17 @@ export const PartyKind = z.enum(['public', 'nonprofit'])
 export type PartyKind = z.infer<typeof PartyKind>
 
 /** A Swedish organisation number (organisationsnummer), `NNNNNN-NNNN`; the dash may be left out. */
-export const OrgNumber = z
-  .string()
-  .trim()
-  .regex(/^\d{6}-?\d{4}$/, 'an organisation number is ten digits, NNNNNN-NNNN')
-  .transform((value) => (value.includes('-') ? value : `${value.slice(0, 6)}-${value.slice(6)}`))
+export const OrgNumber = z.pipe(
+  z.string().check(z.trim(), z.regex(/^\d{6}-?\d{4}$/, 'an organisation number is ten digits, NNNNNN-NNNN')),
+  z.transform((value) => (value.includes('-') ? value : `${value.slice(0, 6)}-${value.slice(6)}`)),
+)
 
 /** What a person enters to add a party. */
 export const NewParty = lazySchema(() =>
   z.object({
     name: singleLine(120),
     kind: PartyKind,
-    orgNumber: OrgNumber.optional(),
+    orgNumber: z.optional(OrgNumber),
   }),
 )
 export type NewParty = z.infer<typeof NewParty>
@@ -30,7 +29,7 @@ export const Party = lazySchema(() =>
     id: EntityId,
     name: z.string(),
     kind: PartyKind,
-    orgNumber: z.string().nullable(),
+    orgNumber: z.nullable(z.string()),
   }),
 )
 export type Party = z.infer<typeof Party>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 
@@ -9,9 +9,9 @@ import { lazySchema } from './lazy-schema'
  */
 export const RecordReference = lazySchema(() =>
   z.object({
-    documentId: EntityId.nullable(),
+    documentId: z.nullable(EntityId),
     partyId: EntityId,
-    reference: z.string().min(1).max(60),
+    reference: z.string().check(z.minLength(1), z.maxLength(60)),
   }),
 )
 export type RecordReference = z.infer<typeof RecordReference>
@@ -19,14 +19,12 @@ export type RecordReference = z.infer<typeof RecordReference>
 /** A party records (or, with `reference: null` or blank, removes) its reference. */
 export const SetRecordReferenceRequest = lazySchema(() =>
   z.object({
-    documentId: EntityId.nullable(),
+    documentId: z.nullable(EntityId),
     partyId: EntityId,
-    reference: z
-      .string()
-      .trim()
-      .max(60, 'a diarienummer is at most 60 characters')
-      .nullable()
-      .transform((value) => (value === '' ? null : value)),
+    reference: z.pipe(
+      z.nullable(z.string().check(z.trim(), z.maxLength(60, 'a diarienummer is at most 60 characters'))),
+      z.transform((value) => (value === '' ? null : value)),
+    ),
   }),
 )
 export type SetRecordReferenceRequest = z.infer<typeof SetRecordReferenceRequest>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * What a member may do in a workspace. `facilitator` runs it (invites, café controls, freezing),

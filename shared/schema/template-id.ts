@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * The document templates a workspace can create documents from. The templates themselves (sections and

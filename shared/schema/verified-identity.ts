@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from './lazy-schema'
 
 /**
@@ -8,9 +8,9 @@ import { lazySchema } from './lazy-schema'
  */
 export const VerifiedIdentity = lazySchema(() =>
   z.object({
-    issuer: z.url().max(500),
-    subject: z.string().min(1).max(255),
-    name: z.string().max(200),
+    issuer: z.url().check(z.maxLength(500)),
+    subject: z.string().check(z.minLength(1), z.maxLength(255)),
+    name: z.string().check(z.maxLength(200)),
   }),
 )
 export type VerifiedIdentity = z.infer<typeof VerifiedIdentity>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from './lazy-schema'
 
 /** A run of text in a diff: unchanged, inserted or deleted. */
@@ -7,7 +7,9 @@ export const DiffTextPart = lazySchema(() =>
 )
 
 /** A revision to compare: a version number, or the document as it is now. */
-export const Revision = lazySchema(() => z.union([z.coerce.number().int().positive(), z.literal('live')]))
+export const Revision = lazySchema(() =>
+  z.union([z.coerce.number().check(z.int(), z.positive()), z.literal('live')]),
+)
 export type Revision = z.infer<typeof Revision>
 
 /** `GET /api/documents/:id/diff`: what changed, field by field (only changed fields are listed). */
@@ -20,17 +22,17 @@ export const DiffResponse = lazySchema(() =>
         fieldId: z.string(),
         kind: z.string(),
         /** Text fields: word-level parts. */
-        text: z.array(DiffTextPart).optional(),
+        text: z.optional(z.array(DiffTextPart)),
         /** Lists, tables, checklists and budgets: the rows that were added, removed or changed. */
-        rows: z
-          .array(
+        rows: z.optional(
+          z.array(
             z.object({
               id: z.string(),
               type: z.enum(['added', 'removed', 'changed']),
               parts: z.array(DiffTextPart),
             }),
-          )
-          .optional(),
+          ),
+        ),
       }),
     ),
   }),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { TemplateId } from './template-id'
@@ -16,7 +16,9 @@ export const VersionAuthor = lazySchema(() =>
 )
 export type VersionAuthor = z.infer<typeof VersionAuthor>
 
-export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hexadecimal characters')
+export const Sha256 = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hexadecimal characters'))
 
 /** A party's position on a version (ställningstagande), given by one of its members. */
 export const Approval = lazySchema(() =>
@@ -27,7 +29,7 @@ export const Approval = lazySchema(() =>
     name: z.string(),
     at: Timestamp,
     /** The organisation account the member was signed in with, when they were. */
-    identity: VerifiedIdentity.optional(),
+    identity: z.optional(VerifiedIdentity),
   }),
 )
 export type Approval = z.infer<typeof Approval>
@@ -40,20 +42,20 @@ export const VersionDecision = lazySchema(() =>
   z.object({
     partyId: EntityId,
     partyName: z.string(),
-    body: z.string().trim().min(1, 'say which body decided').max(120),
+    body: z.string().check(z.trim(), z.minLength(1, 'say which body decided'), z.maxLength(120)),
     date: z.iso.date(),
-    paragraph: z.string().trim().max(20),
+    paragraph: z.string().check(z.trim(), z.maxLength(20)),
     recordedBy: z.string(),
     at: Timestamp,
     /** The organisation account of the member who recorded it, when they were signed in with one. */
-    identity: VerifiedIdentity.optional(),
+    identity: z.optional(VerifiedIdentity),
   }),
 )
 export type VersionDecision = z.infer<typeof VersionDecision>
 
 /** `POST /api/documents/:id/versions/:n/decisions`: one's own party's decision on a version. */
 export const RecordDecisionRequest = lazySchema(() =>
-  VersionDecision.unwrap().pick({ partyId: true, body: true, date: true, paragraph: true }),
+  z.pick(VersionDecision.unwrap(), { partyId: true, body: true, date: true, paragraph: true }),
 )
 export type RecordDecisionRequest = z.infer<typeof RecordDecisionRequest>
 
@@ -65,7 +67,7 @@ export const decisionLine = (decision: Pick<VersionDecision, 'body' | 'date' | '
 export const VersionSummary = lazySchema(() =>
   z.object({
     documentId: EntityId,
-    number: z.number().int().positive(),
+    number: z.number().check(z.int(), z.positive()),
     label: z.string(),
     note: z.string(),
     createdAt: Timestamp,
@@ -73,14 +75,14 @@ export const VersionSummary = lazySchema(() =>
     /** SHA-256 of the canonical JSON of the document's value (shared/document/canonical-json.ts). */
     sha256: Sha256,
     template: TemplateId,
-    templateVersion: z.number().int().positive(),
+    templateVersion: z.number().check(z.int(), z.positive()),
   }),
 )
 export type VersionSummary = z.infer<typeof VersionSummary>
 
 /** A version with its approvals, and whether every party of the partnership has approved it. */
 export const VersionView = lazySchema(() =>
-  VersionSummary.unwrap().extend({
+  z.extend(VersionSummary.unwrap(), {
     approvals: z.array(Approval),
     /** Each party's formal decision on the version, once recorded. */
     decisions: z.array(VersionDecision),
@@ -97,7 +99,7 @@ export type VersionView = z.infer<typeof VersionView>
 export const SaveVersionRequest = lazySchema(() =>
   z.object({
     label: singleLine(200),
-    note: multiLine(2_000).optional(),
+    note: z.optional(multiLine(2_000)),
   }),
 )
 export type SaveVersionRequest = z.infer<typeof SaveVersionRequest>
@@ -105,4 +107,4 @@ export type SaveVersionRequest = z.infer<typeof SaveVersionRequest>
 export const VersionList = lazySchema(() => z.object({ versions: z.array(VersionView) }))
 
 /** \`POST /api/documents/:id/versions/:n/approvals\`: always for the member's own party (partyId only confirms it). */
-export const ApproveVersionRequest = lazySchema(() => z.object({ partyId: EntityId.optional() }))
+export const ApproveVersionRequest = lazySchema(() => z.object({ partyId: z.optional(EntityId) }))

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { EntityId } from './entity-id'
 import { lazySchema } from './lazy-schema'
 import { multiLine, singleLine, Timestamp } from './text'
@@ -15,7 +15,7 @@ export const Workspace = lazySchema(() =>
     challenge: z.string(),
     createdAt: Timestamp,
     /** The party the partnership's initiative came from, once recorded (an indicator of partnership). */
-    initiativeParty: EntityId.nullable(),
+    initiativeParty: z.nullable(EntityId),
   }),
 )
 export type Workspace = z.infer<typeof Workspace>

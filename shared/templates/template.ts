@@ -1,15 +1,17 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../schema/lazy-schema'
 import { TemplateId } from '../schema/template-id'
 
 /** A text in both interface languages; Swedish is the source, English the translation. */
-export const Localized = lazySchema(() => z.object({ sv: z.string().min(1), en: z.string().min(1) }))
+export const Localized = lazySchema(() =>
+  z.object({ sv: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) }),
+)
 export type Localized = z.infer<typeof Localized>
 
 /** Ids of sections, fields, columns and statements: stable keys in stored documents, never renamed. */
 export const FieldId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,47}$/, 'a field id is lowercase letters, digits and "-"')
+  .check(z.regex(/^[a-z][a-z0-9-]{0,47}$/, 'a field id is lowercase letters, digits and "-"'))
 
 /** Where in the IOP process a document belongs (the workspace lists documents by these four steps). */
 export const ProcessPhase = z.enum(['inleda', 'genomfora', 'folja-upp', 'avsluta'])
@@ -19,19 +21,19 @@ const base = {
   id: FieldId,
   label: Localized,
   /** Our own words explaining the prompt (shown behind a "?"). */
-  help: Localized.optional(),
+  help: z.optional(Localized),
 }
 
 export const RichTextField = lazySchema(() => z.object({ ...base, kind: z.literal('richtext') }))
 export const TextField = lazySchema(() =>
-  z.object({ ...base, kind: z.literal('text'), initial: z.string().optional() }),
+  z.object({ ...base, kind: z.literal('text'), initial: z.optional(z.string()) }),
 )
 export const ListField = lazySchema(() =>
   z.object({
     ...base,
     kind: z.literal('list'),
-    itemLabel: Localized.optional(),
-    initial: z.array(z.string()).optional(),
+    itemLabel: z.optional(Localized),
+    initial: z.optional(z.array(z.string())),
   }),
 )
 export const TableColumn = lazySchema(() =>
@@ -46,9 +48,9 @@ export const TableField = lazySchema(() =>
   z.object({
     ...base,
     kind: z.literal('table'),
-    columns: z.array(TableColumn).min(1),
+    columns: z.array(TableColumn).check(z.minLength(1)),
     /** Rows a new document starts with (cells by column id), e.g. the documents to request from a partner. */
-    initial: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).optional(),
+    initial: z.optional(z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))),
   }),
 )
 export const ChecklistStatement = lazySchema(() => z.object({ id: FieldId, text: Localized }))
@@ -56,7 +58,7 @@ export const ChecklistField = lazySchema(() =>
   z.object({
     ...base,
     kind: z.literal('checklist'),
-    statements: z.array(ChecklistStatement).min(1),
+    statements: z.array(ChecklistStatement).check(z.minLength(1)),
   }),
 )
 export const BudgetField = lazySchema(() =>
@@ -64,7 +66,7 @@ export const BudgetField = lazySchema(() =>
     ...base,
     kind: z.literal('budget'),
     /** SEK per volunteer hour until the partners set their own value in the document. */
-    defaultHourlyValue: z.number().nonnegative(),
+    defaultHourlyValue: z.number().check(z.nonnegative()),
   }),
 )
 export const DateField = lazySchema(() => z.object({ ...base, kind: z.literal('date') }))
@@ -72,7 +74,7 @@ export const ChoiceField = lazySchema(() =>
   z.object({
     ...base,
     kind: z.literal('choice'),
-    options: z.array(z.object({ id: FieldId, label: Localized })).min(2),
+    options: z.array(z.object({ id: FieldId, label: Localized })).check(z.minLength(2)),
   }),
 )
 
@@ -97,8 +99,8 @@ export const Section = lazySchema(() =>
   z.object({
     id: FieldId,
     title: Localized,
-    help: Localized.optional(),
-    fields: z.array(Field).min(1),
+    help: z.optional(Localized),
+    fields: z.array(Field).check(z.minLength(1)),
   }),
 )
 export type Section = z.infer<typeof Section>
@@ -111,32 +113,34 @@ export const Template = lazySchema(() =>
   z
     .object({
       id: TemplateId,
-      version: z.number().int().positive(),
+      version: z.number().check(z.int(), z.positive()),
       title: Localized,
       /** One line on what the document is for (shown when choosing a template). */
       purpose: Localized,
       phase: ProcessPhase,
       /** The published source of the prompts, where they come from one. */
-      source: z.string().optional(),
+      source: z.optional(z.string()),
       /** The credit line every export of the document carries (the method the sheet comes from). */
-      credit: Localized.optional(),
-      sections: z.array(Section).min(1),
+      credit: z.optional(Localized),
+      sections: z.array(Section).check(z.minLength(1)),
     })
-    .superRefine((template, ctx) => {
-      const seen = new Set<string>()
-      for (const [s, section] of template.sections.entries()) {
-        for (const [f, field] of section.fields.entries()) {
-          if (seen.has(field.id)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['sections', s, 'fields', f, 'id'],
-              message: `duplicate field id ${field.id}`,
-            })
+    .check(
+      z.superRefine((template, ctx) => {
+        const seen = new Set<string>()
+        for (const [s, section] of template.sections.entries()) {
+          for (const [f, field] of section.fields.entries()) {
+            if (seen.has(field.id)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['sections', s, 'fields', f, 'id'],
+                message: `duplicate field id ${field.id}`,
+              })
+            }
+            seen.add(field.id)
           }
-          seen.add(field.id)
         }
-      }
-    }),
+      }),
+    ),
 )
 export type Template = z.infer<typeof Template>
 

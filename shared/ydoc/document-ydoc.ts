@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { type BudgetRow, type BudgetValue, ContributionKind } from '../document/budget'
 import {
   ChecklistAnswer,
@@ -206,7 +206,7 @@ export const fieldIdsChangedBy = (transaction: Y.Transaction): ReadonlySet<strin
 export const readDocument = (
   doc: Y.Doc,
   template: Template,
-  schema: z.ZodType<DocumentValue> = documentValueSchema(template),
+  schema: z.ZodMiniType<DocumentValue> = documentValueSchema(template),
 ): DocumentValue => {
   const value: DocumentValue = {
     template: template.id,

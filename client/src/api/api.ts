@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { ApiErrorBody } from '../../../shared/api/api-error'
 import {
   type RouteContract,
@@ -25,7 +25,7 @@ export class ApiRequestError extends Error {
  */
 export const api = async <T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
 ): Promise<T> => {
   const response = await fetch(path, {
@@ -59,14 +59,14 @@ export const call = <C extends RouteContract>(
   const { params, query, body } = request as unknown as { params?: object; query?: object; body?: unknown }
   const url = urlOf(contract, params, query as Record<string, string | number | boolean | undefined>)
   const method = contract.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE'
-  return api(url, (contract.response ?? UNDEFINED) as z.ZodType<RouteResponse<C>>, {
+  return api(url, (contract.response ?? UNDEFINED) as z.ZodMiniType<RouteResponse<C>>, {
     method,
     ...(body === undefined ? {} : { body }),
   })
 }
 
 /** The response of a route without a body (204). */
-const UNDEFINED = { parse: () => undefined } as unknown as z.ZodType<undefined>
+const UNDEFINED = { parse: () => undefined } as unknown as z.ZodMiniType<undefined>
 
 /** A link to a route that answers with a file (an export, a calendar): for `href`s and downloads. */
 export const linkTo = <C extends RouteContract>(contract: C, request: RouteRequest<C>): string => {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 // The page's Content-Security-Policy forbids eval, so zod cannot compile its faster object parsers here; left
 // to find that out, it tries `new Function` while the first schema is built, and the browser reports the

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { lazySchema } from '../../../shared/schema/lazy-schema'
 
 const sharedDir = fileURLToPath(new URL('../../../shared', import.meta.url))
@@ -22,7 +22,7 @@ describe('lazySchema', () => {
       builds += 1
       return z.object({ x: z.number(), y: z.number() })
     })
-    const Line = z.object({ from: Point, to: Point.optional() })
+    const Line = z.object({ from: Point, to: z.optional(Point) })
     expect(builds).toBe(0)
     expect(Line.parse({ from: { x: 1, y: 2 } })).toEqual({ from: { x: 1, y: 2 } })
     expect(Point.parse({ x: 3, y: 4 })).toEqual({ x: 3, y: 4 })
@@ -31,7 +31,7 @@ describe('lazySchema', () => {
   })
 
   it('rejects what its schema rejects, with the same path and message', () => {
-    const Person = lazySchema(() => z.object({ name: z.string().min(1, 'say who') }))
+    const Person = lazySchema(() => z.object({ name: z.string().check(z.minLength(1, 'say who')) }))
     const result = z.object({ people: z.array(Person) }).safeParse({ people: [{ name: '' }] })
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
@@ -45,7 +45,7 @@ describe('shared/ when imported', () => {
   it('builds no object, array or union schema until one is used', async () => {
     const composite = new Map<string, number>()
     const config = (
-      globalThis as { __zod_globalConfig?: { postProcessor?: ((schema: z.ZodType) => void) | undefined } }
+      globalThis as { __zod_globalConfig?: { postProcessor?: ((schema: z.ZodMiniType) => void) | undefined } }
     ).__zod_globalConfig
     expect(config).toBeDefined()
     const previous = config!.postProcessor

@@ -1,5 +1,5 @@
 import { createResource, For, Show } from 'solid-js'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import * as networkApi from '../../../../shared/api/network-routes'
 import type { InviteLinks as InviteLinksValue } from '../../../../shared/api/workspace-api'
 import { call } from '../../api/api'
