@@ -1,7 +1,7 @@
-import { type Accessor, createSignal, getOwner, onCleanup, runWithOwner } from 'solid-js'
+import { type Accessor, createSignal, onCleanup } from 'solid-js'
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { DocumentValue } from '../../../shared/document/field-value'
+import type { DocumentValue, FieldValue } from '../../../shared/document/field-value'
 import type { DocumentFreeze } from '../../../shared/schema/document-record'
 import type { Template } from '../../../shared/templates/template'
 import { createRoomConnection } from '../sync/createRoomConnection'
@@ -25,7 +25,10 @@ export interface DocumentSessionOptions {
  */
 export interface DocumentSession {
   readonly doc: Y.Doc
+  /** The whole document as a store (every field read). */
   readonly value: DocumentValue
+  /** One field's value from the same store, without reading the others. */
+  fieldValue(fieldId: string): FieldValue | undefined
   readonly awareness: Awareness
   readonly status: Accessor<SyncStatus>
   readonly frozen: Accessor<DocumentFreeze | null>
@@ -64,18 +67,14 @@ export const createDocumentSession = ({
   }
   awareness.on('change', onPresence)
   onCleanup(() => awareness.off('change', onPresence))
-  // The value store reads and validates the whole document: it is made when something first reads it, under
-  // this session's owner. A sheet whose first section is all rich text (ProseMirror reads the Y.Doc itself)
-  // then draws its first frame without it, ~20 ms sooner on a throttled phone.
-  const owner = getOwner()
-  let value: DocumentValue | undefined
+  // Made at once but empty: it reads each field the first time something asks for it.
+  const value = createDocumentValue(doc, template)
   return {
     doc,
     get value() {
-      value ??= runWithOwner(owner, () => createDocumentValue(doc, template))
-      if (value === undefined) throw new Error('the document could not be read into its value store')
-      return value
+      return value.whole()
     },
+    fieldValue: value.field,
     awareness,
     status: connection.statusSignal,
     frozen: connection.frozenSignal,

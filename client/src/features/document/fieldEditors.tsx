@@ -135,7 +135,7 @@ export const FieldEditor = (props: { readonly field: Field; readonly context: Fi
   const field = props.field
   return editor(
     field as FieldOf<FieldKind>,
-    () => props.context.session.value.fields[field.id] as FieldValues[FieldKind],
+    () => props.context.session.fieldValue(field.id) as FieldValues[FieldKind],
     props.context,
   )
 }
