@@ -81,4 +81,40 @@ describe('serving the client', () => {
       expect(nonAscii?.[0], `${script} has a non-ASCII character`).toBeUndefined()
     }
   })
+
+  it('marks the app’s own chunks for V8 to compile while they download, and not the editor’s, compressed or not', async () => {
+    const documentHtml = await (await fetch(`${server.url}/w/${'a'.repeat(32)}/d/${'b'.repeat(32)}`)).text()
+    const scripts = [
+      ...documentHtml.matchAll(
+        /<script type="module" crossorigin src="([^"]+)"|rel="modulepreload" crossorigin href="([^"]+)"/g,
+      ),
+    ].map((match) => match[1] ?? match[2]!)
+    const hinted = new Map<string, boolean>()
+    for (const script of scripts) {
+      const plain = await (
+        await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } })
+      ).text()
+      const brotli = await (
+        await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br' } })
+      ).text()
+      expect(brotli, script).toBe(plain)
+      // At the top: above it only Vite's own one-line list of the chunk's lazy imports.
+      const lines = plain.split('\n', 2)
+      const at = lines.indexOf('//# allFunctionsCalledOnLoad')
+      expect(
+        at === 0 || (at === 1 && lines[0]!.startsWith('const __vite__mapDeps=')) || at === -1,
+        script,
+      ).toBe(true)
+      hinted.set(script, at !== -1)
+    }
+    const manifest = JSON.parse(
+      readFileSync(join(ensureClientBuilt(), '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, { file: string; isEntry?: boolean }>
+    const chunk = (source: string) => `/${manifest[source]!.file}`
+    expect(hinted.get(chunk('src/features/document/DocumentPage.tsx'))).toBe(true)
+    expect(hinted.get(chunk(Object.keys(manifest).find((key) => manifest[key]!.isEntry)!))).toBe(true)
+    const editor = Object.keys(manifest).find((key) => key.startsWith('_RichTextEditor-'))!
+    expect(hinted.get(chunk(editor))).toBe(false)
+    expect([...hinted.values()].filter(Boolean).length).toBeGreaterThanOrEqual(3)
+  })
 })
