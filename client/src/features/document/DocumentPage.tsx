@@ -63,7 +63,8 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
   const cards = new Map<string, HTMLElement>()
   // The first section is drawn at once and the others in the next task: on a phone, drawing every card (the
   // tables and lists included) before the first field could be typed in cost ~60 ms of a throttled main thread.
-  // Requests the first field does not need (the language guide's terms, the versions) wait for it too.
+  // Requests the first field does not need (the language guide's terms, the versions) and the side panel wait
+  // for it too.
   const [wholeSheet, setWholeSheet] = createSignal(false)
   const drawRest = setTimeout(() => setWholeSheet(true))
   onCleanup(() => clearTimeout(drawRest))
@@ -197,7 +198,9 @@ export const DocumentEditor = (props: DocumentEditorProps) => {
             )}
           </For>
         </div>
-        <Show when={!screenMode()}>
+        {/* With the rest of the sheet: its code is fetched after the first frame anyway, and asking for it
+            (Suspense, the lazy import's preload links) took ~10 ms of a throttled phone before that frame. */}
+        <Show when={!screenMode() && wholeSheet()}>
           <Suspense>
             <DocumentSidePanel
               record={props.record}
