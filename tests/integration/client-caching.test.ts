@@ -6,6 +6,15 @@ import { startTestServer, type TestServer } from '../helpers/test-server'
 
 describe('serving the client', () => {
   let server: TestServer
+  /** The scripts a document link's HTML loads: its entry and the chunks it names for preloading. */
+  const documentPageScripts = async (): Promise<string[]> => {
+    const html = await (await fetch(`${server.url}/w/${'a'.repeat(32)}/d/${'b'.repeat(32)}`)).text()
+    return [
+      ...html.matchAll(
+        /<script type="module" crossorigin src="([^"]+)"|rel="modulepreload" crossorigin href="([^"]+)"/g,
+      ),
+    ].map((match) => match[1] ?? match[2]!)
+  }
   beforeAll(async () => {
     server = await startTestServer({ STATIC_DIR: ensureClientBuilt() })
   }, 120_000)
@@ -64,12 +73,7 @@ describe('serving the client', () => {
   })
 
   it('sends the document page’s code as a few ASCII-only scripts, so that a phone makes few requests and reads each as one byte per character', async () => {
-    const documentHtml = await (await fetch(`${server.url}/w/${'a'.repeat(32)}/d/${'b'.repeat(32)}`)).text()
-    const scripts = [
-      ...documentHtml.matchAll(
-        /<script type="module" crossorigin src="([^"]+)"|rel="modulepreload" crossorigin href="([^"]+)"/g,
-      ),
-    ].map((match) => match[1] ?? match[2]!)
+    const scripts = await documentPageScripts()
     // The entry, the common code, the editor, the page and one small piece: it was twelve.
     expect(new Set(scripts).size).toBeGreaterThanOrEqual(3)
     expect(new Set(scripts).size).toBeLessThanOrEqual(6)
@@ -83,12 +87,7 @@ describe('serving the client', () => {
   })
 
   it('marks the app’s own chunks for V8 to compile while they download, and not the editor’s, compressed or not', async () => {
-    const documentHtml = await (await fetch(`${server.url}/w/${'a'.repeat(32)}/d/${'b'.repeat(32)}`)).text()
-    const scripts = [
-      ...documentHtml.matchAll(
-        /<script type="module" crossorigin src="([^"]+)"|rel="modulepreload" crossorigin href="([^"]+)"/g,
-      ),
-    ].map((match) => match[1] ?? match[2]!)
+    const scripts = await documentPageScripts()
     const hinted = new Map<string, boolean>()
     for (const script of scripts) {
       const plain = await (

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { createDocumentValue, type DocumentValueStore } from '../../../client/src/model/createDocumentValue'
 import { templates } from '../../../shared/templates'
 import { readDocument, writeDocument } from '../../../shared/ydoc/document-ydoc'
+import { restoreFrames, useFakeFrames } from '../../helpers/fakeFrames'
 import { filledDocument } from '../../helpers/filled-document'
 
 const template = templates.agreement
@@ -27,18 +28,11 @@ const storeOf = (doc: Y.Doc): DocumentValueStore => {
 const disposers: Array<() => void> = []
 
 describe('createDocumentValue', () => {
-  // A browser's frames, as timers: the store refreshes in a task just after the next frame.
-  beforeEach(() => {
-    vi.useFakeTimers()
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      setTimeout(() => callback(performance.now()), 16),
-    )
-    vi.stubGlobal('cancelAnimationFrame', (handle: number) => clearTimeout(handle))
-  })
+  // The store refreshes in a task just after the next frame.
+  beforeEach(useFakeFrames)
   afterEach(() => {
     for (const dispose of disposers.splice(0)) dispose()
-    vi.useRealTimers()
-    vi.unstubAllGlobals()
+    restoreFrames()
   })
 
   it('gives each field, and the whole document, exactly as reading the whole document validates it', () => {

@@ -1,19 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { afterNextFrame } from '../../../client/src/ui/afterNextFrame'
+import { restoreFrames, useFakeFrames } from '../../helpers/fakeFrames'
 
 describe('afterNextFrame', () => {
-  // A browser's frames, as timers: the frame callbacks run together, then the frame is produced.
-  beforeEach(() => {
-    vi.useFakeTimers()
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      setTimeout(() => callback(performance.now()), 16),
-    )
-    vi.stubGlobal('cancelAnimationFrame', (handle: number) => clearTimeout(handle))
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-    vi.unstubAllGlobals()
-  })
+  beforeEach(useFakeFrames)
+  afterEach(restoreFrames)
 
   it('runs the task in a task of its own after the next frame, not in it', () => {
     const order: string[] = []
