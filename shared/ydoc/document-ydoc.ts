@@ -200,8 +200,8 @@ export const fieldIdsChangedBy = (transaction: Y.Transaction): ReadonlySet<strin
 /**
  * The document's content as a plain value, validated by the template's schema.
  * A document never initialised reads as the template's empty document. A caller that reads the same
- * document again and again (a browser, after every change) passes the schema it built once: building it
- * costs more than the parse.
+ * document again and again can pass the schema it built once: building it costs more than the parse. (The
+ * browser reads field by field instead: client/src/model/createDocumentValue.ts.)
  */
 export const readDocument = (
   doc: Y.Doc,

@@ -17,9 +17,9 @@ export interface DocumentValueStore {
 /**
  * The document's value as a Solid store, refreshed from the Y.Doc at most once a frame and merged with
  * `reconcile`, so only the fields that changed re-render. A field is read and validated by its own schema
- * the first time something asks for it, not all at once: a sheet's first section on a phone draws one table,
- * and reading, building the schemas of and validating every field of the template for it cost ~20 ms of a
- * throttled main thread before the first field could be typed in. Only fields already read are read again,
+ * the first time something asks for it, not all at once: the rest of a sheet, drawn just after its first
+ * frame, may show one table, and reading, building the schemas of and validating every field of the template
+ * for it cost ~20 ms of a throttled phone's main thread in that task. Only fields already read are read again,
  * and only those the transactions since the last refresh changed (with a room typing in one field, the others
  * are not re-read and re-validated every frame). The refresh runs just after a frame, not in it: reading
  * before the frame that shows a keystroke would delay that keystroke's paint. Edits never go through this
@@ -51,7 +51,8 @@ export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentVal
   let cancelRefresh: (() => void) | null = null
   const refresh = () => {
     cancelRefresh = null
-    const ids = changed === 'all' ? [...read] : [...changed].filter((id) => read.has(id))
+    // Only fields already read are ever marked changed (see onTransaction).
+    const ids = changed === 'all' ? [...read] : [...changed]
     changed = new Set()
     batch(() => {
       for (const id of ids) {
@@ -75,6 +76,7 @@ export const createDocumentValue = (doc: Y.Doc, template: Template): DocumentVal
   })
   return {
     whole: () => {
+      if (read.size === fields.size) return value
       const unread = [...fields.values()].filter((field) => !read.has(field.id))
       if (unread.length > 0) batch(() => unread.forEach(readFirst))
       return value
